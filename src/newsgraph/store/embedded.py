@@ -72,7 +72,9 @@ class EmbeddedStore:
             # dropped and the new one inserted together, or neither happens.
             body = graph_to_ntriples(graph).decode("utf-8")
             try:
-                self._store.update(f"DROP SILENT GRAPH <{graph_iri}> ; INSERT DATA {{ GRAPH <{graph_iri}> {{ {body} }} }}")
+                self._store.update(
+                    f"DROP SILENT GRAPH <{graph_iri}> ; INSERT DATA {{ GRAPH <{graph_iri}> {{ {body} }} }}"
+                )
             except (OSError, SyntaxError) as exc:
                 raise StoreError(f"cannot write graph {graph_iri}: {exc}") from None
 
