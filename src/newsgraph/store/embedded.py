@@ -1,22 +1,33 @@
-"""The default store: pyoxigraph, on disk in a directory or in memory."""
+"""The default store: pyoxigraph, on disk in a directory or in memory.
+
+Atomicity comes from Oxigraph itself: ``Store.load`` and ``Store.update`` each run
+in one RocksDB transaction, so a process killed in the middle of either leaves the
+store as it was before the call.  Writing a batch of articles is therefore two such
+calls at most: one ``load`` of N-Quads for articles the store has not seen (the
+fastest transactional path) and one ``update`` that drops and re-inserts the
+articles it already holds.
+"""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import BadQuery, StoreError, StoreLocked
+from ..errors import BadQuery, NotAcceptable, RDFSyntaxError, StoreError, StoreLocked
+from .common import check_iri, graph_to_ntriples, last_wins, ntriples_to_nquads, replace_graphs_update
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RESULT_FORMATS = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
     "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
     "text/csv": ox.QueryResultsFormat.CSV,
     "text/tab-separated-values": ox.QueryResultsFormat.TSV,
 }
@@ -36,58 +47,127 @@ def to_rdflib(term: object) -> Node:
     raise TypeError(f"unsupported term {term!r}")
 
 
-def graph_to_ntriples(graph: Graph) -> bytes:
-    data = graph.serialize(format="nt", encoding="utf-8")
-    return data if isinstance(data, bytes) else data.encode("utf-8")
+def rdf_format(media_type: str) -> ox.RdfFormat:
+    fmt = ox.RdfFormat.from_media_type(media_type.split(";")[0].strip())
+    if fmt is None:
+        raise NotAcceptable(f"cannot write RDF as {media_type}")
+    return fmt
+
+
+def _is_oxigraph_dir(path: Path) -> bool:
+    return (path / "CURRENT").is_file() or any(path.glob("OPTIONS-*"))
 
 
 class EmbeddedStore:
-    """A pyoxigraph Store; ``path=None`` keeps everything in memory."""
+    """A pyoxigraph Store; ``path=None`` keeps everything in memory.
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+    With ``create=False`` a missing directory is an error rather than a new empty
+    store: reading commands use that, so a mistyped ``--store`` does not silently
+    answer every query with nothing.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False, create: bool = True) -> None:
         self.path = Path(path) if path is not None else None
+        self.location = str(self.path) if self.path is not None else ":memory:"
+        if self.path is None:
+            self._store: ox.Store | None = ox.Store()
+            return
+        self._check_directory(self.path, create=create and not read_only)
         try:
-            if self.path is None:
-                self._store = ox.Store()
-            elif read_only:
+            if read_only:
                 self._store = ox.Store.read_only(str(self.path))
             else:
-                self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
         except OSError as exc:
             text = str(exc)
             if "lock" in text.lower():
                 raise StoreLocked(
-                    f"the store in {self.path} is in use by another process ({text})"
+                    f"store in use: {self.path} is open in another process (a running "
+                    "`newsgraph serve` or ingest?); stop it, or use that process's SPARQL "
+                    "endpoint as --store URL"
                 ) from None
             raise StoreError(f"cannot open the store in {self.path}: {text}") from None
 
+    @staticmethod
+    def _check_directory(path: Path, *, create: bool) -> None:
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"cannot use {path} as a store: it is a file, not a directory")
+        if path.is_dir():
+            if any(path.iterdir()) and not _is_oxigraph_dir(path):
+                raise StoreError(
+                    f"{path} is not a newsgraph store (it holds other files); "
+                    "choose a new or empty directory for --store"
+                )
+            if not _is_oxigraph_dir(path) and not create:
+                raise StoreError(f"no store in {path} yet (ingest something first, or check --store)")
+            return
+        if not create:
+            raise StoreError(f"no store at {path} (ingest something first, or check --store)")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the store directory {path}: {exc.strerror or exc}") from None
+
+    @property
+    def _ox(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"the store {self.location} is closed")
+        return self._store
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The pyoxigraph store itself, for the SPARQL endpoint (result limits, snapshots)."""
+        return self._store
+
     # -- writing ----------------------------------------------------------
     def put_graph(self, graph_iri: str, graph: Graph) -> None:
-        self.put_graphs([(graph_iri, graph)])
+        self.put_ntriples([(graph_iri, graph_to_ntriples(graph))])
 
     def put_graphs(self, items: Iterable[tuple[str, Graph]]) -> None:
-        for graph_iri, graph in items:
-            # One update request is one transaction in Oxigraph: the old graph is
-            # dropped and the new one inserted together, or neither happens.
-            body = graph_to_ntriples(graph).decode("utf-8")
-            try:
-                self._store.update(
-                    f"DROP SILENT GRAPH <{graph_iri}> ; INSERT DATA {{ GRAPH <{graph_iri}> {{ {body} }} }}"
-                )
-            except (OSError, SyntaxError) as exc:
-                raise StoreError(f"cannot write graph {graph_iri}: {exc}") from None
+        self.put_ntriples((g, graph_to_ntriples(graph)) for g, graph in items)
+
+    def put_ntriples(self, items: Iterable[tuple[str, str]]) -> None:
+        store = self._ox
+        fresh: list[str] = []
+        replaced: list[tuple[str, str]] = []
+        for graph_iri, nt in last_wins(items):
+            if store.contains_named_graph(ox.NamedNode(graph_iri)) or not nt.strip():
+                replaced.append((graph_iri, nt))
+            else:
+                fresh.append(ntriples_to_nquads(graph_iri, nt))
+        try:
+            if fresh:
+                # One load is one transaction: every new graph of the batch or none.
+                store.load("".join(fresh), ox.RdfFormat.N_QUADS)
+            if replaced:
+                store.update(replace_graphs_update(replaced))
+        except SyntaxError as exc:
+            raise RDFSyntaxError(f"cannot store the graphs: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot write to the store {self.location}: {exc}") from None
+
+    def bulk_load(self, nquads_path: Path) -> None:
+        try:
+            self._ox.bulk_load(path=str(nquads_path), format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise RDFSyntaxError(f"cannot load {nquads_path}: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot write to the store {self.location}: {exc}") from None
 
     def remove_graph(self, graph_iri: str) -> bool:
-        node = ox.NamedNode(graph_iri)
-        if not self._store.contains_named_graph(node):
+        node = ox.NamedNode(check_iri(graph_iri))
+        store = self._ox
+        if not store.contains_named_graph(node):
             return False
-        self._store.remove_graph(node)
+        try:
+            store.remove_graph(node)
+        except OSError as exc:
+            raise StoreError(f"cannot write to the store {self.location}: {exc}") from None
         return True
 
     def update(self, sparql: str) -> None:
         try:
-            self._store.update(sparql)
+            self._ox.update(sparql)
         except SyntaxError as exc:
             raise BadQuery(f"the update does not parse: {exc}") from None
         except OSError as exc:
@@ -95,22 +175,28 @@ class EmbeddedStore:
 
     # -- reading ----------------------------------------------------------
     def has_graph(self, graph_iri: str) -> bool:
-        return bool(self._store.contains_named_graph(ox.NamedNode(graph_iri)))
+        return bool(self._ox.contains_named_graph(ox.NamedNode(check_iri(graph_iri))))
 
     def graph_names(self) -> Iterator[str]:
-        for g in self._store.named_graphs():
+        for g in self._ox.named_graphs():
             if isinstance(g, ox.NamedNode):
                 yield g.value
 
     def get_graph(self, graph_iri: str) -> Graph:
         g = Graph(identifier=URIRef(graph_iri))
-        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)):
+        for q in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(check_iri(graph_iri))):
             g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
         return g
 
-    def _run(self, sparql: str, **kw: object) -> object:
+    def describe(self, iri: str) -> Graph:
+        g = Graph()
+        for q in self._ox.quads_for_pattern(ox.NamedNode(check_iri(iri)), None, None, None):
+            g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        return g
+
+    def _run(self, sparql: str, **kw: Any) -> Any:
         try:
-            return self._store.query(sparql, **kw)  # type: ignore[arg-type]
+            return self._ox.query(sparql, **kw)
         except SyntaxError as exc:
             raise BadQuery(f"the query does not parse: {exc}") from None
         except OSError as exc:
@@ -124,25 +210,26 @@ class EmbeddedStore:
         default_graph_uris: list[str] | None = None,
         named_graph_uris: list[str] | None = None,
     ) -> bytes:
-        kw: dict[str, object] = {}
+        kw: dict[str, Any] = {}
         if default_graph_uris:
-            kw["default_graph"] = [ox.NamedNode(u) for u in default_graph_uris]
-        else:
+            kw["default_graph"] = [ox.NamedNode(check_iri(u)) for u in default_graph_uris]
+        elif not named_graph_uris:
             kw["use_default_graph_as_union"] = True
         if named_graph_uris:
-            kw["named_graphs"] = [ox.NamedNode(u) for u in named_graph_uris]
+            kw["named_graphs"] = [ox.NamedNode(check_iri(u)) for u in named_graph_uris]
+        media_type = result_media_type.split(";")[0].strip().lower()
         result = self._run(sparql, **kw)
         buf = io.BytesIO()
-        if isinstance(result, ox.QueryTriples):
-            fmt = ox.RdfFormat.from_media_type(result_media_type)
-            if fmt is None:
-                raise BadQuery(f"cannot serialise graph results as {result_media_type}")
-            result.serialize(buf, fmt)  # type: ignore[arg-type]
-        else:
-            rfmt = _RESULT_FORMATS.get(result_media_type)
-            if rfmt is None:
-                raise BadQuery(f"cannot serialise query results as {result_media_type}")
-            result.serialize(buf, rfmt)  # type: ignore[union-attr]
+        try:
+            if isinstance(result, ox.QueryTriples):
+                result.serialize(buf, rdf_format(media_type))
+            else:
+                rfmt = _RESULT_FORMATS.get(media_type)
+                if rfmt is None:
+                    raise NotAcceptable(f"cannot write query results as {result_media_type}")
+                result.serialize(buf, rfmt)
+        except OSError as exc:
+            raise StoreError(str(exc)) from None
         return buf.getvalue()
 
     def select(self, sparql: str) -> list[dict[str, object]]:
@@ -171,22 +258,34 @@ class EmbeddedStore:
 
     def ask(self, sparql: str) -> bool:
         result = self._run(sparql, use_default_graph_as_union=True)
+        if not isinstance(result, ox.QueryBoolean):
+            raise BadQuery("not an ASK query")
         return bool(result)
 
     def count(self) -> int:
-        return len(self._store)
+        store = self._ox
+        in_default = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return len(store) - in_default
 
     def dump(self, out: BinaryIO, media_type: str) -> None:
-        fmt = ox.RdfFormat.from_media_type(media_type)
-        if fmt is None:
-            raise BadQuery(f"cannot dump as {media_type}")
-        if fmt.supports_datasets:
-            self._store.dump(out, fmt)
-        else:
-            self._store.dump(out, fmt, from_graph=ox.DefaultGraph())
+        fmt = rdf_format(media_type)
+        store = self._ox
+        try:
+            if fmt.supports_datasets:
+                store.dump(out, fmt)
+            else:
+                triples = (q.triple for q in store.quads_for_pattern(None, None, None, None))
+                ox.serialize(triples, out, fmt)
+        except OSError as exc:
+            raise StoreError(f"cannot dump the store: {exc}") from None
 
     def close(self) -> None:
+        if self._store is None:
+            return
         try:
             self._store.flush()
         except OSError:
             pass
+        # Dropping the last reference releases the directory lock, so the same
+        # process (a test, the server's reloader) can open the store again.
+        self._store = None
