@@ -114,6 +114,20 @@ def mention(article_iri: str, start: int, end: int) -> str:
     return f"{article_iri}#char={start},{end}"
 
 
+#: Base of the IRIs that name newsgraph itself as software (PROV agents), the same everywhere.
+SOFTWARE_IRI = "https://w3id.org/newsgraph/software"
+
+
+def conversion_activity(article_iri: str) -> str:
+    """The PROV activity that produced an article's graph: one per article, no timestamp in it."""
+    return f"{article_iri}#conversion"
+
+
+def software_agent(version: str) -> str:
+    """The converter release that ran a conversion, e.g. ``.../software/newsgraph/0.1.0``."""
+    return f"{SOFTWARE_IRI}/newsgraph/{version}"
+
+
 @dataclass(frozen=True)
 class ParsedIRI:
     kind: str
@@ -154,11 +168,13 @@ __all__ = [
     "KINDS",
     "NG",
     "ONTOLOGY_IRI",
+    "SOFTWARE_IRI",
     "ParsedIRI",
     "agreement",
     "article",
     "article_key",
     "canonical_url",
+    "conversion_activity",
     "country",
     "data_path",
     "digest",
@@ -171,6 +187,7 @@ __all__ = [
     "parse",
     "person",
     "slugify",
+    "software_agent",
     "source",
     "valid_key",
 ]
