@@ -69,6 +69,7 @@ class EmbeddedStore:
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False, create: bool = True) -> None:
         self.path = Path(path) if path is not None else None
         self.location = str(self.path) if self.path is not None else ":memory:"
+        self.read_only = read_only
         if self.path is None:
             self._store: ox.Store | None = ox.Store()
             return
@@ -117,7 +118,7 @@ class EmbeddedStore:
     @property
     def oxigraph(self) -> ox.Store:
         """The pyoxigraph store itself, for the SPARQL endpoint (result limits, snapshots)."""
-        return self._store
+        return self._ox
 
     # -- writing ----------------------------------------------------------
     def put_graph(self, graph_iri: str, graph: Graph) -> None:
