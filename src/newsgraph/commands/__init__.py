@@ -8,7 +8,7 @@ import click
 
 #: Modules that define ``register(group)``.  One per area, so work on one area never
 #: touches another's file.
-COMMAND_MODULES = ("convert", "validate", "store", "serve", "info")
+COMMAND_MODULES = ("convert", "validate", "store", "serve", "info", "batch")
 
 
 def register_all(group: click.Group) -> None:
