@@ -82,6 +82,12 @@ class Settings:
     )
     remote_timeout: float = _setting(60.0, "Seconds to wait for a remote SPARQL store to answer.")
     workers: int = _setting(1, "Processes used by `newsgraph ingest` and `convert` to convert articles.")
+    max_article_bytes: int = _setting(
+        4 * 1024 * 1024,
+        "Largest single article (a text or HTML page, or one JSON record) the converter reads. "
+        "A bigger one is refused with a message instead of tying up time and memory; a JSON Lines "
+        "file may be larger, since it is read one record at a time.",
+    )
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
