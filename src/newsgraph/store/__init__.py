@@ -2,18 +2,51 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .base import Store
 
+if TYPE_CHECKING:
+    from ..config import Settings
 
-def open_store(location: str, *, read_only: bool = False, **options: object) -> Store:
-    """Open the store a ``store`` setting names: a directory, ':memory:' or an http(s) URL."""
-    if location.startswith(("http://", "https://")):
+
+def is_remote(location: str) -> bool:
+    return location.startswith(("http://", "https://"))
+
+
+def open_store(
+    location: str,
+    *,
+    read_only: bool = False,
+    create: bool = True,
+    retries: int = 3,
+    timeout: float = 60.0,
+) -> Store:
+    """Open the store a ``store`` setting names: a directory, ':memory:' or an http(s) URL.
+
+    ``create=False`` is for commands that only read or remove: they fail with a clear
+    message on a directory that holds no store instead of creating an empty one.
+    """
+    if is_remote(location):
         from .remote import RemoteStore
 
-        return RemoteStore(location, **options)  # type: ignore[arg-type]
+        return RemoteStore(location, retries=retries, timeout=timeout)
     from .embedded import EmbeddedStore
 
-    return EmbeddedStore(None if location == ":memory:" else location, read_only=read_only)
+    if location == ":memory:":
+        return EmbeddedStore(None)
+    return EmbeddedStore(location, read_only=read_only, create=create)
 
 
-__all__ = ["Store", "open_store"]
+def open_store_from(settings: Settings, *, create: bool = True, read_only: bool = False) -> Store:
+    """The store the settings name, with the remote retry and timeout settings applied."""
+    return open_store(
+        settings.store,
+        create=create,
+        read_only=read_only,
+        retries=settings.remote_retries,
+        timeout=settings.remote_timeout,
+    )
+
+
+__all__ = ["Store", "is_remote", "open_store", "open_store_from"]

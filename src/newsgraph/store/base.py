@@ -6,12 +6,16 @@ and Graph Store Protocol).  Everything above this layer speaks only these method
 so the same tests run against both.
 
 Each article lives in its own named graph whose name is the article URI; queries
-see the union of those graphs as their default graph.
+see the union of those graphs as their default graph.  Replacing an article is
+replacing its graph, and removing it is dropping the graph, which is why a shared
+entity (a country mentioned by two articles) keeps the statements of the article
+that is left: they sit in that article's graph.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from rdflib import Graph
@@ -21,11 +25,29 @@ from rdflib import Graph
 class Store(Protocol):
     """What newsgraph needs from a quad store."""
 
+    #: Where the data lives, for messages (a directory, ':memory:' or the server URL
+    #: without credentials).
+    location: str
+
     def put_graph(self, graph_iri: str, graph: Graph) -> None:
         """Replace the named graph with exactly these triples, atomically."""
 
     def put_graphs(self, items: Iterable[tuple[str, Graph]]) -> None:
         """Replace several named graphs; each one is complete or untouched afterwards."""
+
+    def put_ntriples(self, items: Iterable[tuple[str, str]]) -> None:
+        """Like put_graphs, for graphs already serialised as N-Triples.
+
+        Ingest serialises in its worker processes, so the writing process spends its
+        time writing rather than turning rdflib objects into text.
+        """
+
+    def bulk_load(self, nquads_path: Path) -> None:
+        """Add an N-Quads file as fast as the backend can, without per-graph atomicity.
+
+        Only for the bulk ingest path, which removes the graphs it is about to load
+        first and can simply be run again after a crash.
+        """
 
     def remove_graph(self, graph_iri: str) -> bool:
         """Drop a named graph; False when it did not exist."""
@@ -35,7 +57,10 @@ class Store(Protocol):
     def graph_names(self) -> Iterator[str]: ...
 
     def get_graph(self, graph_iri: str) -> Graph:
-        """The triples of one named graph."""
+        """The triples of one named graph (empty when there is no such graph)."""
+
+    def describe(self, iri: str) -> Graph:
+        """Every triple of the union graph whose subject is iri."""
 
     def query(
         self,
@@ -63,9 +88,14 @@ class Store(Protocol):
         """Run a SPARQL 1.1 Update as one transaction."""
 
     def count(self) -> int:
-        """Number of quads."""
+        """Number of statements stored (quads, counted per graph)."""
 
     def dump(self, out: BinaryIO, media_type: str) -> None:
-        """Stream every quad (or triple) to out without holding the store in memory."""
+        """Stream the data to out without holding the store in memory.
+
+        Dataset formats (N-Quads, TriG, JSON-LD) carry every graph; triple-only formats
+        (Turtle, N-Triples, RDF/XML) get the union of the graphs, where a triple stated
+        by two articles may appear twice, which parses back to the same graph.
+        """
 
     def close(self) -> None: ...

@@ -66,7 +66,9 @@ class EmbeddedStore:
     answer every query with nothing.
     """
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False, create: bool = True) -> None:
+    def __init__(
+        self, path: str | Path | None = None, *, read_only: bool = False, create: bool = True
+    ) -> None:
         self.path = Path(path) if path is not None else None
         self.location = str(self.path) if self.path is not None else ":memory:"
         self.read_only = read_only

@@ -1,0 +1,124 @@
+"""Text helpers both backends share: IRIs put into SPARQL, N-Triples to N-Quads or Update.
+
+Graph names are written into SPARQL Update text and N-Quads lines, so each one is
+checked first: an IRI holding ``>`` or a space would otherwise end the IRI early and
+let the rest be read as SPARQL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from rdflib import Graph
+
+from ..errors import InputError
+
+# Characters RFC 3987 / the SPARQL IRIREF production do not allow inside <...>.
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def check_iri(iri: str) -> str:
+    """Return iri if it can be written between angle brackets, else raise InputError."""
+    if not iri or _BAD_IRI.search(iri) or ":" not in iri:
+        raise InputError(f"not a usable absolute IRI: {iri!r}")
+    return iri
+
+
+def graph_to_ntriples(graph: Graph) -> str:
+    data = graph.serialize(format="nt", encoding="utf-8")
+    return data.decode("utf-8") if isinstance(data, bytes) else data
+
+
+def ntriples_to_nquads(graph_iri: str, ntriples: str) -> str:
+    """Put every N-Triples line of one graph into the named graph graph_iri.
+
+    N-Triples escapes newlines inside literals, so each statement is one line that
+    ends in " ." and the graph name goes just before that dot.
+    """
+    suffix = f" <{check_iri(graph_iri)}> .\n"
+    out = []
+    for line in ntriples.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not line.endswith("."):
+            raise InputError(f"not an N-Triples line: {line[:80]!r}")
+        out.append(line[:-1].rstrip() + suffix)
+    return "".join(out)
+
+
+def replace_graph_update(graph_iri: str, ntriples: str) -> str:
+    """One SPARQL Update operation pair that makes graph_iri hold exactly these triples."""
+    iri = check_iri(graph_iri)
+    body = ntriples.strip()
+    if not body:
+        return f"DROP SILENT GRAPH <{iri}> ;\nCREATE SILENT GRAPH <{iri}>"
+    return f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }}"
+
+
+def replace_graphs_update(items: Iterable[tuple[str, str]]) -> str:
+    return " ;\n".join(replace_graph_update(g, nt) for g, nt in items)
+
+
+def last_wins(items: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Keep only the last version of each graph, in first-seen order.
+
+    Two inputs can be the same article (the same URL saved twice); the later one
+    replaces the earlier, exactly as two separate ingests would.
+    """
+    latest: dict[str, str] = {}
+    for g, nt in items:
+        latest[check_iri(g)] = nt
+    return list(latest.items())
+
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n]*)
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<long_string>"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*''')
+  | (?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<var>[?$][A-Za-z0-9_]+)
+  | (?P<pname>[A-Za-z_][A-Za-z0-9_\-.]*:[^\s{}()]*|:[^\s{}()]*)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_\-]*)
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
+UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
+def _words(sparql: str) -> Iterator[str]:
+    for m in _TOKEN.finditer(sparql):
+        if m.lastgroup == "word":
+            yield m.group().upper()
+
+
+def query_form(sparql: str) -> str | None:
+    """SELECT, CONSTRUCT, DESCRIBE or ASK: the form of a query, or None for an update.
+
+    Read from the first keyword after the prologue, skipping comments, IRIs and
+    strings, so ``PREFIX ex: <http://x/#select>`` does not fool it.
+    """
+    for word in _words(sparql):
+        if word in QUERY_FORMS:
+            return word
+        if word in UPDATE_WORDS:
+            return None
+    return None
+
+
+__all__ = [
+    "QUERY_FORMS",
+    "check_iri",
+    "graph_to_ntriples",
+    "last_wins",
+    "ntriples_to_nquads",
+    "query_form",
+    "replace_graph_update",
+    "replace_graphs_update",
+]
