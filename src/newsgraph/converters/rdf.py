@@ -1,0 +1,502 @@
+"""Extraction -> one named graph, and graphs -> deterministic RDF text.
+
+The graph of an article is named by the article's URI and holds everything read from
+it: the article node, its events, agreements and actors, the mention nodes that tie
+each of them to characters of ``Document.text``, and a PROV record of the converter
+release that produced it.  Every IRI comes from :mod:`newsgraph.iris`, so converting
+the same article with the same base gives the same graph on any machine; there are no
+blank nodes and no wall-clock timestamps, and :func:`serialize` sorts its output, so
+the bytes are the same too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD, Namespace
+
+from .. import __version__, iris
+from ..formats import RdfFormat
+from ..ontology.namespace import NG
+from .model import AgreementX, CountryX, EventX, Extraction, Span
+from .sentences import Sentences
+
+SCHEMA = Namespace("https://schema.org/")
+GEONAMES = "https://sws.geonames.org/{}/"
+WIKIDATA = "http://www.wikidata.org/entity/{}"
+
+EVENT_CLASSES: dict[str, URIRef] = {
+    "Meeting": NG.Meeting,
+    "Talks": NG.Talks,
+    "Visit": NG.Visit,
+    "PhoneCall": NG.PhoneCall,
+    "Signing": NG.Signing,
+    "Summit": NG.Summit,
+    "Statement": NG.Statement,
+}
+
+PREFIXES: dict[str, str] = {
+    "ng": str(NG),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "owl": str(OWL),
+    "prov": str(PROV),
+    "schema": str(SCHEMA),
+}
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?$")
+_ALPHA3 = re.compile(r"^[A-Z]{3}$")
+
+
+# --------------------------------------------------------------------------- country facts
+
+
+@dataclass(frozen=True)
+class CountryFacts:
+    """What the graph says about a country besides its code."""
+
+    alpha3: str
+    name: str
+    alpha2: str | None = None
+    geonames: str | None = None
+    wikidata: str | None = None
+
+
+def _get(obj: Any, *names: str) -> Any:
+    for n in names:
+        if isinstance(obj, dict) and obj.get(n) not in (None, ""):
+            return obj[n]
+        value = getattr(obj, n, None)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _pycountry_facts(alpha3: str) -> CountryFacts | None:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=alpha3)
+    if c is None:
+        return None
+    name = getattr(c, "common_name", None) or c.name
+    if "," in name:
+        name = getattr(c, "official_name", None) or name
+    return CountryFacts(alpha3, name, c.alpha_2)
+
+
+_FACTS_CACHE: dict[str, CountryFacts | None] = {}
+
+
+def country_facts(alpha3: str, hint: CountryX | None = None) -> CountryFacts | None:
+    """Name, codes and public identifiers of a country.
+
+    The extractor's gazetteer is the authority (it ships GeoNames and Wikidata ids);
+    until it offers ``country_info(alpha3)`` pycountry gives the name and alpha-2.
+    Fields the extractor put on the CountryX itself win over both.
+    """
+    alpha3 = alpha3.upper()
+    if alpha3 not in _FACTS_CACHE:
+        facts: CountryFacts | None = None
+        info: Any = None
+        try:
+            from . import gazetteer  # type: ignore[attr-defined]
+
+            lookup = getattr(gazetteer, "country_info", None)
+            info = lookup(alpha3) if callable(lookup) else None
+        except Exception:  # noqa: BLE001 - a gazetteer still being written must not break conversion
+            info = None
+        base = _pycountry_facts(alpha3)
+        if info is not None or base is not None:
+            name = _get(info, "name", "common_name") or (base.name if base else None)
+            if name:
+                facts = CountryFacts(
+                    alpha3,
+                    str(name),
+                    _get(info, "alpha2", "alpha_2", "iso2") or (base.alpha2 if base else None),
+                    _str_or_none(_get(info, "geonames", "geonames_id", "geonameid")),
+                    _str_or_none(_get(info, "wikidata", "wikidata_id", "qid")),
+                )
+        _FACTS_CACHE[alpha3] = facts
+    facts = _FACTS_CACHE[alpha3]
+    if hint is not None and facts is not None:
+        name = _get(hint, "name")
+        geo = _str_or_none(_get(hint, "geonames", "geonames_id", "geonameid"))
+        qid = _str_or_none(_get(hint, "wikidata", "wikidata_id", "qid"))
+        if name or geo or qid:
+            facts = CountryFacts(alpha3, str(name or facts.name), facts.alpha2, geo or facts.geonames,
+                                 qid or facts.wikidata)
+    return facts
+
+
+def _str_or_none(v: Any) -> str | None:
+    return None if v in (None, "") else str(v)
+
+
+# --------------------------------------------------------------------------- graph building
+
+
+def _published_literal(value: str | None) -> Literal | None:
+    if not value:
+        return None
+    if _DATE.match(value):
+        return Literal(value, datatype=XSD.date)
+    if _DATETIME.match(value):
+        return Literal(value, datatype=XSD.dateTime)
+    return None
+
+
+def _partial_date_literal(value: str | None) -> Literal | None:
+    if not value:
+        return None
+    if _DATE.match(value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    if re.fullmatch(r"\d{4}", value):
+        return Literal(value, datatype=XSD.gYear)
+    return None
+
+
+def _first_start(spans: Sequence[Span]) -> int:
+    return min((s.start for s in spans), default=1 << 60)
+
+
+def text_order(items: Sequence[EventX] | Sequence[AgreementX]) -> list[int]:
+    """Indices of events (or agreements) in text order: by first mention, ties by list order."""
+    return sorted(range(len(items)), key=lambda i: (_first_start(items[i].mentions), i))
+
+
+class _Builder:
+    def __init__(self, extraction: Extraction, base: str) -> None:
+        self.x = extraction
+        self.doc = extraction.document
+        self.base = base.rstrip("/")
+        self.key = iris.article_key(self.doc.url, self.doc.text)
+        self.article = URIRef(iris.article(self.base, self.key))
+        self.g = Graph(identifier=self.article)
+        for prefix, ns in PREFIXES.items():
+            self.g.bind(prefix, ns)
+        self._sentences: Sentences | None = None
+        self._described: set[URIRef] = set()
+        self._country_hints = {c.alpha3.upper(): c for c in extraction.countries}
+        self._org_names = {o.name for o in extraction.organizations}
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.g.add((s, p, o))
+
+    # -- mentions
+    def mention(self, resource: URIRef, span: Span) -> None:
+        text = self.doc.text
+        if not (0 <= span.start < span.end <= len(text)):
+            return
+        if self._sentences is None:
+            self._sentences = Sentences(text)
+        m = URIRef(iris.mention(str(self.article), span.start, span.end))
+        self.add(resource, NG.denotedBy, m)
+        if m in self._described:
+            return
+        self._described.add(m)
+        self.add(m, RDF.type, NG.Mention)
+        self.add(m, NG.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger))
+        self.add(m, NG.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(m, NG.anchorOf, Literal(text[span.start:span.end]))
+        self.add(m, NG.sentence, Literal(self._sentences.around(span.start, span.end)))
+        self.add(m, NG.inArticle, self.article)
+
+    def mentions(self, resource: URIRef, spans: Iterable[Span]) -> None:
+        for span in spans:
+            self.mention(resource, span)
+
+    # -- actors
+    def named(self, iri: URIRef, cls: URIRef, name: str) -> None:
+        if iri in self._described:
+            return
+        self._described.add(iri)
+        self.add(iri, RDF.type, cls)
+        self.add(iri, NG.name, Literal(name))
+        self.add(iri, RDFS.label, Literal(name))
+
+    def person(self, name: str) -> URIRef:
+        iri = URIRef(iris.person(self.base, name))
+        self.named(iri, NG.Person, name)
+        return iri
+
+    def organization(self, name: str) -> URIRef:
+        iri = URIRef(iris.organization(self.base, name))
+        self.named(iri, NG.Organization, name)
+        return iri
+
+    def country(self, alpha3: str) -> URIRef | None:
+        code = alpha3.strip().upper()
+        if not _ALPHA3.match(code):
+            return None
+        facts = country_facts(code, self._country_hints.get(code))
+        if facts is None:
+            return None
+        iri = URIRef(iris.country(self.base, code))
+        if iri in self._described:
+            return iri
+        self.named(iri, NG.Country, facts.name)
+        self.add(iri, NG.isoAlpha3, Literal(code))
+        if facts.alpha2:
+            self.add(iri, NG.isoAlpha2, Literal(facts.alpha2))
+        if facts.geonames:
+            self.add(iri, OWL.sameAs, URIRef(GEONAMES.format(facts.geonames)))
+        if facts.wikidata:
+            qid = facts.wikidata.rsplit("/", 1)[-1]
+            self.add(iri, OWL.sameAs, URIRef(WIKIDATA.format(qid)))
+        return iri
+
+    def party(self, value: str) -> URIRef | None:
+        v = value.strip()
+        if not v:
+            return None
+        if _ALPHA3.match(v) and v not in self._org_names:
+            c = self.country(v)
+            if c is not None:
+                return c
+        return self.organization(v)
+
+    # -- the whole graph
+    def build(self) -> Graph:
+        doc, art, add = self.doc, self.article, self.add
+        add(art, RDF.type, NG.Article)
+        if doc.title:
+            add(art, NG.title, Literal(doc.title))
+            add(art, RDFS.label, Literal(doc.title))
+        if doc.url:
+            add(art, NG.url, Literal(doc.url, datatype=XSD.anyURI))
+        pub = _published_literal(doc.published)
+        if pub is not None:
+            add(art, NG.published, pub)
+        if doc.source:
+            src = URIRef(iris.source(self.base, doc.source))
+            self.named(src, NG.Source, doc.source)
+            add(art, NG.source, src)
+        for name in doc.editors:
+            add(art, NG.editor, Literal(name))
+        for name in doc.photographers:
+            add(art, NG.photographer, Literal(name))
+        for name in doc.bylines:
+            add(art, NG.byline, Literal(name))
+        if doc.language:
+            add(art, SCHEMA.inLanguage, Literal(doc.language))
+        self._provenance()
+
+        for p in self.x.persons:
+            iri = self.person(p.name)
+            add(art, NG.mentions, iri)
+            for alias in p.aliases:
+                if alias and alias != p.name:
+                    add(iri, NG.alias, Literal(alias))
+            for role in p.roles:
+                if role:
+                    add(iri, NG.role, Literal(role))
+            if p.nationality:
+                nat = self.country(p.nationality)
+                if nat is not None:
+                    add(iri, NG.nationality, nat)
+            self.mentions(iri, p.mentions)
+        for c in self.x.countries:
+            ciri = self.country(c.alpha3)
+            if ciri is None:
+                continue
+            add(art, NG.mentions, ciri)
+            for alias in c.aliases:
+                if alias:
+                    add(ciri, NG.alias, Literal(alias))
+            self.mentions(ciri, c.mentions)
+        for o in self.x.organizations:
+            oiri = self.organization(o.name)
+            add(art, NG.mentions, oiri)
+            for alias in o.aliases:
+                if alias and alias != o.name:
+                    add(oiri, NG.alias, Literal(alias))
+            self.mentions(oiri, o.mentions)
+
+        event_iris: dict[int, URIRef] = {}
+        for n, i in enumerate(text_order(self.x.events), start=1):
+            event_iris[i] = URIRef(iris.event(self.base, self.key, n))
+        for i, ev in enumerate(self.x.events):
+            self._event(event_iris[i], ev)
+        for n, i in enumerate(text_order(self.x.agreements), start=1):
+            self._agreement(URIRef(iris.agreement(self.base, self.key, n)), self.x.agreements[i], event_iris)
+        return self.g
+
+    def _provenance(self) -> None:
+        activity = URIRef(iris.conversion_activity(str(self.article)))
+        agent = URIRef(iris.software_agent(__version__))
+        self.add(self.article, PROV.wasGeneratedBy, activity)
+        self.add(activity, RDF.type, PROV.Activity)
+        self.add(activity, PROV.wasAssociatedWith, agent)
+        self.add(activity, RDFS.label, Literal(f"conversion of the article by newsgraph {__version__}"))
+        if self.doc.url:
+            self.add(activity, PROV.used, Literal(self.doc.url, datatype=XSD.anyURI))
+        self.add(agent, RDF.type, PROV.SoftwareAgent)
+        self.add(agent, RDFS.label, Literal(f"newsgraph {__version__}"))
+        self.add(agent, SCHEMA.softwareVersion, Literal(__version__))
+
+    def _event(self, iri: URIRef, ev: EventX) -> None:
+        add = self.add
+        add(iri, RDF.type, EVENT_CLASSES.get(ev.type, NG.Event))
+        add(self.article, NG.reports, iri)
+        add(iri, NG.reportedIn, self.article)
+        if ev.cameo:
+            add(iri, NG.cameoCode, Literal(ev.cameo))
+        if ev.date and _DATE.match(ev.date):
+            add(iri, NG.date, Literal(ev.date, datatype=XSD.date))
+        for name in ev.participants:
+            if name:
+                add(iri, NG.participant, self.person(name))
+        for code in ev.countries:
+            c = self.country(code)
+            if c is not None:
+                add(iri, NG.country, c)
+        for name in ev.organizations:
+            if name:
+                add(iri, NG.organization, self.organization(name))
+        if ev.location:
+            add(iri, NG.location, Literal(ev.location))
+        self.mentions(iri, ev.mentions)
+
+    def _agreement(self, iri: URIRef, ag: AgreementX, event_iris: dict[int, URIRef]) -> None:
+        add = self.add
+        add(iri, RDF.type, NG.Agreement)
+        add(iri, NG.title, Literal(ag.title))
+        add(iri, RDFS.label, Literal(ag.title))
+        for value in ag.parties:
+            p = self.party(value)
+            if p is not None:
+                add(iri, NG.party, p)
+        d = _partial_date_literal(ag.date)
+        if d is not None:
+            add(iri, NG.date, d)
+        if ag.signed_at is not None and ag.signed_at in event_iris:
+            add(iri, NG.signedAt, event_iris[ag.signed_at])
+        self.mentions(iri, ag.mentions)
+
+
+def build_graph(extraction: Extraction, base: str) -> Graph:
+    """The article's named graph (identifier = the article IRI)."""
+    return _Builder(extraction, base).build()
+
+
+def article_iri(extraction: Extraction, base: str) -> URIRef:
+    doc = extraction.document
+    return URIRef(iris.article(base.rstrip("/"), iris.article_key(doc.url, doc.text)))
+
+
+# --------------------------------------------------------------------------- serialisation
+
+
+def _bind(g: Graph | Dataset) -> None:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+
+
+def _sorted_lines(text: str) -> str:
+    lines = sorted({ln for ln in text.split("\n") if ln.strip()})
+    return "".join(ln + "\n" for ln in lines)
+
+
+def _canonical_json(value: Any) -> Any:
+    """JSON-LD with every array sorted: RDF has no order, so only sorting makes bytes stable."""
+    if isinstance(value, dict):
+        return {k: _canonical_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def _nquads(graphs: Sequence[Graph]) -> str:
+    out: list[str] = []
+    for g in graphs:
+        ctx = g.identifier.n3()
+        for s, p, o in g:
+            out.append(f"{s.n3()} {p.n3()} {_nt_term(o)} {ctx} .")
+    out = sorted(set(out))
+    return "".join(line + "\n" for line in out)
+
+
+def _ntriples(graphs: Sequence[Graph]) -> str:
+    out: set[str] = set()
+    for g in graphs:
+        for s, p, o in g:
+            out.add(f"{s.n3()} {p.n3()} {_nt_term(o)} .")
+    return "".join(line + "\n" for line in sorted(out))
+
+
+_NT_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_NT_ESCAPE_RE = re.compile(r'[\\"\n\r\t\b\f]')
+
+
+def _nt_term(o: Any) -> str:
+    """An object term in N-Triples form (literals escaped as the grammar requires, UTF-8 kept)."""
+    if isinstance(o, Literal):
+        lex = _NT_ESCAPE_RE.sub(lambda m: _NT_ESCAPES[m.group(0)], str(o))
+        if o.language:
+            return f'"{lex}"@{o.language}'
+        if o.datatype is not None and o.datatype != XSD.string:
+            return f'"{lex}"^^<{o.datatype}>'
+        return f'"{lex}"'
+    n3: str = o.n3()
+    return n3
+
+
+def serialize(graphs: Sequence[Graph], fmt: RdfFormat) -> str:
+    """RDF text for the article graphs, byte-for-byte the same for the same graphs.
+
+    Quad formats keep one named graph per article; triple formats (Turtle,
+    N-Triples...) merge them, since they cannot name graphs.
+    """
+    ordered = sorted(graphs, key=lambda g: str(g.identifier))
+    if fmt.name == "nquads":
+        return _nquads(ordered)
+    if fmt.name == "nt":
+        return _ntriples(ordered)
+    if fmt.name == "trig":
+        parts = []
+        for g in ordered:
+            ds = Dataset()
+            _bind(ds)
+            target = ds.graph(g.identifier)
+            for t in g:
+                target.add(t)
+            parts.append(ds.serialize(format="trig").strip() + "\n")
+        return "\n".join(parts)
+    if fmt.quads:  # JSON-LD
+        ds = Dataset()
+        _bind(ds)
+        for g in ordered:
+            target = ds.graph(g.identifier)
+            for t in g:
+                target.add(t)
+        raw = ds.serialize(format=fmt.rdflib, context=dict(PREFIXES), auto_compact=True)
+        canonical = _canonical_json(json.loads(raw))
+        return json.dumps(canonical, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    merged = Graph()
+    _bind(merged)
+    for g in ordered:
+        for t in g:
+            merged.add(t)
+    return str(merged.serialize(format=fmt.rdflib))
+
+
+__all__ = [
+    "EVENT_CLASSES",
+    "PREFIXES",
+    "CountryFacts",
+    "article_iri",
+    "build_graph",
+    "country_facts",
+    "serialize",
+    "text_order",
+]

@@ -1,0 +1,913 @@
+"""Pages -> :class:`Document`: scraped text, HTML and JSON records.
+
+A scraped news page mixes the article with the site around it: mastheads, breadcrumbs,
+crawl-date banners, share buttons, related-link lists and footers.  The text reader
+classifies each line by its *shape* (a date line, a credit line, a link list, a
+dateline, a caption ending in a photo credit...) rather than by outlet names, because
+the pages it meets come from outlets it has never seen.  It keeps the headline,
+standfirst, captions and body in ``Document.text`` (what mention offsets refer to),
+moves credits into metadata, and drops the rest.
+
+HTML goes through trafilatura for the main text, with ``<meta>`` tags and any JSON-LD
+``NewsArticle`` supplying the metadata; the extracted text then runs through the same
+line classifier.  JSON and JSON Lines records map their fields directly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ConversionError
+from . import dates
+from .model import Document, Span
+
+INPUT_FORMATS = ("text", "html", "json", "jsonl")
+
+# --------------------------------------------------------------------------- decoding
+
+
+def decode(data: bytes | str, *, name: str = "input") -> str:
+    """Text of the input; binary data is refused rather than turned into mojibake."""
+    if isinstance(data, str):
+        text = data
+    else:
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            try:
+                text = data.decode("utf-16")
+            except UnicodeDecodeError:
+                raise ConversionError(f"{name}: undecodable UTF-16 text") from None
+            return _check_text(text, name)
+        head = data[:8192]
+        if b"\x00" in head:
+            raise ConversionError(f"{name}: binary data, not an article (NUL bytes)")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    return _check_text(text, name)
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _check_text(text: str, name: str) -> str:
+    text = text.lstrip("\ufeff")
+    sample = text[:8192]
+    if sample and len(_CONTROL_RE.findall(sample)) > max(8, len(sample) // 50):
+        raise ConversionError(f"{name}: binary data, not an article (control characters)")
+    if "\x00" in text:
+        raise ConversionError(f"{name}: binary data, not an article (NUL characters)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def sniff(text: str) -> str:
+    """``json``, ``jsonl``, ``html`` or ``text``, judged from the content alone."""
+    head = text.lstrip()[:2048]
+    if head.startswith("[") or head.startswith("{"):
+        stripped = text.strip()
+        if head.startswith("["):
+            return "json"
+        try:
+            json.loads(stripped)
+            return "json"
+        except ValueError:
+            lines = [ln for ln in stripped.splitlines() if ln.strip()]
+            if len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines[:5]):
+                return "jsonl"
+            return "json"
+    low = head.lower()
+    if low.startswith("<!doctype html") or low.startswith("<html") or low.startswith("<?xml"):
+        return "html"
+    if re.search(r"<(?:html|head|body|article|div|p|meta|title)[\s>]", low):
+        return "html"
+    return "text"
+
+
+# --------------------------------------------------------------------------- line patterns
+
+_SEP = r"(?:\s+[>›»/]\s+|\s*[|·•]\s*)"
+_NAV_SPLIT = re.compile(r"\s+[>›»/→]\s+|\s*[|·•]\s*|\s+>\s*$")
+_URL_LINE = re.compile(r"^URL:\s*(\S+)\s*$", re.IGNORECASE)
+_EDITOR = re.compile(
+    r"(?:^|[(\[|;,]\s*|\s)(?:Editors?|Edited by|Editing by|Editor in charge)\s*[:：]?\s*"
+    r"(?P<name>[^|()\[\];:]{1,60}?)\s*(?:[)\]|;]|$)",
+    re.IGNORECASE,
+)
+_EDITOR_START = re.compile(r"^\(?\s*(?:Editors?|Edited by|Editing by|Editor in charge)\b(?!['’]s)", re.I)
+_REPORTER = re.compile(
+    r"^\(?\s*(?:Reporter|Reporters|Reporting by|Reported by|Written by|Writing by|Author|Text by|By)"
+    r"\s*[:：]?\s*"
+    r"(?P<name>[^|()\[\]]{2,80}?)\s*\)?\s*(?:[|·•]|$)",
+    re.IGNORECASE,
+)
+_STAFF_BYLINE = re.compile(
+    r"^(?:Staff|Our|From our|News|Web)\s+(?:Reporter|Correspondent|Writer|Desk|Report)s?$", re.IGNORECASE
+)
+_SOURCE_FIELD = re.compile(
+    r"(?:^|[|·•]\s*|\s{2,}|\s)(?:Source|Agency|From)\s*[:：]\s*(?P<src>[^|·•]{2,80}?)\s*(?=$|[|·•]|\s{2,}|\d{4}-)",
+    re.IGNORECASE,
+)
+_BY_AGENCY = re.compile(r"\bby\s+(?P<src>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*$")
+_LABELLED_DATE = re.compile(
+    r"(?P<label>Release Date|Released|Published(?: on| at)?|Posted(?: on| at)?|First published|Date|"
+    r"Publication date|Issued(?: on)?|Updated(?: on| at)?|Last updated|Last modified|Modified)\s*[:：]?",
+    re.IGNORECASE,
+)
+_UPDATE_LABEL = re.compile(r"updated|modified", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
+    r"(?P<name>[^.|©]{2,60}?)\s*(?:(?:19|20)\d{2})?\s*(?:[.,|]|all rights|$)",
+    re.IGNORECASE,
+)
+_IS_A_NEWSPAPER = re.compile(
+    r"^(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,5})\s+is\s+an?\s+[^.]{0,60}?"
+    r"\b(?:newspaper|news agency|news site|daily|weekly|magazine|broadcaster|news outlet|wire service)\b",
+)
+_JUNK_LINE = re.compile(
+    r"^(?:share(?: this(?: page| article| story)?)?(?:\s*(?:on|via))?\s*[:：]?.*|print|email|e-mail|"
+    r"is this page useful\?.*|was this (?:page|article) helpful\?.*|yes\s+no|back to top|page top|"
+    r"top of page|back to .{1,80}|read more.*|see also.*|advertisement|sponsored.*|subscribe.*|sign up.*|"
+    r"log ?in|login|register|follow us.*|download (?:our|the) app.*|comments?|tags?\s*[:：].*|"
+    r"keywords?\s*[:：].*|topics?\s*[:：].*|filed under\s*[:：]?.*|related(?: topics)?\s*[:：].*|"
+    r"registration number.*|all rights reserved.*|it'?s recommended to use.*|best viewed.*|"
+    r"\(?end\)?|-?\s*ends?\s*-?|\*{3,}|#{3}|-{3,}|--\s*\w[\w ]{0,20}|photo gallery.*|video.*|"
+    r"listen to (?:this|the) article.*|\d+\s*(?:min(?:ute)?s?|comments?) read|font size.*|"
+    r"click here.*|loading.*|cookie.*|accept all.*|skip to (?:main )?content)$",
+    re.IGNORECASE,
+)
+_LIST_HEAD = re.compile(
+    r"^(?:\[?\s*(?:related(?: stories| news| articles| links| content| coverage| reading)?|more from .{1,40}|"
+    r"more (?:stories|news|on this|in .{1,30})|most (?:read|popular|viewed|shared)|trending(?: now)?|"
+    r"editor['’]?s? (?:pick|picks|choice)|recommended(?: for you)?|you may (?:also )?like|"
+    r"also read|read also|latest(?: news| stories)?|top stories|popular|in (?:other|case you missed).*|"
+    r"what to read next|don['’]t miss|further reading|previous|next)\s*\]?\s*:?)$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^(?:[›»·•◦▪▸►→*+-]|\d{1,2}[.)]|[ivx]{1,4}[.)])\s+")
+_SECTION_WORDS = {
+    "home", "news", "world", "politics", "business", "economy", "opinion", "sports", "sport", "latest",
+    "national", "international", "local", "asia", "europe", "africa", "americas", "middle east",
+    "press release", "press releases", "news release", "media release", "statement", "statements",
+    "readout", "readouts", "breaking news", "breaking", "analysis", "feature", "features", "exclusive",
+    "diplomacy", "foreign affairs", "government", "top news", "china", "region", "regions", "press",
+    "speeches", "english", "english edition", "edition", "menu", "search", "photos", "video", "live",
+    "trade", "markets", "culture", "society", "science", "technology", "health", "environment",
+    "editorial", "commentary", "in depth", "spotlight", "interview", "the latest",
+}
+_SENT_END = re.compile(r"[.!?…][\"'”’)\]]*$|[.!?][\"'”’]?\s*\(\w+\)$")
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+
+# Datelines: "BEIJING, May 13 (Xinhua) --", "ASMARA, July 9, 2018 (Horn Wire) -",
+# "Jeddah, Sept 16, SPA --", "Bishkek, 6 September /UzA/.", "MOSCOW, May 13. /TASS/.",
+# "LAHORE:", "HÀ NỘI (VNA) —", "Tehran, IRNA –", "Bintan, Riau Islands (ANTARA) -".
+_PLACE_WORD = r"[^\W\d_][\w'’.\-]*"
+_PLACE = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,3}}"
+_DL_DATE = (
+    rf"(?:{dates.WEEKDAY_RE},?\s+)?"
+    rf"(?:{dates.MONTH_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{dates.MONTH_RE}\.?(?:,?\s+\d{{4}})?)"
+)
+_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}?)"
+    rf"(?:,?\s*(?P<date>{_DL_DATE}))?\.?"
+    r"(?:\s*\((?P<agency>[^()]{2,40})\)|\s*/(?P<agency2>[^/\s][^/]{0,25})/\.?|,\s*(?P<agency3>[A-Z][A-Za-z]{1,10}))?"
+    r"(?P<dash>\s*(?:--|[–—―-])\s*|:\s+|\s*\.\s+(?=[A-Z\"“]))",
+    re.IGNORECASE,
+)
+_POSITION_MARK = re.compile(r"\((?:\d(?:st|nd|rd|th)\s+)?(?:[LRC]|front|back|center|centre|left|right|top)\)")
+_CREDIT_SLASH = re.compile(r"\s*\((?P<agency>[^()/]{2,50})/(?P<name>[^()/]{2,60})\)\s*$")
+_CREDIT_PHOTO = re.compile(
+    r"\s*\(?\s*(?:Photo(?:graph)?s?(?: credit)?|Image|Picture|Pictures|Credit|Photo by|Photographed by)"
+    r"\s*(?:[:：]|by\b)\s*(?P<name>[^()]{2,60}?)\s*\)?\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_CREDIT_SUFFIX = re.compile(r"\s*\((?P<name>[^()]{2,40}?)\s+(?:Photo|photo|/\s*Photo)\)\s*$")
+_CREDIT_PAREN = re.compile(r"(?<=[.!?”\"])\s*\((?P<name>[^()]{2,40})\)\s*$")
+_NOT_CREDIT = re.compile(
+    r"^(?:end|lead|update|updated|corrected|recast|urgent|file|\d.*|.*\b(?:by|via)\b.*)$", re.IGNORECASE
+)
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _is_upper_word(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _mostly_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def _title_case(s: str) -> str:
+    small = {"of", "and", "the", "for", "in", "on", "at", "a", "an", "de", "la", "du"}
+    out = []
+    for i, w in enumerate(s.split()):
+        lw = w.lower()
+        out.append(lw if i and lw in small else lw[:1].upper() + lw[1:])
+    return " ".join(out)
+
+
+def clean_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" \t-–—|,;:.()[]")
+    return name
+
+
+def _looks_like_name(s: str, *, allow_lower: bool = False) -> bool:
+    ws = s.split()
+    if not 1 <= len(ws) <= 6 or len(s) > 60:
+        return False
+    if re.search(r"\d|@|http", s):
+        return False
+    if not allow_lower and not s[:1].isupper():
+        return False
+    if ws[0].lower() in {"the", "a", "an", "our", "this", "staff"}:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- line model
+
+
+@dataclass
+class _Line:
+    text: str
+    index: int
+    kind: str = "text"  # text | blank | nav | meta | junk | caption | masthead | label
+    caption_text: str | None = None  # the caption with its credit cut off
+    dateline: re.Match[str] | None = None
+
+
+@dataclass
+class _Meta:
+    url: str | None = None
+    title: str | None = None
+    editors: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    credit_sources: list[tuple[int, str]] = field(default_factory=list)  # (priority, name)
+    date_candidates: list[tuple[int, int, str]] = field(default_factory=list)  # (priority, line, iso)
+    masthead: str | None = None
+    copyright: str | None = None
+    title_line: int | None = None
+
+    def add(self, values: list[str], value: str | None) -> None:
+        if value and value not in values:
+            values.append(value)
+
+
+def _nav_segments(s: str) -> list[str]:
+    return [p.strip() for p in _NAV_SPLIT.split(s) if p.strip()]
+
+
+def _is_nav(s: str) -> bool:
+    """Breadcrumbs and menus: several short segments joined by > › » / | · and no sentence."""
+    if _SENT_END.search(s) and len(_words(s)) > 8:
+        return False
+    if re.search(r"\s[>›»→]\s|\s[>›»]$|^[>›»]", s):
+        segs = _nav_segments(s)
+        return len(segs) >= 2 and all(len(_words(x)) <= 6 for x in segs)
+    if re.search(r"\s/\s", s):
+        segs = [x.strip() for x in s.split(" / ")]
+        return len(segs) >= 2 and all(1 <= len(_words(x)) <= 4 for x in segs)
+    if "|" in s or "·" in s or "•" in s:
+        segs = _nav_segments(s)
+        if len(segs) >= 2 and all(len(_words(x)) <= 4 for x in segs) and not dates.find_dates(s):
+            return True
+    return False
+
+
+def _date_line_rest(s: str) -> str:
+    """What a line holds besides dates, times, weekdays and separators."""
+    rest = s
+    for f in reversed(dates.find_dates(s)):
+        rest = rest[: f.start] + " " + rest[f.end:]
+    rest = re.sub(rf"\b{dates.WEEKDAY_RE}", " ", rest, flags=re.I)
+    rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", " ", rest, flags=re.I)
+    rest = re.sub(r"\b(?:GMT|UTC|[A-Z]{2,4}T|WIB|TSİ|TSI|IST|KST|JST|CST|EST|EDT|PST|PDT|BST|CET|CEST|"
+                  r"MSK|HKT|SGT|PKT|GST)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?", " ", rest)
+    rest = _LABELLED_DATE.sub(" ", rest)
+    return rest
+
+
+def _is_date_line(s: str) -> bool:
+    found = dates.find_dates(s)
+    if not found or len(s) > 160:
+        return False
+    rest_words = _words(_date_line_rest(s))
+    if len(rest_words) > 10:
+        return False
+    # a sentence that happens to contain a date ("On 18 May 2023, X met Y.") is body text
+    return not (len(rest_words) > 4 and _SENT_END.search(s) and rest_words[0][:1].isupper()
+                and any(w.islower() for w in rest_words[1:]))
+
+
+# --------------------------------------------------------------------------- metadata from one line
+
+
+def _read_editor(s: str, meta: _Meta) -> bool:
+    """Editor credits: "Editor: Kelly", "(Editor: Hu Nan)", "| Editor: Liu Jie", "Editing by X"."""
+    found = False
+    for m in _EDITOR.finditer(s):
+        raw = s[m.start():m.end()]
+        if re.search(r"editor['’]s", raw, re.I):
+            continue
+        name = clean_name(m.group("name"))
+        label = raw.lower()
+        if "by" in label and (not _looks_like_name(name) or name.lower().startswith("the ")):
+            continue
+        if not name or not _looks_like_name(name, allow_lower=True):
+            continue
+        for part in re.split(r"\s*(?:,|&|\band\b)\s*", name):
+            meta.add(meta.editors, clean_name(part))
+        found = True
+    return found
+
+
+def _read_byline(s: str, meta: _Meta) -> bool:
+    if _STAFF_BYLINE.match(s.strip()):
+        meta.add(meta.bylines, s.strip())
+        return True
+    m = _REPORTER.match(s)
+    if not m:
+        return False
+    name = m.group("name")
+    name = re.split(r"\s+(?:in|at|for)\s+[A-Z]|,\s*(?:[A-Z][a-z]+ )?(?:correspondent|reporter|writer|staff)",
+                    name)[0]
+    name = clean_name(name)
+    if not name or not (_looks_like_name(name) or _mostly_caps(name)):
+        return False
+    if re.match(r"^by\b", s.strip(), re.I) and len(_words(s)) > 14:
+        return False
+    for part in re.split(r"\s*(?:,|&|;|\band\b)\s*", name):
+        part = clean_name(part)
+        if part:
+            meta.add(meta.bylines, _title_case(part) if _mostly_caps(part) else part)
+    return True
+
+
+def _read_dates(s: str, line_no: int, meta: _Meta) -> bool:
+    """Publication-date candidates in one line; True when the line is a stamp, not text."""
+    if not _is_date_line(s):
+        return False
+    labels = list(_LABELLED_DATE.finditer(s))
+    for f in dates.find_dates(s):
+        label = None
+        for lm in labels:
+            if lm.end() <= f.start and not s[lm.end():f.start].strip(" :：\t"):
+                label = lm.group("label")
+        if label is None:
+            # label separated by a weekday or words, e.g. "Published on Friday, 15 ..."
+            before = [lm for lm in labels if lm.end() <= f.start]
+            if before and len(_words(s[before[-1].end():f.start])) <= 2:
+                label = before[-1].group("label")
+        if label and _UPDATE_LABEL.search(label):
+            prio = 3
+        elif label:
+            prio = 0
+        else:
+            prio = 1
+        meta.date_candidates.append((prio, line_no, f.iso))
+    return True
+
+
+def _read_source(s: str, meta: _Meta) -> bool:
+    found = False
+    for m in _SOURCE_FIELD.finditer(s):
+        src = clean_name(m.group("src"))
+        src = re.split(r"\s{2,}|\s+\d", src)[0]
+        if src and len(_words(src)) <= 10 and not re.match(r"^https?:", src):
+            meta.credit_sources.append((0, src))
+            found = True
+    if dates.find_dates(s):
+        m2 = _BY_AGENCY.search(s)
+        if m2:
+            meta.credit_sources.append((0, m2.group("src")))
+            found = True
+    return found
+
+
+# --------------------------------------------------------------------------- captions
+
+
+def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
+    """(caption without credit, photographer, agency) when the paragraph ends with a photo credit."""
+    m = _CREDIT_SLASH.search(s)
+    if m and len(_words(s[: m.start()])) >= 4:
+        name = clean_name(m.group("name"))
+        agency = clean_name(m.group("agency"))
+        agency = re.sub(r"\s*\b(?:photo|photos|pool)\b\s*$", "", agency, flags=re.I).strip() or agency
+        if _looks_like_name(name, allow_lower=True):
+            return s[: m.start()].rstrip(), name, agency
+    m = _CREDIT_PHOTO.search(s)
+    if m:
+        name = clean_name(m.group("name"))
+        if name and len(_words(name)) <= 6 and not re.search(r"\d{4}", name):
+            return s[: m.start()].rstrip(), name, None
+    m = _CREDIT_SUFFIX.search(s)
+    if m and len(_words(s[: m.start()])) >= 4:
+        return s[: m.start()].rstrip(), clean_name(m.group("name")), None
+    m = _CREDIT_PAREN.search(s)
+    if m and len(_words(s[: m.start()])) >= 6:
+        name = clean_name(m.group("name"))
+        if (not _NOT_CREDIT.match(name) and _looks_like_name(name)
+                and all(w[:1].isupper() or w.lower() in {"of", "and", "the", "de"} for w in name.split())
+                and (_POSITION_MARK.search(s) or re.search(r"\b(?:pose|poses|posing|shake|shakes|photo|"
+                                                          r"pictured|seen|raise|raises|wave|waves)\b", s))):
+            return s[: m.start()].rstrip(), name, None
+    return None
+
+
+# --------------------------------------------------------------------------- the text reader
+
+
+@dataclass
+class _Block:
+    kind: str  # title | text | caption | body
+    text: str
+
+
+def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list[_Line]:
+    out: list[_Line] = []
+    in_list = False
+    for i, raw in enumerate(lines):
+        s = raw.strip()
+        line = _Line(s, i)
+        out.append(line)
+        if not s:
+            line.kind = "blank"
+            continue
+        if header_url and not out[:-1] or all(x.kind == "blank" for x in out[:-1]):
+            m = _URL_LINE.match(s)
+            if m:
+                meta.url = m.group(1)
+                line.kind = "meta"
+                continue
+        if in_list:
+            if _BULLET.match(s) or (len(_words(s)) <= 14 and not _SENT_END.search(s)):
+                line.kind = "junk"
+                continue
+            in_list = False
+        if _LIST_HEAD.match(s):
+            line.kind = "junk"
+            in_list = True
+            continue
+        copy = _COPYRIGHT.search(s) if re.search(r"©|\(c\)|copyright", s, re.I) else None
+        if copy and len(_words(s)) <= 14:
+            name = clean_name(copy.group("name"))
+            name = re.sub(r"\s*\b(?:19|20)\d{2}\b.*$", "", name).strip()
+            if name and len(_words(name)) <= 6 and not name.lower().startswith("all rights"):
+                meta.copyright = meta.copyright or name
+            line.kind = "junk"
+            continue
+        m_np = _IS_A_NEWSPAPER.match(s)
+        if m_np and len(_words(s)) <= 40:
+            meta.copyright = meta.copyright or m_np.group("name")
+        if _JUNK_LINE.match(s):
+            line.kind = "junk"
+            continue
+        if _EDITOR_START.match(s) or (len(_words(s)) <= 16 and re.search(r"[|(]\s*Editor\s*:", s, re.I)):
+            if _read_editor(s, meta):
+                _read_source(s, meta)
+                _read_dates(s, i, meta)
+                line.kind = "meta"
+                continue
+        is_short = len(_words(s)) <= 18 and not (_SENT_END.search(s) and len(_words(s)) > 8)
+        if is_short:
+            got_source = _read_source(s, meta)
+            got_date = _read_dates(s, i, meta)
+            got_editor = _read_editor(s, meta) if re.search(r"editor", s, re.I) else False
+            got_byline = _read_byline(s, meta) if not got_source else False
+            if not got_byline and got_date and "|" in s:
+                first = _nav_segments(s)[0]
+                if (not dates.find_dates(first) and _looks_like_name(first) and 2 <= len(first.split()) <= 4
+                        and first.lower() not in _SECTION_WORDS
+                        and all(w[:1].isupper() for w in first.split())):
+                    meta.add(meta.bylines, first)
+            if got_source or got_date or got_editor or got_byline:
+                line.kind = "meta"
+                continue
+            if _is_nav(s):
+                line.kind = "nav"
+                continue
+            if _BULLET.match(s) and len(_words(s)) <= 14 and not _SENT_END.search(s):
+                line.kind = "junk"
+                continue
+        if re.match(r"^\(?(?:Reporting|Writing|Additional reporting|Compiled|Translated)\s+by\b", s, re.I):
+            _read_editor(s, meta)
+            m = re.search(r"(?:Reporting|Writing)\s+by\s+(?P<n>[^;)]+)", s, re.I)
+            if m:
+                for part in re.split(r"\s*(?:,|&|\band\b)\s*", m.group("n")):
+                    part = clean_name(re.split(r"\s+in\s+[A-Z]", part)[0])
+                    if _looks_like_name(part):
+                        meta.add(meta.bylines, part)
+            line.kind = "meta"
+            continue
+        cap = _caption_credit(s)
+        if cap is not None:
+            caption, photographer, agency = cap
+            line.kind = "caption"
+            line.caption_text = caption
+            if photographer:
+                meta.add(meta.photographers, photographer)
+            if agency:
+                meta.credit_sources.append((3, agency))
+            continue
+        dl = _DATELINE.match(s)
+        if dl and _good_dateline(dl, s):
+            line.dateline = dl
+    return out
+
+
+def _good_dateline(m: re.Match[str], s: str) -> bool:
+    place = m.group("place")
+    words = place.replace(",", " ").split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if words[0].lower() in {"the", "a", "an", "on", "in", "at", "after", "before", "when", "while", "as",
+                            "for", "with", "from", "by", "but", "and", "if", "this", "that", "it", "he",
+                            "she", "they", "we", "i", "mr", "mrs", "ms", "dr", "president", "prime"}:
+        return False
+    rest = s[m.end():]
+    if len(_words(rest)) < 4:
+        return False
+    agency = m.group("agency") or m.group("agency2") or m.group("agency3")
+    if m.group("agency3"):
+        a3 = m.group("agency3")
+        if sum(c.isupper() for c in a3) < 2 or _mostly_caps(place):
+            # "Tehran, IRNA -" yes; "NEW YORK, N.Y. -" no
+            if not _mostly_caps(place) or sum(c.isupper() for c in a3) < 2:
+                return False
+    if agency and m.group("agency") and not _looks_like_agency(m.group("agency")):
+        return False
+    dash = m.group("dash")
+    if ":" in dash and not _mostly_caps(place):
+        return False
+    if "." in dash and not m.group("agency2") and not m.group("date"):
+        return False
+    return bool(agency or m.group("date") or _mostly_caps(place))
+
+
+def _looks_like_agency(a: str) -> bool:
+    a = a.strip()
+    if re.search(r"\d|\b(?:said|says|the|who|which|is|was)\b", a):
+        return False
+    return 1 <= len(a.split()) <= 5
+
+
+def _is_body(line: _Line) -> bool:
+    s = line.text
+    n = len(_words(s))
+    if line.dateline is not None:
+        return True
+    return n >= 20 or (n >= 8 and bool(_SENT_END.search(s)) and s[:1].isupper() or s[:1] in "\"“'")
+
+
+def read_text(text: str, *, url: str | None = None, input_format: str = "text",
+              title: str | None = None) -> Document:
+    """Read a scraped text page (or the main text of an HTML page) into a Document."""
+    meta = _Meta(url=url)
+    lines = text.split("\n")
+    classified = _classify(lines, meta)
+    content = [ln for ln in classified if ln.kind in ("text", "caption")]
+    body_start = next((k for k, ln in enumerate(content) if ln.kind == "text" and _is_body(ln)), len(content))
+    # the last body paragraph: what follows it is footer unless it is a caption
+    body_end = body_start
+    for k in range(body_start, len(content)):
+        ln = content[k]
+        sentence_like = bool(_SENT_END.search(ln.text)) or len(_words(ln.text)) >= 20
+        if ln.kind == "caption" or (ln.kind == "text" and sentence_like):
+            body_end = k + 1
+    pre = content[:body_start]
+    # headline: the first pre-body line that is neither masthead nor label
+    headline_idx: int | None = None
+    masthead_idx: int | None = None
+    candidates = [k for k, ln in enumerate(pre) if ln.kind == "text"]
+    for pos, k in enumerate(candidates):
+        s = pre[k].text
+        low = s.lower().strip(" :")
+        if low in _SECTION_WORDS or (len(_words(s)) <= 2 and not s.endswith("?") and pos + 1 < len(candidates)
+                                     and not _mostly_caps(s)):
+            if masthead_idx is None and pos == 0 and low not in _SECTION_WORDS:
+                masthead_idx = k
+            pre[k].kind = "label"
+            continue
+        if _is_masthead(pre, k, pos, candidates, classified):
+            if masthead_idx is None:
+                masthead_idx = k
+            pre[k].kind = "masthead"
+            continue
+        if _mostly_caps(s) and len(_words(s)) <= 2 and pos + 1 < len(candidates):
+            # "ISTANBUL" on its own line: Anadolu-style dateline
+            pre[k].kind = "label"
+            continue
+        headline_idx = k
+        break
+    if title is not None:
+        headline_idx = None
+    elif headline_idx is not None:
+        meta.title_line = pre[headline_idx].index
+    if masthead_idx is not None:
+        mast = content[masthead_idx].text
+        meta.masthead = _masthead_name(mast)
+    # build the document text
+    blocks: list[_Block] = []
+    if title:
+        blocks.append(_Block("title", title))
+    for k, ln in enumerate(content):
+        if ln.kind in ("masthead", "label"):
+            continue
+        if k >= body_end and ln.kind != "caption":
+            continue
+        if k == headline_idx:
+            blocks.append(_Block("title", ln.text))
+        elif ln.kind == "caption":
+            blocks.append(_Block("caption", ln.caption_text or ln.text))
+        elif k >= body_start:
+            blocks.append(_Block("body", ln.text))
+        else:
+            blocks.append(_Block("text", ln.text))
+    doc = _assemble(blocks, meta, input_format)
+    # dateline: the first body paragraph that opens with one
+    for ln in content[body_start:body_end]:
+        if ln.dateline is not None:
+            _apply_dateline(doc, ln.dateline, meta)
+            break
+    else:
+        # a lone capitalised place just before the body ("ISTANBUL")
+        lone = [ln for ln in pre
+                if ln.kind == "label" and _mostly_caps(ln.text) and len(_words(ln.text)) <= 3]
+        if lone and lone[-1].text.lower() not in _SECTION_WORDS:
+            doc.dateline_place = lone[-1].text
+    _finish_metadata(doc, meta)
+    return doc
+
+
+def _is_masthead(pre: list[_Line], k: int, pos: int, candidates: list[int], allines: list[_Line]) -> bool:
+    """A short line at the top of the page, above the headline: the outlet's name."""
+    s = pre[k].text
+    words = _words(s)
+    if pos + 1 >= len(candidates):
+        return False  # the only candidate is the headline
+    if pos != 0:
+        return False
+    if "|" in s or "·" in s:
+        first = _nav_segments(s)[0]
+        return len(_words(first)) <= 6
+    if _mostly_caps(s) and len(words) <= 6:
+        return True
+    if len(words) <= 7 and not _SENT_END.search(s) and not s.endswith(":"):
+        nxt = pre[candidates[pos + 1]].text
+        # the headline usually reads longer than the masthead above it
+        return len(_words(nxt)) >= 3
+    return False
+
+
+def _masthead_name(s: str) -> str:
+    first = _nav_segments(s)[0] if ("|" in s or "·" in s or "•" in s) else s.strip()
+    first = re.sub(r"\s+(?:English(?: edition)?|Online|\.com|News Online)$", "", first, flags=re.I) or first
+    if _mostly_caps(first) and len(first.split()) >= 2:
+        return _title_case(first)
+    return first
+
+
+def _assemble(blocks: list[_Block], meta: _Meta, input_format: str) -> Document:
+    parts: list[str] = []
+    pos = 0
+    title_span: Span | None = None
+    caption_spans: list[Span] = []
+    body_first: int | None = None
+    body_last: int | None = None
+    title_text: str | None = None
+    for b in blocks:
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        start, end = pos, pos + len(b.text)
+        parts.append(b.text)
+        pos = end
+        if b.kind == "title" and title_span is None:
+            title_span = Span(start, end)
+            title_text = b.text
+        elif b.kind == "caption":
+            caption_spans.append(Span(start, end))
+        if b.kind == "body":
+            body_first = start if body_first is None else body_first
+            body_last = end
+    doc = Document(text="".join(parts), input_format=input_format)
+    doc.title = title_text
+    doc.title_span = title_span
+    doc.caption_spans = caption_spans
+    if body_first is not None and body_last is not None:
+        doc.body_span = Span(body_first, body_last)
+    return doc
+
+
+def _apply_dateline(doc: Document, m: re.Match[str], meta: _Meta) -> None:
+    place = m.group("place").strip()
+    doc.dateline_place = place
+    agency = m.group("agency") or m.group("agency2") or m.group("agency3")
+    if agency:
+        meta.credit_sources.append((1, clean_name(agency)))
+    if m.group("date"):
+        full = dates.find_dates(m.group("date"), with_time=False)
+        if full:
+            doc.dateline_date = full[0].day
+            meta.date_candidates.append((2, -1, full[0].day))
+            y, mo, d = (int(x) for x in full[0].day.split("-"))
+            doc.dateline_month_day = (mo, d)
+        else:
+            md = dates.find_month_day(m.group("date"))
+            if md:
+                doc.dateline_month_day = (md[0], md[1])
+
+
+def _finish_metadata(doc: Document, meta: _Meta) -> None:
+    doc.url = doc.url or meta.url
+    doc.editors = list(meta.editors)
+    doc.photographers = list(meta.photographers)
+    doc.bylines = [b for b in meta.bylines if b not in meta.editors]
+    doc.published = doc.published or _pick_date(meta)
+    doc.source = doc.source or _pick_source(meta)
+
+
+def _pick_date(meta: _Meta) -> str | None:
+    """The publication stamp: labelled beats unlabelled beats a dateline beats "Updated".
+
+    Between stamps of equal rank the one nearest the headline wins: a crawl or "today"
+    banner sits at the top of the page, the article's own stamp next to its headline.
+    """
+    if not meta.date_candidates:
+        return None
+    prio = min(c[0] for c in meta.date_candidates)
+    best = [c for c in meta.date_candidates if c[0] == prio]
+    if len(best) == 1:
+        return best[0][2]
+    anchor = meta.title_line
+    if anchor is None:
+        return max(best, key=lambda c: c[1])[2]
+    return min(best, key=lambda c: (abs(c[1] - anchor), c[1]))[2]
+
+
+def _pick_source(meta: _Meta) -> str | None:
+    if meta.credit_sources:
+        prio = min(p for p, _ in meta.credit_sources)
+        if prio < 3:
+            return next(n for p, n in meta.credit_sources if p == prio)
+    if meta.masthead:
+        return meta.masthead
+    if meta.copyright:
+        return meta.copyright
+    if meta.credit_sources:
+        return meta.credit_sources[0][1]
+    return None
+
+
+# --------------------------------------------------------------------------- JSON records
+
+_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "url": ("url", "link", "canonical_url", "uri", "href", "source_url"),
+    "title": ("title", "headline", "name"),
+    "published": ("published", "date", "datePublished", "published_at", "publishedAt", "pubDate",
+                  "publication_date", "date_published", "time", "timestamp"),
+    "source": ("source", "publisher", "agency", "site_name", "outlet", "site", "source_name"),
+    "body": ("body", "text", "content", "articleBody", "article", "maintext", "main_text", "description"),
+    "editor": ("editor", "editors"),
+    "photographer": ("photographer", "photographers", "photo_credit", "image_credit"),
+    "byline": ("author", "authors", "byline", "bylines", "reporter", "creator"),
+    "language": ("language", "lang", "inLanguage"),
+}
+
+
+def _field(record: dict[str, Any], key: str) -> Any:
+    for alias in _FIELD_ALIASES[key]:
+        if alias in record and record[alias] not in (None, "", []):
+            return record[alias]
+    return None
+
+
+def _names(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [clean_name(p) for p in re.split(r"\s*(?:;|\||\band\b|,)\s*", value) if clean_name(p)]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return _names(name) if isinstance(name, str) else []
+    if isinstance(value, list):
+        out: list[str] = []
+        for v in value:
+            out.extend(_names(v))
+        return out
+    return []
+
+
+def read_record(record: Any, *, name: str = "record") -> Document:
+    """One JSON article record -> Document.  The body runs through the text reader."""
+    if not isinstance(record, dict):
+        raise ConversionError(f"{name}: a JSON article must be an object, not {type(record).__name__}")
+    body = _field(record, "body")
+    title = _field(record, "title")
+    if isinstance(body, list):
+        body = "\n\n".join(str(x) for x in body)
+    if body is not None and not isinstance(body, str):
+        raise ConversionError(f"{name}: field 'body' must be text")
+    if title is not None and not isinstance(title, str):
+        title = None
+    if not body and not title:
+        raise ConversionError(f"{name}: the record has neither a title nor a body")
+    title = " ".join(title.split()) if title else None
+    doc = read_text(body or "", input_format="json", title=title)
+    url = _field(record, "url")
+    doc.url = url if isinstance(url, str) and url.strip() else doc.url
+    published = _field(record, "published")
+    if isinstance(published, str):
+        doc.published = dates.normalise(published) or doc.published
+    source = _field(record, "source")
+    src_names = _names(source)
+    if src_names:
+        doc.source = src_names[0] if isinstance(source, str) is False else clean_name(source)
+    credits = (("editor", doc.editors), ("photographer", doc.photographers), ("byline", doc.bylines))
+    for key, target in credits:
+        for n in _names(_field(record, key)):
+            if n not in target:
+                target.append(n)
+    lang = _field(record, "language")
+    if isinstance(lang, str):
+        doc.language = lang
+    return doc
+
+
+def iter_json(text: str, *, lines: bool, name: str = "input") -> Iterator[Document | ConversionError]:
+    """Documents of a JSON object, a JSON array of objects, or JSON Lines (a failure per bad line)."""
+    if lines:
+        for n, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                yield ConversionError(f"{name} line {n}: invalid JSON ({exc.args[0] if exc.args else exc})")
+                continue
+            try:
+                yield read_record(record, name=f"{name} line {n}")
+            except ConversionError as exc:
+                yield exc
+        return
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise ConversionError(f"{name}: invalid JSON ({exc})") from None
+    records = data if isinstance(data, list) else [data]
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        records = data["articles"]
+    if not records:
+        raise ConversionError(f"{name}: the JSON holds no articles")
+    for n, record in enumerate(records, start=1):
+        try:
+            yield read_record(record, name=f"{name} item {n}" if len(records) > 1 else name)
+        except ConversionError as exc:
+            yield exc
+
+
+# --------------------------------------------------------------------------- dispatch
+
+
+def read(data: bytes | str, *, input_format: str | None = None, name: str = "input",
+         url: str | None = None) -> Iterator[Document | ConversionError]:
+    """Documents in ``data`` (one for a page, several for JSON arrays and JSON Lines).
+
+    A record that cannot be read is yielded as a ConversionError so that one bad line
+    of a JSON Lines file does not hide the good ones; input that cannot be read at all
+    raises.
+    """
+    text = decode(data, name=name)
+    if not text.strip():
+        raise ConversionError(f"{name}: empty input, no article to convert")
+    fmt = input_format or sniff(text)
+    if fmt not in INPUT_FORMATS:
+        raise ConversionError(f"{name}: unknown input format {fmt!r}; use one of {', '.join(INPUT_FORMATS)}")
+    if fmt in ("json", "jsonl"):
+        yield from iter_json(text, lines=fmt == "jsonl", name=name)
+        return
+    if fmt == "html":
+        from .html import read_html
+
+        doc = read_html(text, url=url, name=name)
+    else:
+        doc = read_text(text, url=url)
+    if not doc.text.strip():
+        raise ConversionError(f"{name}: no article text found")
+    yield doc
+
+
+__all__ = ["INPUT_FORMATS", "decode", "iter_json", "read", "read_record", "read_text", "sniff"]

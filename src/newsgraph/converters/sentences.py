@@ -1,0 +1,73 @@
+"""Sentence boundaries of an article text, for the ``ng:sentence`` of mention nodes.
+
+A reader who follows a fact back to its mention wants the whole sentence around it,
+not just the name.  News prose is full of abbreviations that end in a full stop
+("U.S.", "Jan. 22", "Dr. Abiy", "H.E. Mr."), so a full stop ends a sentence only when
+the next sentence visibly starts and the word before it is not a known abbreviation
+or an initial.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep",
+    "st", "mt", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "hon", "rev", "fr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
+    "u.n", "e.u", "h.e", "h.h", "h.r.h", "h.m", "a.m", "p.m", "approx", "est", "dept", "min", "pres",
+}
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|\n+")
+_PREV_WORD = re.compile(r"([\w.]+)[.!?…][\"'”’)\]]*\s*$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, covering the text in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if "\n" not in m.group(0):
+            before = text[max(start, m.start() - 24): m.start() + 1]
+            pw = _PREV_WORD.search(before)
+            if pw:
+                word = pw.group(1).lower().rstrip(".")
+                if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                    continue
+        end = m.start()
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class Sentences:
+    """Looks up the sentence around a span; built once per document."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = sentence_spans(text)
+        self._starts = [s for s, _ in self.spans]
+
+    def around(self, start: int, end: int) -> str:
+        """The sentence(s) holding [start, end); a span across a boundary gets both."""
+        if not self.spans:
+            return self.text[start:end]
+        i = max(0, bisect.bisect_right(self._starts, start) - 1)
+        j = max(i, bisect.bisect_right(self._starts, max(start, end - 1)) - 1)
+        s = min(self.spans[i][0], start)
+        e = max(self.spans[j][1], end)
+        return self.text[s:e]
+
+
+__all__ = ["Sentences", "sentence_spans"]
