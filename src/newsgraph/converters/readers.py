@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ConversionError
-from . import dates
+from . import stamps as dates  # page stamps, not the extractor's text dates
 from .model import Document, Span
 
 INPUT_FORMATS = ("text", "html", "json", "jsonl")
