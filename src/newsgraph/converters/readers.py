@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ConversionError
-from . import stamps as dates  # page stamps, not the extractor's text dates
+from . import stamps
 from .model import Document, Span
 
 INPUT_FORMATS = ("text", "html", "json", "jsonl")
@@ -169,9 +169,9 @@ _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _PLACE_WORD = r"[^\W\d_][\w'’.\-]*"
 _PLACE = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,3}}"
 _DL_DATE = (
-    rf"(?:{dates.WEEKDAY_RE},?\s+)?"
-    rf"(?:{dates.MONTH_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{dates.MONTH_RE}\.?(?:,?\s+\d{{4}})?)"
+    rf"(?:{stamps.WEEKDAY_RE},?\s+)?"
+    rf"(?:{stamps.MONTH_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{stamps.MONTH_RE}\.?(?:,?\s+\d{{4}})?)"
 )
 _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}?)"
@@ -281,7 +281,7 @@ def _is_nav(s: str) -> bool:
         return len(segs) >= 2 and all(1 <= len(_words(x)) <= 4 for x in segs)
     if "|" in s or "·" in s or "•" in s:
         segs = _nav_segments(s)
-        if len(segs) >= 2 and all(len(_words(x)) <= 4 for x in segs) and not dates.find_dates(s):
+        if len(segs) >= 2 and all(len(_words(x)) <= 4 for x in segs) and not stamps.find_dates(s):
             return True
     return False
 
@@ -289,9 +289,9 @@ def _is_nav(s: str) -> bool:
 def _date_line_rest(s: str) -> str:
     """What a line holds besides dates, times, weekdays and separators."""
     rest = s
-    for f in reversed(dates.find_dates(s)):
+    for f in reversed(stamps.find_dates(s)):
         rest = rest[: f.start] + " " + rest[f.end:]
-    rest = re.sub(rf"\b{dates.WEEKDAY_RE}", " ", rest, flags=re.I)
+    rest = re.sub(rf"\b{stamps.WEEKDAY_RE}", " ", rest, flags=re.I)
     rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", " ", rest, flags=re.I)
     rest = re.sub(r"\b(?:GMT|UTC|[A-Z]{2,4}T|WIB|TSİ|TSI|IST|KST|JST|CST|EST|EDT|PST|PDT|BST|CET|CEST|"
                   r"MSK|HKT|SGT|PKT|GST)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?", " ", rest)
@@ -299,16 +299,30 @@ def _date_line_rest(s: str) -> str:
     return rest
 
 
+_STAMP_WORDS = {"by", "at", "on", "in", "from", "and", "updated", "published", "posted", "last", "of",
+                "the", "local", "time", "ago", "hours", "hour", "minutes", "min", "first", "date", "released"}
+_SEGMENT_SPLIT = re.compile(r"\s*[|·•]\s*|\s{3,}")
+
+
 def _is_date_line(s: str) -> bool:
-    found = dates.find_dates(s)
+    """A stamp line: a date with at most a label, a time, a byline or a section beside it.
+
+    The part sharing the date's segment must be short and carry no running words, so a
+    headline that ends in a date ("PM meeting with X: 30 August 2018") stays a headline.
+    """
+    found = stamps.find_dates(s)
     if not found or len(s) > 160:
         return False
-    rest_words = _words(_date_line_rest(s))
-    if len(rest_words) > 10:
+    if len(_words(_date_line_rest(s))) > 12:
         return False
-    # a sentence that happens to contain a date ("On 18 May 2023, X met Y.") is body text
-    return not (len(rest_words) > 4 and _SENT_END.search(s) and rest_words[0][:1].isupper()
-                and any(w.islower() for w in rest_words[1:]))
+    for seg in _SEGMENT_SPLIT.split(s):
+        if not stamps.find_dates(seg):
+            continue
+        rest = _words(_date_line_rest(seg))
+        content = [w for w in rest if w.lower() not in _STAMP_WORDS]
+        if len(rest) > 5 or any(w.islower() for w in content) or len(content) > 3:
+            return False
+    return True
 
 
 # --------------------------------------------------------------------------- metadata from one line
@@ -360,7 +374,7 @@ def _read_dates(s: str, line_no: int, meta: _Meta) -> bool:
     if not _is_date_line(s):
         return False
     labels = list(_LABELLED_DATE.finditer(s))
-    for f in dates.find_dates(s):
+    for f in stamps.find_dates(s):
         label = None
         for lm in labels:
             if lm.end() <= f.start and not s[lm.end():f.start].strip(" :：\t"):
@@ -384,11 +398,11 @@ def _read_source(s: str, meta: _Meta) -> bool:
     found = False
     for m in _SOURCE_FIELD.finditer(s):
         src = clean_name(m.group("src"))
-        src = re.split(r"\s{2,}|\s+\d", src)[0]
+        src = clean_name(re.split(r"\s{2,}", src)[0])
         if src and len(_words(src)) <= 10 and not re.match(r"^https?:", src):
             meta.credit_sources.append((0, src))
             found = True
-    if dates.find_dates(s):
+    if stamps.find_dates(s):
         m2 = _BY_AGENCY.search(s)
         if m2:
             meta.credit_sources.append((0, m2.group("src")))
@@ -489,7 +503,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
             got_byline = _read_byline(s, meta) if not got_source else False
             if not got_byline and got_date and "|" in s:
                 first = _nav_segments(s)[0]
-                if (not dates.find_dates(first) and _looks_like_name(first) and 2 <= len(first.split()) <= 4
+                if (not stamps.find_dates(first) and _looks_like_name(first) and 2 <= len(first.split()) <= 4
                         and first.lower() not in _SECTION_WORDS
                         and all(w[:1].isupper() for w in first.split())):
                     meta.add(meta.bylines, first)
@@ -617,8 +631,10 @@ def read_text(text: str, *, url: str | None = None, input_format: str = "text",
     elif headline_idx is not None:
         meta.title_line = pre[headline_idx].index
     if masthead_idx is not None:
-        mast = content[masthead_idx].text
-        meta.masthead = _masthead_name(mast)
+        meta.masthead = _masthead_name(content[masthead_idx].text)
+    else:
+        head_line = pre[headline_idx].index if headline_idx is not None else None
+        meta.masthead = _nav_masthead(classified, head_line)
     # build the document text
     blocks: list[_Block] = []
     if title:
@@ -644,10 +660,12 @@ def read_text(text: str, *, url: str | None = None, input_format: str = "text",
             break
     else:
         # a lone capitalised place just before the body ("ISTANBUL")
-        lone = [ln for ln in pre
-                if ln.kind == "label" and _mostly_caps(ln.text) and len(_words(ln.text)) <= 3]
-        if lone and lone[-1].text.lower() not in _SECTION_WORDS:
-            doc.dateline_place = lone[-1].text
+        # a capitalised place alone on the line just above the body ("ISTANBUL")
+        last = pre[-1] if pre else None
+        if (last is not None and last.kind in ("text", "label") and _mostly_caps(last.text)
+                and len(_words(last.text)) <= 3 and not _SENT_END.search(last.text)
+                and last.text.lower() not in _SECTION_WORDS):
+            doc.dateline_place = last.text
     _finish_metadata(doc, meta)
     return doc
 
@@ -670,6 +688,23 @@ def _is_masthead(pre: list[_Line], k: int, pos: int, candidates: list[int], alli
         # the headline usually reads longer than the masthead above it
         return len(_words(nxt)) >= 3
     return False
+
+
+def _nav_masthead(lines: list[_Line], headline_line: int | None) -> str | None:
+    """An outlet name in the first line when it is menu-shaped ("ANDEAN POST | English edition")."""
+    first = next((ln for ln in lines if ln.kind not in ("blank",) and not _URL_LINE.match(ln.text)), None)
+    if first is None or first.kind != "nav" or (headline_line is not None and first.index >= headline_line):
+        return None
+    if re.search(r"\s[>›»/→]\s", first.text):
+        return None  # a breadcrumb trail, not a masthead
+    seg = _nav_segments(first.text)[0]
+    if seg.lower() in _SECTION_WORDS or len(_words(seg)) > 6:
+        return None
+    tagline = " ".join(_nav_segments(first.text)[1:])
+    if _mostly_caps(seg) or re.search(r"\b(?:edition|agency|newspaper|daily|weekly|online|since \d{4})\b",
+                                      tagline, re.I):
+        return _masthead_name(seg)
+    return None
 
 
 def _masthead_name(s: str) -> str:
@@ -719,14 +754,14 @@ def _apply_dateline(doc: Document, m: re.Match[str], meta: _Meta) -> None:
     if agency:
         meta.credit_sources.append((1, clean_name(agency)))
     if m.group("date"):
-        full = dates.find_dates(m.group("date"), with_time=False)
+        full = stamps.find_dates(m.group("date"), with_time=False)
         if full:
             doc.dateline_date = full[0].day
             meta.date_candidates.append((2, -1, full[0].day))
             y, mo, d = (int(x) for x in full[0].day.split("-"))
             doc.dateline_month_day = (mo, d)
         else:
-            md = dates.find_month_day(m.group("date"))
+            md = stamps.find_month_day(m.group("date"))
             if md:
                 doc.dateline_month_day = (md[0], md[1])
 
@@ -831,7 +866,7 @@ def read_record(record: Any, *, name: str = "record") -> Document:
     doc.url = url if isinstance(url, str) and url.strip() else doc.url
     published = _field(record, "published")
     if isinstance(published, str):
-        doc.published = dates.normalise(published) or doc.published
+        doc.published = stamps.normalise(published) or doc.published
     source = _field(record, "source")
     src_names = _names(source)
     if src_names:
