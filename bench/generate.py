@@ -447,7 +447,7 @@ def write_corpus(
             rate = stop / (time.perf_counter() - t0)
             print(f"generated {stop}/{n} articles ({rate:.0f}/s)", file=sys.stderr)
     manifest = {"n": n, "seed": seed, "format": fmt, "persons": persons}
-    (out / "corpus.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    (out / ".corpus.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return files
 
 

@@ -63,7 +63,7 @@ def test_txt_shards_hold_at_most_a_thousand_pages(gen: ModuleType, tmp_path: Pat
     assert [len(list(s.iterdir())) for s in shards] == [1000, 1000, 100]
     page = (shards[2] / "00002099.txt").read_text(encoding="utf-8")
     assert page.startswith("URL: https://")
-    assert json.loads((tmp_path / "corpus.json").read_text())["n"] == n
+    assert json.loads((tmp_path / ".corpus.json").read_text())["n"] == n
 
 
 def test_jsonl_records_match_text_pages(gen: ModuleType, tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, NewsgraphError, StoreError
+from .store.base import Store
 
 #: File name endings read as articles; anything else in a directory is skipped.
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
@@ -72,12 +73,18 @@ def iter_units(inputs: Sequence[str | os.PathLike[str]]) -> Iterator[Unit]:
     """Every article in the given files and directories, JSONL files split into records.
 
     Directories are walked in sorted order so chunk numbers, and with them shard
-    names, are the same on every run.
+    names, are the same on every run; hidden files and directories are skipped.
     """
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
         elif path.is_file():
             files = [path]
         else:
@@ -115,20 +122,25 @@ def chunked(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
 # -- the work a Dask task does ---------------------------------------------------
 
 
-def convert_unit(unit: Unit, base_uri: str) -> tuple[str, str]:
+def convert_unit(unit: Unit, base_uri: str, max_article_bytes: int) -> tuple[str, str]:
     """(graph IRI, N-Triples) for one article; raises NewsgraphError for bad input."""
-    from .converters import convert  # type: ignore[attr-defined]  # lands with the converter
-
-    conversion = convert(unit.data, base_uri=base_uri, input_format=_FORMATS[unit.suffix], name=unit.name)
+    from .converters import convert
     from .store.common import graph_to_ntriples
 
+    conversion = convert(
+        unit.data,
+        base=base_uri,
+        input_format=_FORMATS[unit.suffix],
+        name=unit.name,
+        max_article_bytes=max_article_bytes,
+    )
     return str(conversion.article_iri), graph_to_ntriples(conversion.graph)
 
 
 _FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json"}
 
 
-def convert_chunk(index: int, units: list[Unit], base_uri: str) -> ChunkResult:
+def convert_chunk(index: int, units: list[Unit], base_uri: str, max_article_bytes: int) -> ChunkResult:
     """Convert a chunk; an article that fails is reported by name and the rest go on."""
     from .store.common import ntriples_to_nquads
 
@@ -136,7 +148,7 @@ def convert_chunk(index: int, units: list[Unit], base_uri: str) -> ChunkResult:
     result = ChunkResult(index=index, nquads=b"", articles=0)
     for unit in units:
         try:
-            iri, nt = convert_unit(unit, base_uri)
+            iri, nt = convert_unit(unit, base_uri, max_article_bytes)
             parts.append(ntriples_to_nquads(iri, nt))
         except NewsgraphError as exc:
             result.failures.append((unit.name, exc.message))
@@ -167,6 +179,8 @@ def run_convert(
     threads_per_worker: int = 1,
     processes: bool = True,
     chunk_size: int = 200,
+    max_article_bytes: int = 4 * 1024 * 1024,
+    connect_timeout: float = 20.0,
     progress: Callable[[BatchReport], None] | None = None,
 ) -> BatchReport:
     """Convert every input on a Dask cluster and write one N-Quads shard per chunk.
@@ -200,7 +214,7 @@ def run_convert(
     t0 = time.perf_counter()
     try:
         if scheduler:
-            client = dist.Client(scheduler, timeout="20s")
+            client = dist.Client(scheduler, timeout=connect_timeout)
         else:
             cluster = dist.LocalCluster(
                 n_workers=workers or os.cpu_count() or 1,
@@ -221,7 +235,7 @@ def run_convert(
         chunks = enumerate(chunked(all_units(), chunk_size))
         pending = dist.as_completed()
         for index, chunk in chunks:
-            pending.add(client.submit(convert_chunk, index, chunk, base_uri, pure=False))
+            pending.add(client.submit(convert_chunk, index, chunk, base_uri, max_article_bytes, pure=False))
             if pending.count() >= window:
                 _collect(next(pending), out, report, progress)
         for fut in pending:
@@ -268,7 +282,6 @@ def _write_manifest(out: Path, report: BatchReport) -> None:
 class LoadReport:
     shards: int = 0
     graphs: int = 0
-    replaced: int = 0
     seconds: float = 0.0
 
 
@@ -302,7 +315,7 @@ def graphs_in_shard(path: Path) -> list[str]:
 
 def load_shards(
     shards_dir: str | os.PathLike[str],
-    store: Any,
+    store: Store,
     progress: Callable[[LoadReport], None] | None = None,
 ) -> LoadReport:
     """Bulk-load every shard into store (embedded or remote).
@@ -315,10 +328,7 @@ def load_shards(
     t0 = time.perf_counter()
     for path in shard_files(shards_dir):
         graphs = graphs_in_shard(path)
-        for g in graphs:
-            if store.has_graph(g):
-                store.remove_graph(g)
-                report.replaced += 1
+        store.remove_graphs(graphs)
         store.bulk_load(path)
         report.shards += 1
         report.graphs += len(graphs)

@@ -66,6 +66,7 @@ def convert_cmd(
         scheduler=scheduler,
         workers=workers,
         chunk_size=chunk_size,
+        max_article_bytes=settings.max_article_bytes,
         progress=progress,
     )
     for name, message in report.failures[:20]:
@@ -108,7 +109,7 @@ def load_cmd(ctx: click.Context, shards_dir: str, store_location: str | None, qu
         store.close()
     click.echo(
         f"loaded {report.graphs} article graphs from {report.shards} shards into {settings.store} "
-        f"in {report.seconds:.1f} s ({report.replaced} replaced)"
+        f"in {report.seconds:.1f} s"
     )
 
 
