@@ -34,3 +34,5 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for key in list(os.environ):
         if key.startswith("NEWSGRAPH_"):
             monkeypatch.delenv(key, raising=False)
+
+pytest_plugins = ["fixtures_oxigraph"]
