@@ -259,6 +259,7 @@ class _Meta:
     masthead: str | None = None
     copyright: str | None = None
     title_line: int | None = None
+    fallback_source: str | None = None
 
     def add(self, values: list[str], value: str | None) -> None:
         if value and value not in values:
@@ -587,12 +588,21 @@ def _is_body(line: _Line) -> bool:
 
 
 def read_text(text: str, *, url: str | None = None, input_format: str = "text",
-              title: str | None = None) -> Document:
-    """Read a scraped text page (or the main text of an HTML page) into a Document."""
-    meta = _Meta(url=url)
+              title: str | None = None, fallback_source: str | None = None) -> Document:
+    """Read a scraped text page (or the main text of an HTML page) into a Document.
+
+    ``title`` is a headline known from elsewhere (a JSON field, HTML metadata): it opens
+    the text and the page's own copy of it is dropped.  ``fallback_source`` is a
+    publisher named by metadata, ranked below an agency credited in the text and above a
+    masthead guessed from the page's shape.
+    """
+    meta = _Meta(url=url, fallback_source=fallback_source)
     lines = text.split("\n")
     classified = _classify(lines, meta)
     content = [ln for ln in classified if ln.kind in ("text", "caption")]
+    if title is not None:
+        key = _norm_title(title)
+        content = [ln for ln in content if _norm_title(ln.text) != key]
     body_start = next((k for k, ln in enumerate(content) if ln.kind == "text" and _is_body(ln)), len(content))
     # the last body paragraph: what follows it is footer unless it is a caption
     body_end = body_start
@@ -670,6 +680,10 @@ def read_text(text: str, *, url: str | None = None, input_format: str = "text",
     return doc
 
 
+def _norm_title(s: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", s.casefold()).split())
+
+
 def _is_masthead(pre: list[_Line], k: int, pos: int, candidates: list[int], allines: list[_Line]) -> bool:
     """A short line at the top of the page, above the headline: the outlet's name."""
     s = pre[k].text
@@ -684,9 +698,10 @@ def _is_masthead(pre: list[_Line], k: int, pos: int, candidates: list[int], alli
     if _mostly_caps(s) and len(words) <= 6:
         return True
     if len(words) <= 7 and not _SENT_END.search(s) and not s.endswith(":"):
-        nxt = pre[candidates[pos + 1]].text
-        # the headline usually reads longer than the masthead above it
-        return len(_words(nxt)) >= 3
+        later = [pre[c].text for c in candidates[pos + 1:]
+                 if pre[c].text.lower().strip(" :") not in _SECTION_WORDS]
+        # a headline below it, which usually reads longer than the masthead above it
+        return any(len(_words(t)) >= 3 for t in later)
     return False
 
 
@@ -798,6 +813,8 @@ def _pick_source(meta: _Meta) -> str | None:
         prio = min(p for p, _ in meta.credit_sources)
         if prio < 3:
             return next(n for p, n in meta.credit_sources if p == prio)
+    if meta.fallback_source:
+        return meta.fallback_source
     if meta.masthead:
         return meta.masthead
     if meta.copyright:
