@@ -48,6 +48,11 @@ class Settings:
     query_workers: int = _setting(
         2, "Worker processes that evaluate public SPARQL queries; each can be killed on timeout."
     )
+    query_cache_bytes: int = _setting(
+        64 * 1024 * 1024,
+        "Memory each server process may use to keep answers of repeated SPARQL queries; any write "
+        "empties it. Set to 1 to turn caching off.",
+    )
     result_limit: int = _setting(
         10000,
         "Most rows (or triples) one SPARQL answer carries. A longer answer is cut and says so "
