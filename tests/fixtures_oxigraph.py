@@ -71,3 +71,50 @@ def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "dir":
         return str(tmp_path / "store")
     return str(request.getfixturevalue("remote_url"))
+
+
+# -- generated articles ---------------------------------------------------------------
+# Synthetic news texts (not corpus articles), varied enough that articles share some
+# people, countries and the agency with each other and differ in the rest.
+
+_LEADERS = [
+    ("Chinese", "President", "Xi Jinping", "China", "BEIJING"),
+    ("Russian", "President", "Vladimir Putin", "Russia", "MOSCOW"),
+    ("French", "President", "Emmanuel Macron", "France", "PARIS"),
+    ("Brazilian", "President", "Luiz Inacio Lula da Silva", "Brazil", "BRASILIA"),
+    ("Indian", "Prime Minister", "Narendra Modi", "India", "NEW DELHI"),
+    ("Kenyan", "President", "William Ruto", "Kenya", "NAIROBI"),
+    ("German", "Chancellor", "Olaf Scholz", "Germany", "BERLIN"),
+]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"]  # fmt: skip
+
+
+def make_article(i: int) -> str:
+    """The text of generated article number i (deterministic)."""
+    host = _LEADERS[i % len(_LEADERS)]
+    guest = _LEADERS[(i * 3 + 1) % len(_LEADERS)]
+    if guest == host:
+        guest = _LEADERS[(i + 1) % len(_LEADERS)]
+    month, day = _MONTHS[i % 12], 1 + i % 27
+    city = host[4].title()
+    return (
+        f"URL: https://news.example.org/world/2024/{i % 12 + 1:02d}/{day:02d}/talks-{i}\n\n"
+        f"{host[0]} and {guest[0]} leaders hold talks in {city} (report {i})\n\n"
+        f"{host[4]}, {month} {day}, 2024 (Example Wire) -- {host[0]} {host[1]} {host[2]} held talks "
+        f"with visiting {guest[0]} {guest[1]} {guest[2]} in {city} on Monday, the two governments said.\n\n"
+        f"{host[2]} said {host[3]} and {guest[3]} would deepen cooperation in trade and energy, and "
+        f"the two sides signed a memorandum of understanding on investment. {guest[2]} invited "
+        f"{host[2]} to visit {guest[3]}.\n\n"
+        f"The meeting was number {i} between officials of the two countries this year.\n"
+    )
+
+
+def write_articles(folder: Path, n: int, start: int = 0) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(start, start + n):
+        p = folder / f"article-{i:05d}.txt"
+        p.write_text(make_article(i), encoding="utf-8")
+        paths.append(p)
+    return paths

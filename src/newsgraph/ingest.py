@@ -1,0 +1,448 @@
+"""Ingest: convert articles, validate each graph with the shapes, write the good ones to the store.
+
+The pipeline is three steps behind three small functions, so each can change alone:
+``_convert`` (``newsgraph.converters.convert_many``), ``_validate``
+(``newsgraph.shapes.validate``) and the store's ``put_ntriples``.  Converting and
+validating happen in worker processes and end in N-Triples text; only the writing
+happens in the calling process, which owns the store.
+
+Each article is its own named graph (the article URI), and every write replaces
+whole graphs inside one store transaction, so:
+
+* ingesting the same article again replaces it: the same input twice leaves the same
+  triples;
+* a process killed mid-ingest leaves each article complete or absent, and running
+  the same ingest again completes the rest;
+* an article whose graph does not conform to the shapes is never written; it is
+  reported with the SHACL messages.
+
+The bulk path (``bulk=True``) trades per-article atomicity for speed on large
+corpora: accepted graphs go to N-Quads shard files on disk, and each full shard is
+handed to the store's bulk loader (pyoxigraph ``bulk_load``, or one POST of the
+shard to a remote server's dataset endpoint).  Memory stays bounded by the shard
+size and the number of articles in flight, whatever the corpus size.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from .errors import InputError, NewsgraphError
+from .store.base import Store
+from .store.common import ntriples_to_nquads
+
+#: File name endings read as articles when a directory is walked; a file named on the
+#: command line is read whatever its name (the converter sniffs its format).
+#: None lets the converter tell text from JSON by the content.
+ARTICLE_SUFFIXES: dict[str, str | None] = {
+    ".txt": None,
+    ".text": None,
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": None,
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+#: Articles written per store transaction.  Bigger batches amortise the commit; each
+#: article stays atomic whatever the size, since the whole batch is one transaction.
+DEFAULT_BATCH = 64
+#: Articles per task sent to a worker process: enough to hide the cost of the hop.
+TASK_SIZE = 8
+#: Bytes of N-Quads per shard in bulk mode before it is loaded and deleted.
+SHARD_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One input to convert: a file the worker reads, or bytes read already (stdin, a JSONL line)."""
+
+    name: str
+    path: str | None = None
+    data: bytes | None = None
+    input_format: str | None = None
+
+
+@dataclass
+class Outcome:
+    """What happened to one article (or to an input that held none)."""
+
+    name: str
+    status: Literal["ok", "rejected", "failed"]
+    graph_iri: str | None = None
+    ntriples: str = ""
+    message: str = ""
+    triples: int = 0
+
+
+@dataclass
+class IngestReport:
+    articles: int = 0  #: articles (or unreadable inputs) processed
+    written: int = 0
+    rejected: int = 0  #: did not conform to the shapes
+    failed: int = 0  #: could not be read or converted
+    triples: int = 0
+    seconds: float = 0.0
+    problems: list[Outcome] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.rejected or self.failed)
+
+    def summary(self) -> str:
+        return (
+            f"{self.articles} article{'s' if self.articles != 1 else ''} in {self.seconds:.1f} s "
+            f"({self.rate:.1f}/s): {self.written} written, {self.rejected} rejected, "
+            f"{self.failed} failed, {self.triples} triples"
+        )
+
+
+# -- inputs ---------------------------------------------------------------------
+
+
+def iter_units(inputs: Sequence[str], stdin: IO[bytes] | None = None) -> Iterator[Unit]:
+    """Units for files, directories (walked in sorted order) and ``-`` (standard input).
+
+    JSON Lines files are split into one unit per line here, so a million-record file
+    spreads over the workers and never sits in memory whole.
+    """
+    for item in inputs:
+        if item == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield Unit("<stdin>", data=stream.read())
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not files:
+                raise InputError(f"{path} holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))})")
+        elif path.is_file():
+            files = [path]
+        elif path.exists():
+            raise InputError(f"{path} is neither a file nor a directory")
+        else:
+            raise InputError(f"no such file or directory: {path}")
+        for f in files:
+            fmt = ARTICLE_SUFFIXES.get(f.suffix.lower())
+            if fmt == "jsonl":
+                yield from _jsonl_units(f)
+            else:
+                yield Unit(str(f), path=str(f), input_format=fmt)
+
+
+def _jsonl_units(path: Path) -> Iterator[Unit]:
+    try:
+        with path.open("rb") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if line.strip():
+                    yield Unit(f"{path}:{lineno}", data=line, input_format="json")
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+# -- the work of one worker ---------------------------------------------------------
+
+
+def _convert(data: bytes, unit: Unit, base: str, max_article_bytes: int) -> Iterator[Any]:
+    """Conversions and Failures for one input: the converter area's batch entry point."""
+    from .converters import convert_many
+
+    return convert_many(
+        data, base=base, input_format=unit.input_format, name=unit.name, max_article_bytes=max_article_bytes
+    )
+
+
+def _validate(graph: Any) -> tuple[bool, str]:
+    """(conforms, SHACL report text) from the shapes area's validator."""
+    from .shapes import validate
+
+    report = validate(graph)
+    return bool(report.conforms), "" if report.conforms else str(report.text())
+
+
+def process_unit(unit: Unit, base: str, validate: bool, max_article_bytes: int) -> list[Outcome]:
+    """Convert and validate every article of one input; never raises for bad input."""
+    from .converters import Failure
+    from .store.common import graph_to_ntriples
+
+    try:
+        if unit.data is not None:
+            data = unit.data
+        else:
+            assert unit.path is not None
+            with open(unit.path, "rb") as fh:
+                data = fh.read()
+    except OSError as exc:
+        return [Outcome(unit.name, "failed", message=f"cannot read {unit.name}: {exc.strerror or exc}")]
+    outcomes: list[Outcome] = []
+    try:
+        for item in _convert(data, unit, base, max_article_bytes):
+            if isinstance(item, Failure):
+                outcomes.append(Outcome(unit.name, "failed", message=item.message))
+                continue
+            iri = str(item.article_iri)
+            if validate:
+                conforms, text = _validate(item.graph)
+                if not conforms:
+                    outcomes.append(Outcome(unit.name, "rejected", graph_iri=iri, message=text))
+                    continue
+            nt = graph_to_ntriples(item.graph)
+            outcomes.append(Outcome(unit.name, "ok", graph_iri=iri, ntriples=nt, triples=len(item.graph)))
+    except NewsgraphError as exc:
+        outcomes.append(Outcome(unit.name, "failed", message=exc.message))
+    except Exception as exc:  # noqa: BLE001 - one odd article must not stop a corpus
+        outcomes.append(Outcome(unit.name, "failed", message=f"{type(exc).__name__}: {exc}"))
+    return outcomes
+
+
+def _process_task(units: list[Unit], base: str, validate: bool, max_article_bytes: int) -> list[Outcome]:
+    out: list[Outcome] = []
+    for unit in units:
+        out.extend(process_unit(unit, base, validate, max_article_bytes))
+    return out
+
+
+def _warm_up() -> None:
+    """Import the converter and the shapes once per worker, before the first task."""
+    import contextlib
+
+    from . import converters  # noqa: F401
+
+    with contextlib.suppress(ImportError):
+        from . import shapes  # noqa: F401
+
+
+def _tasks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
+    task: list[Unit] = []
+    for u in units:
+        task.append(u)
+        if len(task) >= size:
+            yield task
+            task = []
+    if task:
+        yield task
+
+
+def _outcomes(
+    units: Iterable[Unit], *, base: str, workers: int, validate: bool, max_article_bytes: int
+) -> Iterator[Outcome]:
+    """Outcomes in input order; at most a few tasks per worker are in flight at once.
+
+    ``Pool.imap`` would read the whole input ahead of the workers; this window keeps
+    memory bounded on a corpus of any size.
+    """
+    if workers <= 1:
+        for unit in units:
+            yield from process_unit(unit, base, validate, max_article_bytes)
+        return
+    import multiprocessing
+
+    # spawn, not fork: the parent may hold an open RocksDB store and its threads.
+    ctx = multiprocessing.get_context("spawn")
+    window: deque[Future[list[Outcome]]] = deque()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up) as pool:
+        try:
+            for task in _tasks(units, TASK_SIZE):
+                window.append(pool.submit(_process_task, task, base, validate, max_article_bytes))
+                if len(window) >= workers * 3:
+                    yield from window.popleft().result()
+            while window:
+                yield from window.popleft().result()
+        except BaseException:
+            for fut in window:
+                fut.cancel()
+            raise
+
+
+# -- writing --------------------------------------------------------------------
+
+
+class _BatchWriter:
+    """Groups accepted articles into store transactions."""
+
+    def __init__(self, store: Store, batch: int, report: IngestReport) -> None:
+        self.store = store
+        self.batch = batch
+        self.report = report
+        self.pending: list[tuple[str, str]] = []
+        self.pending_triples = 0
+        self.pending_bytes = 0
+
+    def add(self, outcome: Outcome) -> None:
+        assert outcome.graph_iri is not None
+        self.pending.append((outcome.graph_iri, outcome.ntriples))
+        self.pending_triples += outcome.triples
+        self.pending_bytes += len(outcome.ntriples)
+        if len(self.pending) >= self.batch or self.pending_bytes > 16 * 1024 * 1024:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        self.store.put_ntriples(self.pending)
+        self.report.written += len(self.pending)
+        self.report.triples += self.pending_triples
+        self.pending, self.pending_triples, self.pending_bytes = [], 0, 0
+
+    def close(self) -> None:
+        self.flush()
+
+
+class _ShardWriter:
+    """Bulk mode: accepted articles to N-Quads shard files, each loaded when full, then deleted."""
+
+    def __init__(self, store: Store, report: IngestReport, shard_dir: str | None, shard_bytes: int) -> None:
+        self.store = store
+        self.report = report
+        self.shard_bytes = shard_bytes
+        self._tmp = tempfile.TemporaryDirectory(prefix="newsgraph-shards-", dir=shard_dir)
+        self.n = 0
+        self._open_shard()
+
+    def _open_shard(self) -> None:
+        self.n += 1
+        self.path = Path(self._tmp.name) / f"shard-{self.n:06d}.nq"
+        self.fh = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed in _load
+        self.graphs: dict[str, None] = {}
+        self.size = 0
+        self.triples = 0
+
+    def add(self, outcome: Outcome) -> None:
+        assert outcome.graph_iri is not None
+        if outcome.graph_iri in self.graphs:
+            # The same article twice: load what came first so the later one replaces it.
+            self._load()
+            self._open_shard()
+        text = ntriples_to_nquads(outcome.graph_iri, outcome.ntriples)
+        self.fh.write(text)
+        self.graphs[outcome.graph_iri] = None
+        self.size += len(text)
+        self.triples += outcome.triples
+        if self.size >= self.shard_bytes:
+            self._load()
+            self._open_shard()
+
+    def _load(self) -> None:
+        self.fh.close()
+        if self.graphs:
+            self.store.remove_graphs(self.graphs)
+            self.store.bulk_load(self.path)
+            self.report.written += len(self.graphs)
+            self.report.triples += self.triples
+        self.path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        try:
+            self._load()
+        finally:
+            self._tmp.cleanup()
+
+    def abort(self) -> None:
+        self.fh.close()
+        self._tmp.cleanup()
+
+
+# -- the pipeline ---------------------------------------------------------------
+
+
+def ingest(
+    inputs: Sequence[str] | Iterable[Unit],
+    store: Store,
+    *,
+    base: str,
+    workers: int = 1,
+    validate: bool = True,
+    bulk: bool = False,
+    batch: int = DEFAULT_BATCH,
+    max_article_bytes: int = 4 * 1024 * 1024,
+    shard_dir: str | None = None,
+    shard_bytes: int = SHARD_BYTES,
+    progress: Callable[[IngestReport], None] | None = None,
+    on_problem: Callable[[Outcome], None] | None = None,
+    stdin: IO[bytes] | None = None,
+) -> IngestReport:
+    """Convert, validate and store every article of inputs; returns the counts.
+
+    ``inputs`` are paths (files, directories, ``-``) or ready-made Units.  Problems are
+    passed to ``on_problem`` as they happen (and kept in the report when it is None).
+    """
+    report = IngestReport()
+    units: Iterable[Unit]
+    if isinstance(inputs, list | tuple) and all(isinstance(i, str) for i in inputs):
+        units = iter_units([str(i) for i in inputs], stdin=stdin)
+    else:
+        units = inputs  # type: ignore[assignment]
+    writer: _BatchWriter | _ShardWriter
+    writer = (
+        _ShardWriter(store, report, shard_dir, shard_bytes) if bulk else _BatchWriter(store, batch, report)
+    )
+    t0 = time.perf_counter()
+    last = 0.0
+    try:
+        for outcome in _outcomes(
+            units, base=base, workers=workers, validate=validate, max_article_bytes=max_article_bytes
+        ):
+            report.articles += 1
+            if outcome.status == "ok":
+                writer.add(outcome)
+            else:
+                if outcome.status == "rejected":
+                    report.rejected += 1
+                else:
+                    report.failed += 1
+                if on_problem is not None:
+                    on_problem(outcome)
+                else:
+                    report.problems.append(outcome)
+            if progress is not None:
+                now = time.perf_counter()
+                if now - last >= 0.2:
+                    report.seconds = now - t0
+                    progress(report)
+                    last = now
+        writer.close()
+    except BaseException:
+        if isinstance(writer, _ShardWriter):
+            writer.abort()
+        raise
+    finally:
+        report.seconds = time.perf_counter() - t0
+    if progress is not None:
+        progress(report)
+    return report
+
+
+def default_workers() -> int:
+    return max(1, (os.cpu_count() or 1))
+
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "IngestReport",
+    "Outcome",
+    "Unit",
+    "default_workers",
+    "ingest",
+    "iter_units",
+    "process_unit",
+]
