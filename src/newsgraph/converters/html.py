@@ -220,8 +220,20 @@ def read_html(html: str, *, url: str | None = None, name: str = "input") -> Docu
         paras = [" ".join(p.text_content().split()) for p in tree.xpath("//p")]
         main = "\n".join(p for p in paras if p)
     if not main or not main.strip():
+        # markup so broken that no parser finds paragraphs (an unclosed <title> swallows the page)
+        stripped = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", html)
+        stripped = re.sub(r"(?s)<[^>]*>", "\n", stripped)
+        import html as html_lib
+
+        main = "\n".join(" ".join(ln.split()) for ln in html_lib.unescape(stripped).split("\n") if ln.strip())
+    if not main or not main.strip():
         raise ConversionError(f"{name}: no article text found in the HTML page")
-    lines = main.split("\n")
+    if re.search(r"<[a-zA-Z/][^>]*>", main):
+        # markup leaked into text (an unclosed <title> or <textarea> turns the page into text)
+        main = re.sub(r"<[a-zA-Z/][^>]*>", "\n", main)
+    lines = [" ".join(ln.split()) for ln in main.split("\n")]
+    if pm.title and "<" in pm.title:
+        pm.title = pm.title.split("<", 1)[0].strip() or None
     if tree is not None:
         present = set(lines)
         for cap in _captions(tree):

@@ -73,14 +73,15 @@ def sniff(text: str) -> str:
         stripped = text.strip()
         if head.startswith("["):
             return "json"
-        try:
-            json.loads(stripped)
-            return "json"
-        except ValueError:
-            lines = [ln for ln in stripped.splitlines() if ln.strip()]
-            if len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines[:5]):
-                return "jsonl"
-            return "json"
+        lines = [ln for ln in stripped.splitlines() if ln.strip()]
+        if len(lines) > 1:
+            try:
+                first = json.loads(lines[0])
+            except ValueError:
+                first = None
+            if isinstance(first, dict):
+                return "jsonl"  # a complete object on line one and more lines: JSON Lines
+        return "json"
     low = head.lower()
     if low.startswith("<!doctype html") or low.startswith("<html") or low.startswith("<?xml"):
         return "html"
@@ -245,6 +246,7 @@ class _Line:
     kind: str = "text"  # text | blank | nav | meta | junk | caption | masthead | label
     caption_text: str | None = None  # the caption with its credit cut off
     dateline: re.Match[str] | None = None
+    credit: bool = False  # an editor or reporting credit, which closes the article body
 
 
 @dataclass
@@ -366,6 +368,9 @@ def _read_byline(s: str, meta: _Meta) -> bool:
     for part in re.split(r"\s*(?:,|&|;|\band\b)\s*", name):
         part = clean_name(part)
         if part:
+            caps = re.match(r"^((?:[A-Z][A-Z'’.-]+\s+){1,3}[A-Z][A-Z'’.-]+)\s+[A-Z][a-z]", part)
+            if caps:  # "CARLOS MENDOZA Associated Press": the name, then the employer
+                part = caps.group(1)
             meta.add(meta.bylines, _title_case(part) if _mostly_caps(part) else part)
     return True
 
@@ -493,7 +498,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
         if _EDITOR_START.match(s) or (len(_words(s)) <= 16 and re.search(r"[|(]\s*Editor\s*:", s, re.I)):
             if _read_editor(s, meta):
                 _read_source(s, meta)
-                _read_dates(s, i, meta)
+                line.credit = not _read_dates(s, i, meta)
                 line.kind = "meta"
                 continue
         is_short = len(_words(s)) <= 18 and not (_SENT_END.search(s) and len(_words(s)) > 8)
@@ -510,6 +515,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
                     meta.add(meta.bylines, first)
             if got_source or got_date or got_editor or got_byline:
                 line.kind = "meta"
+                line.credit = got_editor and not got_date and not got_source
                 continue
             if _is_nav(s):
                 line.kind = "nav"
@@ -526,6 +532,12 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
                     if _looks_like_name(part):
                         meta.add(meta.bylines, part)
             line.kind = "meta"
+            line.credit = True
+            continue
+        if len(_words(s)) <= 30 and re.search(r"\bcontributed(?: to)?(?: this| the)? (?:report|story|article)"
+                                             r"(?:ing)?\.?$", s, re.I):
+            line.kind = "meta"
+            line.credit = True
             continue
         cap = _caption_credit(s)
         if cap is not None:
@@ -604,6 +616,12 @@ def read_text(text: str, *, url: str | None = None, input_format: str = "text",
         key = _norm_title(title)
         content = [ln for ln in content if _norm_title(ln.text) != key]
     body_start = next((k for k, ln in enumerate(content) if ln.kind == "text" and _is_body(ln)), len(content))
+    # an editing or reporting credit after the body closes it: what follows is site footer
+    if body_start < len(content):
+        first_body_line = content[body_start].index
+        closing = next((ln.index for ln in classified if ln.credit and ln.index > first_body_line), None)
+        if closing is not None:
+            content = [ln for ln in content if ln.index < closing or ln.kind == "caption"]
     # the last body paragraph: what follows it is footer unless it is a caption
     body_end = body_start
     for k in range(body_start, len(content)):
