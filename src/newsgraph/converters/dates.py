@@ -1,191 +1,221 @@
-"""Dates as news pages print them, turned into ISO strings.
+"""Date expressions in news text and their resolution to calendar days.
 
-Pages print publication stamps in a dozen shapes ("Release Date:2022-02-14 10:08:06",
-"15 JUL 2023 8:10PM", "Sunday, 15/11/2020 | 16:05 GMT+7", "15th September, 2020").
-The readers only need one answer per stamp: an ISO date, or an ISO dateTime when the
-page gives a time.  A time zone is written only when the page states it as an offset
-("GMT+7", "+08:00", "UTC"); a zone abbreviation such as "WIB" is left out rather than
-guessed, so the value stays the local time the page printed.
+Conventions (shared/corpus/dev/README.md): an explicit date beats a relative one;
+weekdays, "today" and "yesterday" resolve against the dateline or publication date
+only when that date has a year; a day and month without a year take the
+publication year; a range takes its first day; a month or a year alone is not a
+day and resolves to nothing (it still tells the event is not "today").
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
-from datetime import date
 
-MONTHS: dict[str, int] = {}
-for _n, _names in enumerate(
-    (
-        ("jan", "january"),
-        ("feb", "february"),
-        ("mar", "march"),
-        ("apr", "april"),
-        ("may",),
-        ("jun", "june"),
-        ("jul", "july"),
-        ("aug", "august"),
-        ("sep", "sept", "september"),
-        ("oct", "october"),
-        ("nov", "november"),
-        ("dec", "december"),
-    ),
-    start=1,
-):
-    for _name in _names:
-        MONTHS[_name] = _n
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
-MONTH_RE = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
-WEEKDAY_RE = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
-_TIME_CORE = (
-    r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?"
-    r"\s*(?P<ampm>[AaPp]\.?\s?[Mm]\.?)?"
-    r"(?:\s*(?:(?P<gmt>GMT|UTC)\s*(?:(?P<gsign>[+-])\s*(?P<gh>\d{1,2})(?::?(?P<gm>\d{2}))?)?"
-    r"|(?P<off>Z|[+-]\d{2}:?\d{2})(?![\d:])))?"
+# Order matters: the first alternative that matches at a position wins.
+DATE_RE = re.compile(
+    rf"""
+    (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
+  | (?P<num>\b(?P<nd>[0-3]?\d)[./](?P<nm>[01]?\d)[./](?P<ny>{_YEAR})\b)
+  | (?P<mdy>\b(?P<a_m>{_MON})\s+(?P<a_d>{_DAY})(?:\s*(?:-|–|to|and|&)\s*(?P<a_d2>{_DAY}))?\b
+        (?:,?\s+(?P<a_y>{_YEAR})\b)?)
+  | (?P<dmy>\b(?P<b_d>{_DAY})(?:\s*(?:-|–|to|and|&)\s*(?P<b_d2>{_DAY}))?\s+(?:of\s+)?(?P<b_m>{_MON})\b
+        (?:,?\s+(?P<b_y>{_YEAR})\b)?)
+  | (?P<my>\b(?:(?P<c_q>early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?(?P<c_m>{_MON})
+        (?:\s+(?:of\s+)?(?P<c_y>{_YEAR}))?\b)
+  | (?P<year>\b(?:in|of|since|from|by|until|before|after)\s+(?P<y_y>{_YEAR})\b
+        |(?<=\s)(?P<y_y2>{_YEAR})(?=\s+[A-Za-z])|\((?P<y_y3>{_YEAR})\))
+  | (?P<wd>\b(?P<w>{_WD})(?:'s|’s)?\b)
+  | (?P<rel>\b(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening|week)|
+        earlier\s+(?:in\s+the\s+day|today)|(?:later|earlier)\s+that\s+day|on\s+the\s+same\s+day|
+        the\s+(?:previous|next|following)\s+day|the\s+day\s+(?:before|after)|
+        (?:a|one|two|three)\s+days?\s+(?:after|before|later|earlier))\b)
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
-_TIME = r"(?:\s*(?:[,|·•–—-]|\bat\b)?\s*)" + _TIME_CORE
-
-_DATE_PATTERNS = [
-    # 2022-02-14, 2022-02-14T10:08:06+08:00, 2019/04/10
-    re.compile(r"(?<![\d.])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"
-               r"(?:(?:T|\s+|\s*[|·,]\s*)" + _TIME_CORE + ")?"),
-    # 15 July 2023, 15th September, 2020, 15 JUL 2023 8:10PM
-    re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>" + MONTH_RE + r")\.?,?\s+"
-               r"(?P<y>\d{4})(?!\d)(?:" + _TIME + ")?", re.IGNORECASE),
-    # July 15, 2023, Sept. 16, 2023, 6:52 PM
-    re.compile(r"(?<![\w])(?P<mon>" + MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
-               r"(?P<y>\d{4})(?!\d)(?:" + _TIME + ")?", re.IGNORECASE),
-    # 23.07.2022, 15/11/2020 (day first unless impossible)
-    re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"
-               r"(?:" + _TIME + ")?"),
-]
-
-_YEARLESS = [
-    re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>" + MONTH_RE + r")\b\.?",
-               re.IGNORECASE),
-    re.compile(r"(?<![\w])(?P<mon>" + MONTH_RE + r")\b\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)",
-               re.IGNORECASE),
-]
 
 
 @dataclass(frozen=True)
-class FoundDate:
-    """A date found in a string: its ISO value and where it sat."""
-
-    iso: str  #: YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[zone]
+class DateMention:
     start: int
     end: int
+    kind: str  #: day | month | year | weekday | relative
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    offset: int = 0  #: for relative: days from the anchor
+    text: str = ""
 
-    @property
-    def day(self) -> str:
-        return self.iso[:10]
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
 
 
-def _valid(y: int, m: int, d: int) -> bool:
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group(0))  # type: ignore[union-attr]
+
+
+_REL = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "earlier in the day": 0, "earlier today": 0, "later that day": 0, "earlier that day": 0,
+    "on the same day": 0, "yesterday": -1, "the previous day": -1, "the day before": -1,
+    "the next day": 1, "the following day": 1, "the day after": 1,
+}
+_NUM = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def find_dates(text: str) -> list[DateMention]:
+    out: list[DateMention] = []
+    for m in DATE_RE.finditer(text):
+        g = m.groupdict()
+        s, e, t = m.start(), m.end(), m.group(0)
+        try:
+            if g["iso"]:
+                out.append(DateMention(s, e, "day", int(g["iy"]), int(g["im"]), int(g["id"]), text=t))
+            elif g["num"]:
+                d, mo = int(g["nd"]), int(g["nm"])
+                if mo > 12 and d <= 12:
+                    d, mo = mo, d
+                out.append(DateMention(s, e, "day", int(g["ny"]), mo, d, text=t))
+            elif g["mdy"]:
+                if g["a_m"].rstrip(".") in {"May", "Mar"} and not g["a_y"] and not re.match(r"\d", g["a_d"]):
+                    continue
+                y = int(g["a_y"]) if g["a_y"] else None
+                out.append(DateMention(s, e, "day", y, _month(g["a_m"]), _day(g["a_d"]), text=t))
+            elif g["dmy"]:
+                y = int(g["b_y"]) if g["b_y"] else None
+                out.append(DateMention(s, e, "day", y, _month(g["b_m"]), _day(g["b_d"]), text=t))
+            elif g["my"]:
+                mon = g["c_m"]
+                if mon.rstrip(".") in {"May", "Mar"} and not g["c_y"] and not g["c_q"]:
+                    # "May" is also a verb and a name: only "in May", "May 2020".
+                    if not re.search(r"\b(?:in|since|until|by|early|late|mid)\s+$", text[max(0, s - 8) : s]):
+                        continue
+                if mon.rstrip(".") in {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+                                       "Nov", "Dec"} and not g["c_y"]:
+                    continue  # bare abbreviations are too often something else
+                y = int(g["c_y"]) if g["c_y"] else None
+                out.append(DateMention(s, e, "month", y, _month(mon), text=t))
+            elif g["year"]:
+                y = int(g["y_y"] or g["y_y2"] or g["y_y3"])
+                out.append(DateMention(s, e, "year", y, text=t))
+            elif g["wd"]:
+                out.append(DateMention(s, e, "weekday", day=WEEKDAYS[g["w"].lower()], text=t))
+            elif g["rel"]:
+                key = re.sub(r"\s+", " ", t.lower())
+                if key in _REL:
+                    off = _REL[key]
+                else:
+                    n, _, rest = key.partition(" ")
+                    # "a day after <X>" puts X a day earlier; "a day later" puts the event a day later.
+                    off = _NUM.get(n, 1) * (1 if ("before" in rest or "later" in rest) else -1)
+                out.append(DateMention(s, e, "relative", offset=off, text=t))
+        except (KeyError, ValueError):
+            continue
+    return out
+
+
+def safe_date(y: int | None, m: int | None, d: int | None) -> dt.date | None:
+    if y is None or m is None or d is None:
+        return None
     try:
-        date(y, m, d)
+        return dt.date(y, m, d)
     except ValueError:
-        return False
-    return 1800 <= y <= 2200
+        return None
 
 
-def _time_part(gd: dict[str, str | None]) -> str:
-    if gd.get("h") is None:
-        return ""
-    h, mi = int(gd["h"] or 0), int(gd["mi"] or 0)
-    s = int(gd.get("s") or 0)
-    ampm = (gd.get("ampm") or "").lower().replace(".", "").replace(" ", "")
-    if ampm == "pm" and h < 12:
-        h += 12
-    elif ampm == "am" and h == 12:
-        h = 0
-    if h > 23 or mi > 59 or s > 59:
-        return ""
-    zone = ""
-    if gd.get("gmt"):
-        if gd.get("gsign"):
-            zone = f"{gd['gsign']}{int(gd['gh'] or 0):02d}:{int(gd.get('gm') or 0):02d}"
-        else:
-            zone = "Z"
-    elif gd.get("off"):
-        off = gd["off"] or ""
-        zone = "Z" if off == "Z" else f"{off[:3]}:{off[-2:]}"
-    if zone in ("+00:00", "-00:00"):
-        zone = "Z"
-    return f"T{h:02d}:{mi:02d}:{s:02d}{zone}"
-
-
-def find_dates(text: str, *, with_time: bool = True) -> list[FoundDate]:
-    """Every full date (day, month and year) in ``text``, in order of position."""
-    found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            gd = m.groupdict()
-            y = int(gd["y"])
-            if gd.get("mon"):
-                mon = MONTHS.get(gd["mon"].lower().rstrip("."), 0)
-                d = int(gd["d"])
-            elif gd.get("a"):
-                a, b = int(gd["a"]), int(gd["b"])
-                mon, d = (b, a) if b <= 12 else (a, b)
-            else:
-                mon, d = int(gd["m"]), int(gd["d"])
-            if not _valid(y, mon, d):
-                continue
-            iso = f"{y:04d}-{mon:02d}-{d:02d}"
-            if with_time:
-                iso += _time_part(gd)
-            found.append(FoundDate(iso, m.start(), m.end()))
-            taken.append((m.start(), m.end()))
-    found.sort(key=lambda f: f.start)
-    return found
-
-
-def find_month_day(text: str) -> tuple[int, int, int, int] | None:
-    """The first day-and-month without a year ("May 13", "6 September"): (month, day, start, end)."""
-    best: tuple[int, int, int, int] | None = None
-    for pattern in _YEARLESS:
-        m = pattern.search(text)
-        if not m:
-            continue
-        mon = MONTHS.get(m.group("mon").lower().rstrip("."), 0)
-        d = int(m.group("d"))
-        if not mon or not 1 <= d <= 31:
-            continue
-        if best is None or m.start() < best[2]:
-            best = (mon, d, m.start(), m.end())
-    return best
-
-
-def normalise(value: str) -> str | None:
-    """An ISO date or dateTime for a date string from metadata (JSON, HTML meta, JSON-LD)."""
-    value = value.strip()
+def parse_iso(value: str | None) -> dt.date | None:
     if not value:
         return None
-    m = re.fullmatch(
-        r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?", value
-    )
-    if m:
-        y, mo, d = (int(x) for x in m.group(1).split("-"))
-        if not _valid(y, mo, d):
-            return None
-        if not m.group(2):
-            return m.group(1)
-        zone = m.group(4) or ""
-        if zone and zone != "Z":
-            zone = f"{zone[:3]}:{zone[-2:]}"
-        if zone in ("+00:00", "-00:00"):
-            zone = "Z"
-        return f"{m.group(1)}T{m.group(2)}{m.group(3) or ':00'}{zone}"
-    found = find_dates(value)
-    return found[0].iso if found else None
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+    return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
-__all__ = ["MONTHS", "MONTH_RE", "WEEKDAY_RE", "FoundDate", "find_dates", "find_month_day", "normalise"]
+def resolve(mention: DateMention, anchor: dt.date | None, year: int | None) -> dt.date | None:
+    """The calendar day a mention names, or None when the text does not fix one."""
+    if mention.kind == "day":
+        return safe_date(mention.year or year, mention.month, mention.day)
+    if mention.kind == "weekday" and anchor is not None and mention.day is not None:
+        back = (anchor.weekday() - mention.day) % 7
+        return anchor - dt.timedelta(days=back)
+    if mention.kind == "relative" and anchor is not None:
+        return anchor + dt.timedelta(days=mention.offset)
+    return None
+
+
+def partial(mention: DateMention, year: int | None) -> str | None:
+    """YYYY-MM-DD, YYYY-MM or YYYY for agreement dates."""
+    if mention.kind == "day":
+        d = safe_date(mention.year or year, mention.month, mention.day)
+        return d.isoformat() if d else None
+    if mention.kind == "month" and mention.year:
+        return f"{mention.year:04d}-{mention.month:02d}"
+    if mention.kind == "year" and mention.year:
+        return f"{mention.year:04d}"
+    return None
+
+
+DATELINE_RE = re.compile(
+    rf"""^[ \t]*(?P<place>[A-Z][^\n,(/–—:]{{1,40}}?(?:,\s*(?!{_MON}\b)[A-Z][\w .'’-]{{1,30}}?)?)
+    (?:,\s*(?P<date>(?:{_MON}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MON})(?:,?\s+{_YEAR})?))?
+    \s*(?:\((?P<agency>[^)\n]{{2,40}})\)|/(?P<agency2>[^/\n]{{2,20}})/\.?|,\s*(?P<agency3>[A-Z]{{2,6}}|[A-Z][a-z]+\s?[A-Z]*)(?=\s*[-–—]))?
+    (?:\s*(?:--|—|–|-(?=\s)|:(?=\s))|(?<=[A-Za-z]/\.)|(?<=[A-Za-z]/))\s*""",
+    re.VERBOSE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    start: int
+    end: int
+    date: DateMention | None
+
+
+def find_dateline(text: str, limit: int = 3000) -> Dateline | None:
+    """The "BEIJING, May 13 (Xinhua) --" opening of a wire story, if there is one."""
+    for m in DATELINE_RE.finditer(text[:limit]):
+        place = m.group("place").strip()
+        if place.upper() in {"URL", "SOURCE", "EDITOR", "BY", "PHOTO", "UPDATED", "PUBLISHED"}:
+            continue
+        words = place.split()
+        sep = text[m.start():m.end()].rstrip()[-1:]
+        rest = text[m.end():].split("\n", 1)[0]
+        if "|" in place or len(words) > 6 or len(rest) < 60:
+            continue
+        if not (m.group("date") or m.group("agency") or m.group("agency2") or m.group("agency3")
+                or place.isupper() or (sep in "–—-" and len(rest) >= 100 and len(words) <= 4)):
+            continue
+        place = re.sub(r",\s*[A-Z]{2,6}$", "", place)
+        if re.search(r"\b(?:said|says|is|was|the|of|and|will)\b", place) and not place.isupper():
+            continue
+        date = None
+        if m.group("date"):
+            ds = find_dates(m.group("date"))
+            date = ds[0] if ds else None
+            if date is not None:
+                off = m.start("date")
+                date = DateMention(off + date.start, off + date.end, date.kind, date.year, date.month,
+                                   date.day, text=date.text)
+        return Dateline(place, m.start("place"), m.end(), date)
+    # A place alone on its line right before the lead ("ISTANBUL\n\nRussia and Ukraine ...").
+    m2 = re.search(r"^[ \t]*([A-Z][A-Z .'’-]{2,30})[ \t]*\n\s*\n?([A-Z][^\n]{80,})", text[:limit], re.MULTILINE)
+    if m2 and len(m2.group(1).split()) <= 3:
+        return Dateline(m2.group(1).strip(), m2.start(1), m2.end(1), None)
+    return None

@@ -1,0 +1,604 @@
+"""Persons and organisations from capitalised runs of words, titles and in-document coreference.
+
+A *run* is a stretch of capitalised words, possibly joined by "of", "and", "the"
+or name particles ("bin", "von der").  Inside a run each word is classed as a
+title (President, Minister), an honorific (H.E., Sheikh), a country word, an
+organisation word, a common capitalised word, or a name word.  A stretch of name
+words becomes a person only with evidence: a title or honorific right before it,
+a role in apposition (", President of Senegal"), a plural title ("Prime Ministers
+A and B"), "of <Country>" after it, or a clause shape that only persons take
+(", who ...", "... said").  Single words ("Xi", "Kenyatta") then attach to the
+fullest name that contains them; a single word with a title and no fuller form
+stays a person of its own.  No name list is involved, so unseen names work.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .entities_lexicon import (
+    HONORIFICS,
+    NON_NAME,
+    ORG_HEADS,
+    ORG_LEADS,
+    PARTICLES,
+    PLURAL_HEADS,
+    ROLE_HEADS,
+    ROLE_HEADS_LOWER,
+    ROLE_MODIFIERS_LOWER,
+)
+from .gazetteer import LOWER, UPPER, Hit, organizations
+
+_ABBR = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Adm", "Sen", "Rep",
+         "Gov", "Jr", "Sr", "Rev", "Hon", "Smt", "Amb", "Pres", "Eng", "Mt", "No"}
+ROLE_HEADS_ALL = ROLE_HEADS | {"PM", "Premier", "Chancellor", "Secretary-General", "Secretary-general"}
+
+_TOKEN = re.compile(
+    rf"(?:[{UPPER}]\.){{2,}}|[{UPPER}{LOWER}][{UPPER}{LOWER}0-9'’\-]*\.?|[0-9][0-9A-Za-z\-]*|[^\s]"
+)
+_CONNECT = {"of", "and", "the", "for", "on", "&", "de", "da", "do", "dos", "del", "von", "van", "der",
+            "den", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "di", "y", "ben", "abu", "ould"}
+_ROLE_AFTER = re.compile(
+    r"^,\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?P<role>(?:[\w\-’']+\s+){0,6}?"
+    r"(?P<head>(?:[A-Z][\w\-]*|[a-z][\w\-]*)))(?=[\s,.;)]|$)"
+)
+_VERB_AFTER = re.compile(
+    r"^(?:,\s*(?:who|whose|\d{2,3},)|\s+(?:said|says|told|tells|added|adds|noted|notes|stressed|stresses|"
+    r"met|meets|held|holds|signed|signs|arrived|arrives|visited|visits|called|calls|urged|urges|warned|"
+    r"warns|announced|announces|spoke|speaks|wrote|writes|thanked|thanks|welcomed|welcomes|praised|"
+    r"received|receives|greeted|hosted|hosts|chaired|chairs|attended|attends|described|describes|"
+    r"expressed|expresses|pledged|pledges|agreed|agrees|insisted|argued|asked|replied|accused|"
+    r"was|is|has|had|have|will|would)\b)"
+)
+_PREP_BEFORE = re.compile(r"\b(?:by|with|was|and|met|meets|received|receives|told|between|as|including)\s+$")
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+    cls: str = "N"  # N name, R title, H honorific, C country, O organisation, X common word, P connector
+
+
+@dataclass
+class PersonCand:
+    tokens: list[Token]
+    role: str | None = None
+    nationality: str | None = None
+    intl: bool = False  #: the role names an international organisation or non-state group
+    cue: bool = False
+    roles_after: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+@dataclass
+class Person:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    nationality: str | None = None
+    intl: bool = False
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    first: int = 0
+
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+
+def tokenize(text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        s, e, t = m.start(), m.end(), m.group(0)
+        if t.endswith(".") and len(t) > 1 and not re.fullmatch(rf"(?:[{UPPER}]\.)+", t):
+            if t[:-1] not in _ABBR and t not in HONORIFICS:
+                t, e = t[:-1], e - 1
+        poss = False
+        for suf in ("'s", "’s"):
+            if t.endswith(suf) and len(t) > 2:
+                t, e, poss = t[: -len(suf)], e - len(suf), True
+        if t.endswith(("'", "’")) and len(t) > 1:
+            t, e = t[:-1], e - 1
+        out.append(Token(t, s, e, poss))
+    return out
+
+
+def _is_cap(t: str) -> bool:
+    return bool(t) and (t[0] in UPPER) and not t.isdigit()
+
+
+def _overlaps(hits_starts: list[int], hits: list[Hit], s: int, e: int) -> Hit | None:
+    i = bisect.bisect_right(hits_starts, s) - 1
+    for j in (i, i + 1):
+        if 0 <= j < len(hits) and hits[j].start < e and s < hits[j].end:
+            return hits[j]
+    return None
+
+
+class PersonFinder:
+    """Finds person candidates in a text; see the module docstring for the rules."""
+
+    def __init__(self, text: str, countries: list[Hit], orgs: list[Hit], masked: list[tuple[int, int]]):
+        self.text = text
+        self.countries = countries
+        self.cstarts = [h.start for h in countries]
+        self.orgs = orgs
+        self.ostarts = [h.start for h in orgs]
+        self.masked = masked
+        self.lower_words = {w for w in re.findall(rf"\b[{LOWER}][{LOWER}\-]+\b", text)}
+
+    def _masked(self, s: int) -> bool:
+        return any(a <= s < b for a, b in self.masked)
+
+    def classify(self, tok: Token, nxt: Token | None) -> str:
+        t = tok.text
+        if _overlaps(self.cstarts, self.countries, tok.start, tok.end):
+            return "C"
+        if _overlaps(self.ostarts, self.orgs, tok.start, tok.end):
+            return "O"
+        if t in HONORIFICS and not (t in {"Lady", "Tan"} and nxt is None):
+            return "H"
+        if t in ROLE_HEADS_ALL or t in PLURAL_HEADS:
+            return "R"
+        if t in _CONNECT or t in PARTICLES:
+            return "P"
+        if t in NON_NAME or t.upper() == t and len(t) <= 5 and t.isalpha() and t not in {"I"} and len(t) > 1 \
+                and not (nxt and nxt.text[:1].isupper() and nxt.text.upper() != nxt.text):
+            return "X"
+        if t in ORG_HEADS:
+            return "X"
+        if not _is_cap(t):
+            if t.startswith(("al-", "el-", "bin-", "ad-", "as-", "ash-", "at-")) and len(t) > 4 and t[t.index("-") + 1:][:1].isupper():
+                return "N"
+            return "L"
+        if t.lower() in self.lower_words and t.lower() not in {"moon", "rose", "young", "bush", "long"}:
+            return "X"  # a capitalised common word ("Peace", "Tuesday") that the text also writes in lower case
+        return "N"
+
+    def runs(self, tokens: list[Token]) -> list[list[Token]]:
+        """Capitalised runs: consecutive capitalised tokens, joined by connectors, on one line."""
+        runs: list[list[Token]] = []
+        cur: list[Token] = []
+        for i, tok in enumerate(tokens):
+            prev = tokens[i - 1] if i else None
+            gap = self.text[prev.end : tok.start] if prev else " "
+            contiguous = prev is not None and (gap in {" ", ""} or gap == " " * len(gap)) and "\n" not in gap \
+                and not prev.possessive
+            cap = _is_cap(tok.text) or tok.text.startswith(("al-", "el-")) and len(tok.text) > 3
+            conn = tok.text in _CONNECT or tok.text in PARTICLES
+            if cap and not self._masked(tok.start):
+                if cur and contiguous:
+                    cur.append(tok)
+                else:
+                    if cur:
+                        runs.append(cur)
+                    cur = [tok]
+            elif conn and cur and contiguous:
+                cur.append(tok)
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = []
+            if tok.possessive and cur:
+                runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        out = []
+        for r in runs:
+            while r and (r[-1].text in _CONNECT or r[-1].text in PARTICLES):
+                r = r[:-1]
+            if r:
+                out.append(r)
+        return out
+
+    def find(self) -> list[PersonCand]:
+        tokens = tokenize(self.text)
+        cands: list[PersonCand] = []
+        for run in self.runs(tokens):
+            for i, tok in enumerate(run):
+                tok.cls = self.classify(tok, run[i + 1] if i + 1 < len(run) else None)
+            cands.extend(self._run_candidates(run))
+        self._coordinate(cands)
+        return cands
+
+    def _segments(self, run: list[Token]) -> list[tuple[int, int]]:
+        """Index ranges [i, j) of name stretches: N tokens, with particles between them."""
+        segs = []
+        i = 0
+        n = len(run)
+        while i < n:
+            if run[i].cls != "N":
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                if run[j].cls == "N" and not run[j - 1].possessive:
+                    j += 1
+                elif run[j].cls == "P" and run[j].text in PARTICLES and j + 1 < n and run[j + 1].cls in {"N", "P"} \
+                        and not run[j - 1].possessive:
+                    j += 1
+                elif run[j].cls == "X" and run[j].text in {"Al", "El"} and j + 1 < n and run[j + 1].cls == "N":
+                    j += 1
+                else:
+                    break
+            while j > i and run[j - 1].cls == "P":
+                j -= 1
+            segs.append((i, j))
+            i = j
+        return segs
+
+    def _run_candidates(self, run: list[Token]) -> list[PersonCand]:
+        out = []
+        text = self.text
+        for i, j in self._segments(run):
+            seg = run[i:j]
+            if seg[-1].text in PARTICLES:
+                continue
+            cand = PersonCand(seg)
+            # --- evidence before the name, inside the run
+            k = i - 1
+            while k >= 0 and run[k].cls == "H":
+                k -= 1
+                cand.cue = True
+            if k >= 0 and run[k].cls == "R" and not run[k].possessive:
+                cand.cue = True
+                cand.role = self._role_before(run, k)
+            if k >= 0 and run[k].cls == "P" and run[k].text == "and" and k >= 1 and run[k - 1].cls == "R" \
+                    and run[k - 1].text in PLURAL_HEADS:
+                cand.cue = True
+            # country / org words before the title in the same run
+            if cand.cue:
+                for t in run[:i]:
+                    if t.cls == "C":
+                        h = _overlaps(self.cstarts, self.countries, t.start, t.end)
+                        if h:
+                            cand.nationality = h.key
+                    elif t.cls == "O":
+                        cand.intl = True
+            # --- evidence before the run, in the text
+            before = text[max(0, run[0].start - 80) : run[0].start]
+            if i == 0 or all(t.cls in {"H"} for t in run[:i]):
+                self._context_before(cand, before, run, i)
+            # --- evidence after
+            after = text[seg[-1].end : seg[-1].end + 200]
+            if j == len(run) or run[j].cls == "P" and run[j].text == "of":
+                self._context_after(cand, after if j == len(run) else text[run[j].start - 1 : run[j].start + 200], j == len(run))
+            if not cand.cue and len(seg) >= 2 and j == len(run) and i == 0:
+                if _VERB_AFTER.match(after) or _PREP_BEFORE.search(before):
+                    if all(t.text not in NON_NAME for t in seg) and not any(t.cls != "N" and t.text not in PARTICLES for t in seg):
+                        cand.cue = True
+            out.append(cand)
+        return out
+
+    def _role_before(self, run: list[Token], k: int) -> str:
+        """The title ending at run[k], extended left over title and topic words, stopping at a country."""
+        s = k
+        while s - 1 >= 0 and run[s - 1].cls in {"R", "X", "P"} and not run[s - 1].possessive:
+            if run[s - 1].cls == "P" and run[s - 1].text not in {"of", "and", "for", "&"}:
+                break
+            if run[s - 1].cls == "X" and run[s - 1].text in {"The", "A", "An", "In", "On", "At", "As", "After",
+                                                             "Before", "Among", "With", "And", "But"}:
+                break
+            s -= 1
+        while s < k and run[s].cls == "P":
+            s += 1
+        return self.text[run[s].start : run[k].end]
+
+    def _context_before(self, cand: PersonCand, before: str, run: list[Token], i: int) -> None:
+        # "FARC leader X", "the Saudi Shia cleric X", "his Singaporean counterpart X", "first lady X"
+        m = re.search(r"((?:[\w\-’'.]+\s+){0,5}?)([a-zA-Z][\w\-]*)\s+$", before)
+        if m and (m.group(2) in ROLE_HEADS_LOWER or m.group(2) in PLURAL_HEADS) and not cand.cue:
+            cand.cue = True
+            words = m.group(1).split()
+            keep = []
+            for w in reversed(words):
+                wl = w.lower().strip(",")
+                if w.endswith((",", ".", ";", ":")) or wl in {"the", "a", "an"}:
+                    break
+                if wl in ROLE_MODIFIERS_LOWER or w[:1].isupper():
+                    keep.insert(0, w)
+                else:
+                    break
+            lead = [w for w in keep if w.lower() not in {"his", "her", "their"}]
+            role_start = before.rfind(" ".join(lead + [m.group(2)])) if lead else m.start(2)
+            role = before[role_start:].strip()
+            # nationality from a demonym or "<Country>'s" in the words before the head
+            seg_start = len(before) - len(m.group(0))
+            for h in self.countries:
+                if run[0].start - len(before) + seg_start <= h.start < run[0].start:
+                    cand.nationality = h.key
+                    role = role.replace(h.form, "").replace("'s", "").strip()
+            for h in self.orgs:
+                if run[0].start - len(before) + seg_start <= h.start < run[0].start:
+                    cand.intl = True
+            if m.group(2) not in {"sister", "brother", "wife", "husband", "son", "daughter", "father", "mother",
+                                  "counterpart", "counterparts"} and m.group(2) not in PLURAL_HEADS:
+                cand.role = role
+            elif m.group(2) in PLURAL_HEADS:
+                cand.role = role
+        elif re.search(r"(?:[A-Z][\w\-]*|[a-z]+)(?:\s+of\s+[^,]{2,80})?,\s+$", before) and not cand.cue:
+            # "the Prime Minister of Ethiopia, Dr. X"; "the country's first President, X"
+            m2 = re.search(r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))"
+                           r"(?P<of>\s+of\s+[^,]{2,80})?,\s+$", before)
+            if m2 and (m2.group("head") in ROLE_HEADS_ALL or m2.group("head") in PLURAL_HEADS):
+                cand.cue = True
+                role = m2.group(1)
+                if m2.group("of"):
+                    of = m2.group("of")
+                    hits = [h for h in self.countries if before.find(of) >= 0
+                            and run[0].start - len(before) + before.rfind(of) <= h.start < run[0].start]
+                    if hits:
+                        cand.nationality = hits[-1].key
+                    else:
+                        role += of
+                        if any(o.start >= run[0].start - len(before) + before.rfind(of) and o.start < run[0].start
+                               for o in self.orgs):
+                            cand.intl = True
+                cand.role = role.strip()
+        if not cand.nationality:
+            m3 = re.search(r"(\S+)['’]s\s+(?:[\w\-]+\s+){0,4}$", before)
+            if m3 and cand.cue:
+                for h in self.countries:
+                    if h.end <= run[0].start and run[0].start - h.end < len(m3.group(0)) + 2 and h.form in m3.group(1):
+                        cand.nationality = h.key
+
+    def _context_after(self, cand: PersonCand, after: str, end_of_run: bool) -> None:
+        m_of = re.match(r"^\s+of\s+(?:the\s+)?", after)
+        if m_of:
+            pos = cand.end + m_of.end()
+            h = _overlaps(self.cstarts, self.countries, pos, pos + 1)
+            if h and h.start == pos and h.kind == "name":
+                cand.nationality = cand.nationality or h.key
+                cand.cue = True
+            return
+        m = _ROLE_AFTER.match(after)
+        if not m:
+            return
+        head = m.group("head")
+        if head in ROLE_HEADS_ALL or head.lower() in ROLE_HEADS_LOWER or head in {"Chairperson", "chairperson"}:
+            # the full appositive: up to the clause end
+            tail = after[m.start("role") :]
+            stop = re.search(r"(?:,\s+(?:who|whose|which|said|and\s+(?=[A-Z][a-z]+\s+[A-Z]))|[;.)(]|\s+(?:who|said|told|met|held|signed|"
+                             r"called|attended|took|described|was|is|has)\b|,\s+(?:[A-Z][a-z]+\s+){1,3}(?:[A-Z]))", tail)
+            phrase = tail[: stop.start()] if stop else tail[:120]
+            phrase = phrase.strip().rstrip(",")
+            cand.cue = True
+            base = cand.end + m.start("role")
+            for part in re.split(r",\s+|\s+and\s+(?=[A-Z])", phrase):
+                part = part.strip()
+                if not part:
+                    continue
+                pstart = base + phrase.find(part)
+                hits = [h for h in self.countries if pstart <= h.start < pstart + len(part)]
+                orgs = [o for o in self.orgs if pstart <= o.start < pstart + len(part)]
+                mm = re.match(r"(.*?)\s+of\s+(?:the\s+)?(.*)$", part)
+                if hits and not cand.nationality:
+                    cand.nationality = hits[0].key
+                if mm and hits and mm.group(2).strip() in {h.form for h in hits} | {"Republic of " + h.form for h in hits}:
+                    part = mm.group(1)
+                elif mm and hits and re.match(r"(?:the\s+)?(?:Republic|Kingdom|State|Federation|Sultanate|Islamic Republic|"
+                                              r"Russian Federation)", mm.group(2)):
+                    part = mm.group(1)
+                if orgs and not hits:
+                    cand.intl = True
+                words = part.split()
+                if words and (words[-1] in ROLE_HEADS_ALL or words[-1].lower() in ROLE_HEADS_LOWER
+                              or any(w in ROLE_HEADS_ALL for w in words)):
+                    cand.roles_after.append(part)
+
+    def _coordinate(self, cands: list[PersonCand]) -> None:
+        """Names joined by "and" or commas to a person with a title share its evidence."""
+        by_start = sorted(cands, key=lambda c: c.start)
+        for a, b in zip(by_start, by_start[1:], strict=False):
+            between = self.text[a.end : b.start]
+            if a.cue and not b.cue and len(b.tokens) >= 2 and re.fullmatch(r",?\s+and\s+|,\s+", between):
+                b.cue = True
+                if a.role and a.role.split()[-1] in PLURAL_HEADS:
+                    b.role = a.role
+            if b.cue and not a.cue and len(a.tokens) >= 2 and re.fullmatch(r"\s+and\s+", between) and b.role \
+                    and b.role.split()[-1] in PLURAL_HEADS:
+                a.cue = True
+
+
+_SINGULAR = {"Presidents": "President", "Ministers": "Minister", "Premiers": "Premier", "presidents": "President",
+             "ministers": "Minister", "leaders": "leader", "advisers": "Adviser", "advisors": "Adviser",
+             "Leaders": "Leader", "secretaries": "Secretary", "Secretaries": "Secretary"}
+
+
+def _singular_role(role: str) -> str:
+    words = role.split()
+    if words and words[-1] in _SINGULAR:
+        words[-1] = _SINGULAR[words[-1]]
+        words = [w.capitalize() if w.islower() and w not in {"of", "and", "for", "the"} else w for w in words]
+        if words[0].lower() == "former":
+            words[0] = "former"
+    return " ".join(words)
+
+
+def resolve_persons(cands: list[PersonCand], text: str) -> list[Person]:
+    """Group candidates into persons: fullest form as the name, shorter forms as aliases."""
+    persons: list[Person] = []
+    multi = [c for c in cands if c.cue and len(c.tokens) >= 2]
+    multi.sort(key=lambda c: -len(c.tokens))
+    for c in multi:
+        toks = [t.text for t in c.tokens]
+        target = None
+        for p in persons:
+            pt = p.tokens()
+            if pt[: len(toks)] == toks or (len(toks) >= 2 and pt[-len(toks) :] == toks and len(toks) < len(pt)
+                                          and toks[0] not in PARTICLES):
+                target = p
+                break
+        if target is None:
+            target = Person(c.name, first=c.start)
+            persons.append(target)
+        elif c.name != target.name and c.name not in target.aliases:
+            target.aliases.append(c.name)
+        _absorb(target, c)
+    # single words and uncued stretches that repeat part of a known name
+    singles = sorted((c for c in cands if c not in multi), key=lambda c: c.start)
+    for c in singles:
+        toks = [t.text for t in c.tokens]
+        target = _match_partial(persons, toks)
+        if target is None:
+            if c.cue and len(toks) == 1 and toks[0] not in NON_NAME:
+                target = Person(c.name, first=c.start)
+                persons.append(target)
+            else:
+                continue
+        elif c.name != target.name and c.name not in target.aliases:
+            target.aliases.append(c.name)
+        _absorb(target, c)
+    # single-word persons that a later fuller name covers were handled by _match_partial order;
+    # merge single-name persons into a fuller person with the same word.
+    for p in [p for p in persons if len(p.tokens()) == 1]:
+        q = _match_partial([x for x in persons if x is not p and len(x.tokens()) > 1], p.tokens())
+        if q is not None:
+            q.aliases.append(p.name)
+            q.mentions.extend(p.mentions)
+            q.roles.extend(r for r in p.roles if r not in q.roles)
+            q.nationality = q.nationality or p.nationality
+            persons.remove(p)
+    for p in persons:
+        p.first = min((s for s, _ in p.mentions), default=p.first)
+        p.aliases = [a for a in dict.fromkeys(p.aliases) if a != p.name]
+        p.mentions = sorted(set(p.mentions))
+        if p.intl:
+            p.nationality = None if not p.nationality else p.nationality
+    persons.sort(key=lambda p: p.first)
+    return persons
+
+
+def _match_partial(persons: list[Person], toks: list[str]) -> Person | None:
+    if not toks or toks[0] in PARTICLES:
+        return None
+    best: tuple[int, int, Person] | None = None
+    for p in persons:
+        pt = p.tokens()
+        if len(pt) <= len(toks):
+            continue
+        if pt[-len(toks) :] == toks:
+            rank = 0
+        elif pt[: len(toks)] == toks:
+            rank = 1
+        elif len(toks) == 1 and pt[-1].upper() == toks[0].upper() and toks[0].isupper():
+            rank = 2
+        elif len(toks) == 1 and pt[0].upper() == toks[0].upper():
+            rank = 2
+        else:
+            continue
+        key = (rank, p.first)
+        if best is None or key < best[:2]:
+            best = (rank, p.first, p)
+    return best[2] if best else None
+
+
+def _absorb(p: Person, c: PersonCand) -> None:
+    p.mentions.append((c.start, c.end))
+    for r in ([c.role] if c.role else []) + c.roles_after:
+        r = _singular_role(r.strip())
+        if r and r not in p.roles:
+            p.roles.append(r)
+    if c.nationality and not p.nationality:
+        p.nationality = c.nationality
+    if c.intl and not c.nationality:
+        p.intl = True
+
+
+# --------------------------------------------------------------------------- organisations
+
+_ACRONYM_DEF = re.compile(r"(?P<full>(?:[A-Z][\w\-’']*\s+(?:(?:of|for|and|on|the|de|&)\s+){0,2}){1,9}[A-Z][\w\-’']*)"
+                          r"\s+\((?P<acr>[A-Z][A-Za-z0-9&\-]{1,9})\)")
+
+
+@dataclass
+class Org:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    international: bool = False
+
+
+def find_organizations(text: str, known: list[Hit], masked: list[tuple[int, int]]) -> tuple[list[Org], list[Hit]]:
+    """Known international organisations, acronym definitions and institution-shaped names.
+
+    Returns the organisations and every organisation mention as a Hit (key = org name),
+    which the person rules use to tell an official of the UN from a national one.
+    """
+    table = organizations()
+    orgs: dict[str, Org] = {}
+    hits: list[Hit] = []
+
+    def add(name: str, form: str, s: int, e: int, intl: bool) -> None:
+        if any(a <= s < b for a, b in masked):
+            return
+        o = orgs.setdefault(name, Org(name, international=intl))
+        if form != name and form not in o.aliases:
+            o.aliases.append(form)
+        o.mentions.append((s, e))
+        hits.append(Hit(s, e, name, form, "org"))
+
+    for h in known:
+        add(h.key, h.form, h.start, h.end, table[h.key].international if h.key in table else True)
+    acr_map: dict[str, str] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        full = re.sub(r"^(?:The|the|A|An)\s+", "", m.group("full"))
+        words = [w for w in re.findall(r"[A-Z][\w\-]*", full)]
+        acr = m.group("acr")
+        initials = "".join(w[0] for w in words)
+        # the acronym must be built from the name's initials ("Revolutionary Armed Forces of Colombia (FARC)")
+        if not words or acr[0] != words[0][0] and acr[0] not in initials:
+            continue
+        shape = any(w in ORG_HEADS for w in words) or acr.isupper() and len(acr) >= 2
+        if not shape:
+            continue
+        known_name = next((k for k, v in table.items() if acr in v.aliases or k == full), None)
+        name = known_name or full
+        start = m.start("full") + m.group("full").find(full)
+        add(name, full, start, start + len(full), table[name].international if name in table else False)
+        add(name, acr, m.start("acr"), m.end("acr"), table[name].international if name in table else False)
+        acr_map[acr] = name
+    for acr, name in acr_map.items():
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", text):
+            if not any(s <= m.start() < e for s, e in orgs[name].mentions):
+                add(name, acr, m.start(), m.end(), orgs[name].international)
+    # institution-shaped names: "Reserve Bank of India", "Ministry of Education of the Republic of India"
+    pat = re.compile(
+        rf"(?:[{UPPER}][\w\-’']*\s+){{0,5}}(?:{'|'.join(sorted(ORG_HEADS | ORG_LEADS, key=len, reverse=True))})"
+        rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[{UPPER}][\w\-’']*)(?:\s+(?:and\s+)?[{UPPER}][\w\-’']*)*)*"
+    )
+    for m in pat.finditer(text):
+        name = m.group(0)
+        name = re.sub(r"^(?:The|A|An|In|On|At|From|By|With|Both|Under|After|Before)\s+", "", name)
+        # drop a leading title: "President of the European Council" is a role, not the council
+        lead = re.match(r"(?:(?:Vice|Deputy|Prime|Foreign|Crown)\s+)?(?:[A-Z][\w\-]*\s+)?"
+                        r"(?:President|Minister|Secretary|Chairperson|Chairman|Director|Head|Commissioner|Governor)"
+                        r"(?:\s+of)?\s+(?:the\s+)?", name)
+        if lead:
+            name = name[lead.end():]
+        words = name.split()
+        if len(words) < 2 or name in table:
+            continue
+        if all(w in ORG_HEADS or w in ORG_LEADS for w in words if w[0].isupper()):
+            continue  # "Office", "Council of Ministers" without a proper name is too vague alone
+        start = m.end() - len(name)
+        if any(h.start <= start < h.end for h in hits):
+            continue
+        add(name, name, start, start + len(name), False)
+    hits.sort(key=lambda h: h.start)
+    return list(orgs.values()), hits
