@@ -19,8 +19,8 @@ pytest.importorskip("distributed")
 
 from newsgraph import batch  # noqa: E402
 from newsgraph.cli import cli  # noqa: E402
-from newsgraph.converters import convert  # noqa: E402
 from newsgraph.errors import InputError, StoreError  # noqa: E402
+from newsgraph.ingest import ingest  # noqa: E402
 from newsgraph.store.embedded import EmbeddedStore  # noqa: E402
 
 BASE = "http://example.test"
@@ -48,21 +48,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _expected(corpus: Path) -> dict[str, object]:
-    """Each article converted directly, without Dask: graph IRI -> graph."""
-    out: dict[str, object] = {}
-    for unit in batch.iter_units([corpus]):
-        c = convert(unit.data, base=BASE, input_format=batch._FORMATS[unit.suffix], name=unit.name)
-        out[str(c.article_iri)] = c.graph
-    return out
-
-
-def test_units_cover_pages_and_jsonl_records(corpus: Path) -> None:
-    units = list(batch.iter_units([corpus]))
-    assert len(units) == 42
-    assert sum(u.suffix == ".json" for u in units) == 12
-    with pytest.raises(InputError, match="no such file"):
-        list(batch.iter_units([corpus / "missing"]))
+def _ingested(inputs: list[Path], tmp: Path) -> EmbeddedStore:
+    """The same articles through plain ``newsgraph ingest`` (no Dask): the reference."""
+    store = EmbeddedStore(tmp)
+    report = ingest([str(p) for p in inputs], store, base=BASE)
+    assert report.ok, report.problems
+    return store
 
 
 def test_local_cluster_shards_load_to_the_same_graphs(corpus: Path, tmp_path: Path) -> None:
@@ -73,20 +64,22 @@ def test_local_cluster_shards_load_to_the_same_graphs(corpus: Path, tmp_path: Pa
     manifest = json.loads((shards / "manifest.json").read_text())
     assert manifest["articles"] == 42 and manifest["failures"] == []
 
-    expected = _expected(corpus)
+    reference = _ingested([corpus], tmp_path / "reference")
     store = EmbeddedStore(tmp_path / "store")
     try:
         loaded = batch.load_shards(shards, store)
         assert loaded.graphs == 42
-        assert set(store.graph_names()) == set(expected)
-        for iri in list(expected)[::7]:
-            assert isomorphic(store.get_graph(iri), expected[iri])  # type: ignore[arg-type]
+        names = set(reference.graph_names())
+        assert set(store.graph_names()) == names and len(names) == 42
+        for iri in sorted(names):
+            assert isomorphic(store.get_graph(iri), reference.get_graph(iri)), iri
         # Loading again replaces rather than duplicates.
         before = store.count()
         batch.load_shards(shards, store)
         assert store.count() == before
     finally:
         store.close()
+        reference.close()
 
 
 def test_bad_articles_are_reported_and_the_rest_converted(corpus: Path, tmp_path: Path) -> None:
@@ -105,13 +98,14 @@ def test_bad_articles_are_reported_and_the_rest_converted(corpus: Path, tmp_path
     failed = {name for name, _ in report.failures}
     assert any(n.endswith("empty.txt") for n in failed)
     assert any("broken.jsonl:2" in n for n in failed)
+    assert all(message.startswith("failed: ") for _, message in report.failures)
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     assert len(manifest["failures"]) == 2
 
 
 def test_no_articles_is_an_input_error(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("not an article")
-    with pytest.raises(InputError, match="no articles"):
+    with pytest.raises(InputError, match="no article files"):
         batch.run_convert([tmp_path], tmp_path / "out", base_uri=BASE, processes=False, workers=1)
 
 
@@ -203,12 +197,14 @@ def test_shards_post_to_a_remote_sparql_server(corpus: Path, tmp_path: Path, oxi
 
     shards = tmp_path / "shards"
     batch.run_convert([corpus / "records"], shards, base_uri=BASE, workers=1, processes=False, chunk_size=4)
-    expected = _expected(corpus / "records")
+    reference = _ingested([corpus / "records"], tmp_path / "reference")
     remote = open_store(oxigraph_server)
     try:
         batch.load_shards(shards, remote)
-        assert set(remote.graph_names()) == set(expected)
-        iri = next(iter(expected))
-        assert isomorphic(remote.get_graph(iri), expected[iri])  # type: ignore[arg-type]
+        names = set(reference.graph_names())
+        assert set(remote.graph_names()) == names and len(names) == 12
+        for iri in sorted(names)[:3]:
+            assert isomorphic(remote.get_graph(iri), reference.get_graph(iri)), iri
     finally:
         remote.close()
+        reference.close()

@@ -6,7 +6,9 @@ millions wants more cores than one machine has.  Conversion is embarrassingly pa
 Dask worker can convert, and the results are plain N-Quads files that the store's bulk
 loader (or a remote SPARQL server) takes in one pass.
 
-The client reads the inputs and ships their bytes to the workers, so workers need
+Each article goes through the same steps as ``newsgraph ingest`` (``ingest.process_unit``:
+convert, then validate with the shapes), so a shard holds only graphs ingest would
+have accepted.  The client reads the inputs and ships their bytes to the workers, so workers need
 newsgraph installed but not the input files; it writes each chunk's shard itself, so
 workers need no shared file system either.  Shards are named after their chunk, which
 makes the output the same whatever order the workers finish in.
@@ -19,26 +21,17 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError, NewsgraphError, StoreError
+from .ingest import Unit, iter_units, process_unit
 from .store.base import Store
+from .store.common import ntriples_to_nquads
 
-#: File name endings read as articles; anything else in a directory is skipped.
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 MANIFEST = "manifest.json"
 SHARD_GLOB = "part-*.nq"
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One article to convert: where it came from (for messages) and its raw bytes."""
-
-    name: str
-    data: bytes
-    suffix: str  #: ".txt", ".html", ".json" (one JSON record, also a JSONL line)
 
 
 @dataclass
@@ -66,52 +59,23 @@ class BatchReport:
         return self.articles / self.seconds if self.seconds else 0.0
 
 
-# -- reading inputs --------------------------------------------------------------
+# -- the work a Dask task does ---------------------------------------------------
 
 
-def iter_units(inputs: Sequence[str | os.PathLike[str]]) -> Iterator[Unit]:
-    """Every article in the given files and directories, JSONL files split into records.
-
-    Directories are walked in sorted order so chunk numbers, and with them shard
-    names, are the same on every run; hidden files and directories are skipped.
-    """
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        elif path.is_file():
-            files = [path]
-        else:
-            raise InputError(f"no such file or directory: {path}")
-        for f in files:
-            yield from _units_of(f)
-
-
-def _units_of(path: Path) -> Iterator[Unit]:
-    suffix = path.suffix.lower()
+def _with_bytes(unit: Unit) -> Unit:
+    """The unit with its file read here, on the client: workers need no access to the inputs."""
+    if unit.data is not None or unit.path is None:
+        return unit
     try:
-        if suffix == ".jsonl":
-            with path.open("rb") as fh:
-                for lineno, line in enumerate(fh, 1):
-                    if line.strip():
-                        yield Unit(f"{path}:{lineno}", line, ".json")
-            return
-        data = path.read_bytes()
+        return replace(unit, data=Path(unit.path).read_bytes(), path=None)
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    yield Unit(str(path), data, suffix if suffix in ARTICLE_SUFFIXES else ".txt")
+        raise InputError(f"cannot read {unit.path}: {exc.strerror or exc}") from None
 
 
 def chunked(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
     chunk: list[Unit] = []
     for u in units:
-        chunk.append(u)
+        chunk.append(_with_bytes(u))
         if len(chunk) >= size:
             yield chunk
             chunk = []
@@ -119,45 +83,20 @@ def chunked(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
         yield chunk
 
 
-# -- the work a Dask task does ---------------------------------------------------
-
-
-def convert_unit(unit: Unit, base_uri: str, max_article_bytes: int) -> tuple[str, str]:
-    """(graph IRI, N-Triples) for one article; raises NewsgraphError for bad input."""
-    from .converters import convert
-    from .store.common import graph_to_ntriples
-
-    conversion = convert(
-        unit.data,
-        base=base_uri,
-        input_format=_FORMATS[unit.suffix],
-        name=unit.name,
-        max_article_bytes=max_article_bytes,
-    )
-    return str(conversion.article_iri), graph_to_ntriples(conversion.graph)
-
-
-_FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json"}
-
-
-def convert_chunk(index: int, units: list[Unit], base_uri: str, max_article_bytes: int) -> ChunkResult:
-    """Convert a chunk; an article that fails is reported by name and the rest go on."""
-    from .store.common import ntriples_to_nquads
-
+def convert_chunk(
+    index: int, units: list[Unit], base_uri: str, validate: bool, max_article_bytes: int
+) -> ChunkResult:
+    """Convert (and validate) a chunk exactly as ingest does; bad articles are reported, not fatal."""
     parts: list[str] = []
     result = ChunkResult(index=index, nquads=b"", articles=0)
     for unit in units:
-        try:
-            iri, nt = convert_unit(unit, base_uri, max_article_bytes)
-            parts.append(ntriples_to_nquads(iri, nt))
-        except NewsgraphError as exc:
-            result.failures.append((unit.name, exc.message))
-            continue
-        except Exception as exc:  # noqa: BLE001 - one odd article must not sink a whole chunk
-            result.failures.append((unit.name, f"{type(exc).__name__}: {exc}"))
-            continue
-        result.articles += 1
-        result.graphs.append(iri)
+        for outcome in process_unit(unit, base_uri, validate, max_article_bytes):
+            if outcome.status != "ok" or outcome.graph_iri is None:
+                result.failures.append((outcome.name, f"{outcome.status}: {outcome.message}"))
+                continue
+            parts.append(ntriples_to_nquads(outcome.graph_iri, outcome.ntriples))
+            result.articles += 1
+            result.graphs.append(outcome.graph_iri)
     result.nquads = "".join(parts).encode("utf-8")
     return result
 
@@ -179,6 +118,7 @@ def run_convert(
     threads_per_worker: int = 1,
     processes: bool = True,
     chunk_size: int = 200,
+    validate: bool = True,
     max_article_bytes: int = 4 * 1024 * 1024,
     connect_timeout: float = 20.0,
     progress: Callable[[BatchReport], None] | None = None,
@@ -200,10 +140,10 @@ def run_convert(
     out.mkdir(parents=True, exist_ok=True)
     for old in [*out.glob(SHARD_GLOB), *out.glob("part-*.graphs")]:
         old.unlink()  # a rerun must not leave shards of an earlier, larger run
-    units = iter_units(inputs)
+    units = iter_units([str(i) for i in inputs])
     first = next(units, None)
     if first is None:
-        raise InputError("no articles found in the inputs (looked for " + ", ".join(ARTICLE_SUFFIXES) + ")")
+        raise InputError("no articles found in the inputs")
 
     def all_units() -> Iterator[Unit]:
         yield first
@@ -235,7 +175,9 @@ def run_convert(
         chunks = enumerate(chunked(all_units(), chunk_size))
         pending = dist.as_completed()
         for index, chunk in chunks:
-            pending.add(client.submit(convert_chunk, index, chunk, base_uri, max_article_bytes, pure=False))
+            pending.add(
+                client.submit(convert_chunk, index, chunk, base_uri, validate, max_article_bytes, pure=False)
+            )
             if pending.count() >= window:
                 _collect(next(pending), out, report, progress)
         for fut in pending:
@@ -341,9 +283,7 @@ def load_shards(
 __all__ = [
     "BatchReport",
     "LoadReport",
-    "Unit",
     "convert_chunk",
-    "iter_units",
     "load_shards",
     "run_convert",
     "shard_files",

@@ -34,6 +34,7 @@ def batch_group() -> None:
     help="Articles per task and per shard.",
 )
 @click.option("--base-uri", default=None, help="Base of minted URIs (setting base_uri).")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL shapes (only for data validated before).")
 @click.option("--quiet", is_flag=True, help="No progress lines.")
 @click.pass_context
 def convert_cmd(
@@ -44,12 +45,14 @@ def convert_cmd(
     workers: int | None,
     chunk_size: int,
     base_uri: str | None,
+    no_validate: bool,
     quiet: bool,
 ) -> None:
-    """Convert INPUT files and directories (text, HTML, JSON, JSONL) into N-Quads shards in --out.
+    """Convert and validate INPUT files and folders (text, HTML, JSON, JSONL) into N-Quads shards.
 
-    Articles that cannot be converted are listed in OUT/manifest.json and on stderr;
-    the exit code is 1 when any failed, so a pipeline notices.
+    Articles that cannot be converted, or do not conform to the shapes, are listed in
+    OUT/manifest.json and on stderr; the exit code is 1 when any failed, so a pipeline
+    notices.
     """
     from ..batch import BatchReport, run_convert
 
@@ -66,6 +69,7 @@ def convert_cmd(
         scheduler=scheduler,
         workers=workers,
         chunk_size=chunk_size,
+        validate=not no_validate,
         max_article_bytes=settings.max_article_bytes,
         progress=progress,
     )
