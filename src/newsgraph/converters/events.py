@@ -1,10 +1,556 @@
-"""Events (placeholder)."""
+"""Diplomatic events: triggers, modality, participants, dates and in-document coreference.
+
+Each sentence is cut into clauses at subordinators ("when", "where", "after", "; "),
+so that "X was signed 56 years after A and B signed Y in Paris on Jan. 22, 1963"
+gives two signings with their own participants and dates.  A trigger is a verb or
+noun pattern per event type (CAMEO 040-057 cues).  A trigger is dropped when its
+clause says the event is planned, hoped for or did not happen ("is due to meet",
+"accepted an invitation to visit", "will be held", "did not travel").  Definite
+noun mentions ("the summit", "those talks") never create an event; they add their
+participants to the event they refer to.  Events of one type whose participants,
+places and dates agree are merged, so a headline, a caption and the lead that
+report one meeting give one event, dated by the most explicit date among them.
+"""
+
 from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from .model import EventX
+
+from . import dates as D
+from .entities import Person
+from .gazetteer import UPPER
+from .model import EventX, Span
+from .sentences import sentence_spans
+
 if TYPE_CHECKING:
     from .extract import Context
 
+CAMEO = {"Meeting": "040", "Talks": "040", "Summit": "040", "PhoneCall": "041", "Visit": "042",
+         "Signing": "057", "Statement": "010", "Event": "050"}
 
-def find_events(ctx: "Context") -> list[EventX]:
-    return []
+_CAP = rf"[{UPPER}]"
+# (type, pattern, kind) -- kind: "verb" (past or present), "base" (bare verb), "noun", "def" (definite noun)
+_TRIGGERS: list[tuple[str, str]] = [
+    ("PhoneCall", r"\b(?:spoke|speaks|talked|talks|held\s+(?:a\s+)?(?:phone|telephone)\s+(?:call|talks|conversation)s?|"
+                  r"had\s+a\s+(?:phone|telephone)\s+(?:call|conversation))\b(?=[^.;]{0,60}?\b(?:by|on|over|via)\s+(?:the\s+)?"
+                  r"(?:tele)?phone\b)"),
+    ("PhoneCall", r"\b(?:phoned|telephoned|rang)\b"),
+    ("PhoneCall", r"\b(?:(?:a|an|their|the|his|her)\s+)?(?:phone|telephone|video)\s+(?:call|conversation|talks)\b"),
+    ("Statement", r"\b(?:issued|adopted|released|issue|adopt|release)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:joint\s+)?"
+                  r"(?:statement|declaration|communiqu[ée])\b(?<!following statement)"),
+    ("Statement", r"\b(?:joint|trilateral|ministerial|leaders'?|final)\s+(?:joint\s+)?(?:statement|declaration|communiqu[ée])\s*"
+                  r"(?:,\s*\"[^\"]+\",\s*)?(?:that\s+was\s+|which\s+was\s+|was\s+)?(?:issued|adopted|released)\b"),
+    ("Signing", r"\b(?:signed|signs|sign|signing|inked|inks|put\s+their\s+names\s+to|initialled)\b(?!\s+up\b)"),
+    ("Signing", r"\b(?:were|was|have\s+been|had\s+been)\s+exchanged\b|\bexchanged\s+(?:the\s+)?(?:documents|instruments|"
+                r"memorand\w+|MoUs?|agreements|notes)\b"),
+    ("Summit", r"\bsummit\s+meeting\b"),
+    ("Summit", r"\b(?:summit|Summit)s?\b"),
+    ("Talks", r"\b(?:held|hold|holds|holding|conducted)\s+(?:\w+\s+){0,3}?talks\b"),
+    ("Talks", r"\btalks\s+(?:between|with|hosted|in|on\s+the\s+sidelines)\b"),
+    ("Talks", r"\b(?:the|those|these|their|that)\s+(?:\w+\s+)?talks\b"),
+    ("Meeting", r"\b(?:met|meets|meet|meeting)\b(?:\s+with)?"),
+    ("Meeting", r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|his\s+\w+\s+counterpart))"),
+    ("Meeting", r"\b(?:called|calls)\s+on\s+(?=(?:the\s+)?[A-Z])"),
+    ("Meeting", r"\b(?:Leaders['’]?\s+)?[Rr]etreat\b"),
+    ("Visit", r"\b(?:state|official|working|first|historic|surprise|two-day|three-day|four-day|five-day|brief)?\s*visits?\b"),
+    ("Visit", r"\bvisit(?:ed|ing|s)?\s+(?=[A-Z])"),
+    ("Visit", r"\b(?:arrived|arrives|landed|lands)\s+(?:in|at)\b"),
+    ("Visit", r"\b(?:travel(?:l)?ed|flew|sailed|came|went|travels|comes)\s+(?:\w+\s+)?to\s+(?=[A-Z])"),
+    ("Visit", r"\b(?:made|makes|make)\s+(?:an?\s+)?(?:\w+\s+){0,2}?(?:stop|stopover)\b|\bstopover\b"),
+    ("Visit", r"\bcrossed\s+(?:the\s+border\s+)?(?:in)?to\s+(?=[A-Z])"),
+    ("Visit", r"\b(?:trip|journey|tour)\s+to\s+(?=[A-Z])"),
+    ("Visit", r"\battended\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:conference|forum|celebrations?)\b"),
+    ("Event", r"\bconferred\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:Order|Medal|Prize|award|honour|honor|decoration)\b"),
+]
+_TRIGGER_RE = [(t, re.compile(p)) for t, p in _TRIGGERS]
+
+_CLAUSE = re.compile(
+    r",\s+(?=(?:when|where|while|after|before|during\s+which|following|who|whose|which|but|as)\b)|"
+    r";\s+|\s+(?=(?:after|before|when|while|following|until|since)\s+(?:[A-Z]|the\b|he\b|she\b|they\b|his\b|her\b|"
+    r"its\b|their\b|a\b|an\b|months\b|weeks\b|years\b))|:\s+(?=[A-Z])"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|'ll|is\s+to|are\s+to|was\s+to|were\s+to|to\s+be\s+(?:held|signed)|scheduled|due\s+to|"
+    r"expected|plans?\s+to|planned|planning|intends?\s+to|intended|set\s+to|going\s+to|about\s+to|invitation\s+to|"
+    r"invited\s+to|ready\s+to|willing\s+to|agreed\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|may|might|"
+    r"could|should|can|must|next|upcoming|proposed|prepare\s+to|preparing\s+to|would-be|possible|potential|"
+    r"future|calls?\s+for|called\s+for|urged|urges|asked\s+to|if)\b",
+    re.I,
+)
+_NEG = re.compile(r"\b(?:not|never|n't|no|without|failed\s+to|refused\s+to|declined\s+to|cancel(?:l)?ed|postponed|"
+                  r"called\s+off|instead\s+of|rather\s+than)\s+(?:\w+\s+){0,2}$", re.I)
+_FUT_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}?(?:(?:will|is|are|was|were)\s+(?:to\s+be|expected|scheduled|due|set|"
+                        r"planned|likely)|to\s+be\s+(?:held|hosted|signed)|expected\s+(?:in|on|to|later|next)|"
+                        r"planned\s+for|scheduled\s+for|due\s+(?:in|on|to|later|next)|later\s+this|next\s+(?:week|month|year))",
+                        re.I)
+_DEF_NOUN = re.compile(r"\b(?:the|those|these|this|that|their|its|his|her)\s+(?:(?:\w+[- ]){0,2}?)$", re.I)
+_PLURAL_REF = re.compile(
+    r"\b(?:the|both|all)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:leaders|presidents|"
+    r"premiers|prime\s+ministers|heads\s+of\s+state|heads\s+of\s+government|men|women|sides|ministers|"
+    r"foreign\s+ministers|chancellors|statesmen|counterparts)\b|\b(?:They|they)\b", re.I)
+_SIDES = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:sides|countries|governments|nations|states|neighbours|neighbors)\b",
+                    re.I)
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+@dataclass
+class Ev:
+    type: str
+    start: int
+    end: int
+    clause: tuple[int, int]
+    sent: int
+    participants: list[Person] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    location: str | None = None
+    date: dt.date | None = None
+    strength: int = 0  #: 3 explicit day, 2 relative, 1 inherited, 0 none
+    historic: bool = False  #: a month or year alone places it: not the story's day
+    hist_key: tuple[int | None, int | None] | None = None
+    definite: bool = False
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    plural_ref: bool = False
+    sides_ref: bool = False
+    airport: bool = False
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    cuts = [s]
+    for m in _CLAUSE.finditer(text, s, e):
+        if m.start() > cuts[-1] + 3:
+            cuts.append(m.end() if text[m.start()] in ",;:" else m.start() + (len(m.group(0)) - len(m.group(0).lstrip())))
+    cuts.append(e)
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kind: str) -> bool:
+    pre = text[max(clause_start, trig_start - 90) : trig_start]
+    trig = text[trig_start:trig_end]
+    if _NEG.search(pre):
+        return True
+    m = None
+    for m in _FUTURE.finditer(pre):
+        pass
+    if m is not None:
+        # "among the first to sign", "the last ... to visit" are past, not planned
+        if not re.search(r"\b(?:first|last|only|second|third)\s+(?:\w+\s+){0,4}to\s+$", pre):
+            between = pre[m.end():]
+            # a modal two clauses back does not govern a finite past verb ("said it would ..., and they signed")
+            if not (re.match(r"^(?:signed|met|held|visited|arrived|spoke|received|issued|adopted|exchanged)\b", trig)
+                    and re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,3}$", between) and "," in between):
+                return True
+    if re.search(r"\bto\s+(?:\w+ly\s+)?$", pre) and re.match(r"(?:meet|visit|sign|hold|travel|attend|call|speak|come|go|"
+                                                            r"make|receive|host|adopt|issue)\b", trig):
+        if not re.search(r"\b(?:first|last|only)\s+(?:\w+\s+){0,4}to\s+$", pre):
+            return True
+    post = text[trig_end : trig_end + 60]
+    if kind in {"noun", "def"} and _FUT_AFTER.match(post) and not re.search(r"\b(?:first|last|only)\s+(?:\w+\s+){0,3}$", pre):
+        return True
+    return False
+
+
+def _kind(ev_type: str, text: str, s: int, e: int) -> str:
+    t = text[s:e].lower()
+    before = text[max(0, s - 40) : s]
+    if ev_type in {"Summit", "Visit", "Meeting", "Talks", "PhoneCall"} and re.match(
+            r"^(?:summit|visit|visits|meeting|talks|retreat|call|conversation|trip|journey|tour|stopover|.*\svisits?|"
+            r"(?:phone|telephone|video)\s+(?:call|conversation|talks))", t.strip()):
+        if ev_type == "Talks" and re.match(r"(?:the|those|these|their|that)\s", t):
+            return "def"
+        if _DEF_NOUN.search(before) and not re.search(r"\b(?:first|last|second|third|fourth|fifth|sixth|seventh|"
+                                                     r"eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$",
+                                                     before):
+            return "def"
+        return "noun"
+    if ev_type == "Signing" and t == "signing":
+        return "def" if _DEF_NOUN.search(before) else "noun"
+    if ev_type == "Talks" and re.match(r"(?:the|those|these|their|that)\s", t):
+        return "def"
+    return "verb"
+
+
+def find_events(ctx: Context) -> list[EventX]:
+    text = ctx.text
+    sents = [(s, e) for s, e in sentence_spans(text) if not _masked(ctx, s)]
+    raw: list[Ev] = []
+    for si, (ss, se) in enumerate(sents):
+        for cs, ce in _clauses(text, ss, se):
+            found: list[tuple[int, int, str]] = []
+            for ev_type, pat in _TRIGGER_RE:
+                for m in pat.finditer(text, cs, ce):
+                    if any(not (m.end() <= a or m.start() >= b) for a, b, _ in found):
+                        continue
+                    found.append((m.start(), m.end(), ev_type))
+            found.sort()
+            for ts, te, ev_type in found:
+                ev = _build(ctx, ev_type, ts, te, (cs, ce), (ss, se), si, found)
+                if ev is not None:
+                    raw.append(ev)
+    events = _merge(ctx, raw)
+    _inherit_dates(ctx, events)
+    return [_to_x(ctx, e) for e in events if _keep(e)]
+
+
+def _masked(ctx: Context, pos: int) -> bool:
+    return any(a <= pos < b for a, b in ctx.masked)
+
+
+def _build(ctx: Context, ev_type: str, ts: int, te: int, clause: tuple[int, int], sent: tuple[int, int], si: int,
+           found: list[tuple[int, int, str]]) -> Ev | None:
+    text = ctx.text
+    cs, ce = clause
+    trig = text[ts:te]
+    kind = _kind(ev_type, text, ts, te)
+    if _is_future(text, cs, ts, te, kind):
+        return None
+    low = trig.lower()
+    after = text[te : te + 80]
+    before = text[max(cs, ts - 60) : ts]
+    # --- type refinements
+    if ev_type == "Meeting":
+        if low.startswith(("meet", "met")) and re.match(r"\s*(?:the\s+)?(?:press|reporters|journalists|media|demand|"
+                                                         r"needs?|targets?|expectations|criteria|deadline)\b", after):
+            return None
+        if low == "meeting" and re.search(r"\b(?:summit)\s+$", before, re.I):
+            pass
+        if low.startswith("meet") and low.rstrip() in {"meet", "meet with"} and not re.search(
+                r"\b(?:[A-Z][\w-]+|they|leaders|presidents|ministers)\s+$", before):
+            return None
+        if low.startswith(("called", "calls")) and re.match(r"\s*(?:the\s+)?(?:[\w'-]+\s+){0,8}?to\s+\w+", after) \
+                and not re.match(r"[^.,;]{0,40}\b(?:at|in)\s+(?:the\s+)?[A-Z]", after):
+            return None  # "called on the two sides to step up cooperation" is an appeal
+        clause_text = text[cs:ce]
+        if re.search(r"\bsummit\b", clause_text, re.I) and not re.search(r"summit\s+meeting", clause_text, re.I) \
+                and low.startswith(("met", "meet")):
+            ev_type = "Summit"
+    if ev_type == "Summit":
+        if re.search(r"\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$", before) and re.search(
+                r"\b(?:came|come|travel\w*|flew|arrived|went|was\s+in|were\s+in)\b", text[cs:ts]):
+            return None  # "came to Islamabad for a summit": the visit carries it
+        if re.match(r"summit\s+meeting", low):
+            ev_type = "Meeting"
+        if re.match(r"\s*(?:mechanism|format|process|declaration|documents?|outcomes?)\b", after, re.I):
+            return None
+        if re.search(r"\b(?:Declaration|Statement|Communiqu\w+)\s+of\s+the\s+(?:[\w-]+\s+){0,4}$", before):
+            return None  # the summit named in a document title
+    if ev_type == "Visit":
+        if re.match(r"(?:state|official|working|first|historic|surprise|\w+-day|brief)?\s*visits?$", low.strip()) and \
+                re.search(r"\b(?:welcomed|welcome|hailed)\s+(?:\w+\s+){0,3}$", before):
+            kind = "def"
+        if low.strip() in {"visit", "visits"} and re.search(r"\b(?:leaders['’]?|ministerial|reciprocal|exchange\s+of)\s+$",
+                                                            before, re.I):
+            return None
+        if low.startswith(("came", "comes", "went", "travel", "flew", "sailed")) and re.match(
+                r"\s*(?:power|office|terms|an?\s+agreement|the\s+conclusion|light|mind|a\s+halt|an\s+end)", after):
+            return None
+    if ev_type == "Signing":
+        if re.match(r"\s+(?:as\s+a\s+witness|into\s+law|off)\b", after) and low != "signed":
+            return None
+        if low in {"sign", "signs", "signed"} and re.search(r"\b(?:has|have)\s+(?:yet\s+)?$", before):
+            pass
+        if low == "signing" and re.match(r"\s+(?:of\s+)?(?:on|up)\b", after):
+            return None
+        # "the agreement they signed in 2001": a past document, not a reported event, when no one is named
+    if ev_type == "PhoneCall" and low.startswith(("talks", "talked")) and not re.search(r"phone", after):
+        return None
+    ev = Ev(ev_type, ts, te, clause, si, definite=(kind == "def"))
+    ev.mentions.append((ts, te))
+    # --- participants: persons in the clause, pronouns and plural references resolved later
+    ev.participants = [p for p in ctx.persons if any(cs <= s < ce for s, _ in p.mentions)]
+    if ev_type == "Visit" and ev.participants:
+        by = re.search(r"\bby\s+(?:[\w.'-]+\s+){0,6}?$", text[te : te + 1])
+        _ = by
+    if not ev.participants and _PRONOUN.search(text[cs:ts]) or (not ev.participants and re.match(
+            r"\s*(?:him|her)\b", after)):
+        ev.participants = _recent_person(ctx, ts, exclude_clause=clause)
+    if ev_type == "Meeting" and re.search(r"\b(?:him|her)\b", text[ts:ce]) and len(ev.participants) == 1:
+        ev.participants += [p for p in _recent_person(ctx, cs, exclude_clause=clause) if p not in ev.participants]
+    if _PLURAL_REF.search(text[cs:ce]):
+        ev.plural_ref = True
+    if _SIDES.search(text[cs:ce]):
+        ev.sides_ref = True
+    # --- countries acting in the clause
+    for h in ctx.countries:
+        if cs <= h.start < ce and not _inside_org(ctx, h.start):
+            ev.countries.append(h.key)
+    ev.orgs = list(dict.fromkeys(o.key for o in ctx.org_hits if cs <= o.start < ce))
+    # --- airport welcomes belong to the visit
+    if ev_type == "Meeting" and re.search(r"\b(?:on|upon)\s+(?:his|her|their)?\s*arrival\b|\bat\s+the\s+airport\b|\btarmac\b",
+                                          text[sent[0]:sent[1]], re.I):
+        ev.type = "Visit"
+        ev.airport = True
+    # --- date
+    _date_for(ctx, ev, found)
+    # --- location
+    ev.location = _location(ctx, ev)
+    return ev
+
+
+def _inside_org(ctx: Context, pos: int) -> bool:
+    return any(o.start <= pos < o.end for o in ctx.org_hits)
+
+
+def _recent_person(ctx: Context, pos: int, exclude_clause: tuple[int, int]) -> list[Person]:
+    best: tuple[int, Person] | None = None
+    for p in ctx.persons:
+        for s, _ in p.mentions:
+            if s < pos and not (exclude_clause[0] <= s < exclude_clause[1] and s > pos):
+                if best is None or s > best[0]:
+                    best = (s, p)
+    return [best[1]] if best else []
+
+
+def _date_for(ctx: Context, ev: Ev, found: list[tuple[int, int, str]]) -> None:
+    text = ctx.text
+    cs, ce = ev.clause
+    cands = [d for d in D.find_dates(text[cs:ce])]
+    # a trigger owns the dates up to the next trigger in its clause
+    nxt = min((s for s, _, _ in found if s > ev.start), default=ce)
+    prv = max((e for _, e, _ in found if e <= ev.start), default=cs)
+    usable = []
+    for d in cands:
+        ds, de = cs + d.start, cs + d.end
+        if d.kind == "year" and not re.match(r"(?:in|since)\s", d.text):
+            continue
+        if _inside_org(ctx, ds):
+            continue
+        if ds >= nxt or de <= prv:
+            continue
+        usable.append(d)
+    if not usable:
+        # "a day after <clause>": a relative phrase just before this clause governs it
+        pre = text[max(0, cs - 40) : cs]
+        m = re.search(r"\b((?:a|one|two|three)\s+days?\s+(?:after|before))\s*$", pre)
+        if m:
+            usable = [d for d in D.find_dates(m.group(1))]
+    if not usable:
+        return
+    d = min(usable, key=lambda d: abs(cs + d.start - ev.start))
+    if d.kind == "day":
+        ev.date = D.resolve(d, ctx.anchor, ctx.year)
+        ev.strength = 3 if ev.date else 0
+        if ev.date is None:
+            ev.historic = False
+    elif d.kind in {"weekday", "relative"}:
+        ev.date = D.resolve(d, ctx.anchor, ctx.year)
+        ev.strength = 2 if ev.date else 0
+        if ev.date is None:
+            ev.strength = -1  # a relative date without a dated page: the day is unknown, do not inherit
+    else:
+        ev.historic = True
+        ev.hist_key = (d.year, d.month)
+
+
+_LOC_AT = re.compile(rf"\b(?:at|in|on)\s+(?:the\s+)?((?:{_CAP}[\w'’\-]*\s+(?:(?:of|de|al|the)\s+)?){{0,5}}{_CAP}[\w'’\-]*)"
+                     rf"(?:\s+in\s+((?:{_CAP}[\w'’\-]*\s+){{0,2}}{_CAP}[\w'’\-]*))?")
+_VENUE = re.compile(r"\b(?:Palace|House|Hall|Office|Centre|Center|Lawn|Castle|Residence|Villa|Pavilion|Hotel|"
+                    r"Building|Complex|Secretariat|Ministry|Headquarters|Kremlin|Élysée|Elysee|Chancellery|Qasr|"
+                    r"Nations|Stadium|Fort|Club|Garden|Gardens|Square|Tower)\b")
+
+
+def _location(ctx: Context, ev: Ev) -> str | None:
+    text = ctx.text
+    cs, ce = ev.clause
+    seg = text[cs:ce]
+    venue = None
+    place = None
+    for m in _LOC_AT.finditer(seg):
+        name = m.group(1)
+        if re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That)\b", name):
+            continue
+        if any(name.startswith(p.name.split()[0]) for p in ctx.persons):
+            continue
+        if _VENUE.search(name) and venue is None:
+            venue = name
+            if m.group(2):
+                place = m.group(2)
+        elif place is None and m.group(0).lstrip().startswith(("in", "In")):
+            place = name
+    if ev.type == "Visit":
+        m = re.search(rf"\b(?:to|in|into)\s+((?:{_CAP}[\w'’\-]*\s+){{0,2}}{_CAP}[\w'’\-]*)", text[ev.start:ce])
+        if m:
+            return m.group(1)
+    if ev.type in {"PhoneCall", "Statement"} and not place and not venue:
+        return None
+    if venue and place:
+        return f"{venue}, {place}"
+    if venue:
+        dl = ctx.dateline_place
+        return f"{venue}, {dl}" if dl and dl not in venue else venue
+    return place or ctx.dateline_place
+
+
+_COMPAT = {
+    "Meeting": {"Meeting", "Summit", "Talks"},
+    "Summit": {"Summit", "Meeting"},
+    "Talks": {"Talks", "Meeting", "Summit"},
+    "PhoneCall": {"PhoneCall"},
+    "Visit": {"Visit"},
+    "Signing": {"Signing"},
+    "Statement": {"Statement"},
+    "Event": {"Event"},
+}
+
+
+def _date_compatible(a: Ev, b: Ev) -> bool:
+    if a.historic or b.historic:
+        if a.historic and b.historic:
+            return a.hist_key == b.hist_key
+        other = b if a.historic else a
+        hist = a if a.historic else b
+        if other.date is None:
+            return other.strength <= 0 and not other.participants
+        return hist.hist_key is not None and hist.hist_key[0] in (None, other.date.year) and \
+            hist.hist_key[1] in (None, other.date.month)
+    if a.date and b.date and a.strength >= 2 and b.strength >= 2 and a.date != b.date:
+        # an explicit date beats a relative one for the same event (caption vs "on Saturday")
+        return {a.strength, b.strength} == {2, 3}
+    return True
+
+
+def _places_compatible(a: Ev, b: Ev, ctx: Context) -> bool:
+    la, lb = a.location, b.location
+    if not la or not lb or la == ctx.dateline_place or lb == ctx.dateline_place:
+        return True
+    la_l, lb_l = la.lower(), lb.lower()
+    return la_l in lb_l or lb_l in la_l or la_l.split(",")[-1].strip() == lb_l.split(",")[-1].strip()
+
+
+def _same(a: Ev, b: Ev, ctx: Context) -> bool:
+    if b.type not in _COMPAT.get(a.type, {a.type}) and a.type not in _COMPAT.get(b.type, {b.type}):
+        return False
+    if a.type != b.type and not (a.definite or b.definite):
+        return False
+    if not _date_compatible(a, b) or not _places_compatible(a, b, ctx):
+        return False
+    pa, pb = set(map(id, a.participants)), set(map(id, b.participants))
+    if pa and pb and not pa & pb:
+        return False
+    if a.type == "Visit" and pa != pb and pa and pb:
+        return False
+    if not pa and not pb and a.countries and b.countries and not set(a.countries) & set(b.countries):
+        return False
+    return True
+
+
+def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
+    out: list[Ev] = []
+    for ev in raw:
+        target = None
+        if ev.definite:
+            for cand in reversed(out):
+                if ev.type in _COMPAT.get(cand.type, {cand.type}) or cand.type in _COMPAT.get(ev.type, set()):
+                    if _date_compatible(cand, ev) and _places_compatible(cand, ev, ctx):
+                        target = cand
+                        break
+            if target is None and not (ev.participants or ev.countries) or target is None and ev.type in {"Talks"}:
+                continue
+        if target is None:
+            for cand in out:
+                if _same(cand, ev, ctx):
+                    target = cand
+                    break
+        if target is None:
+            out.append(ev)
+            continue
+        _fold(target, ev)
+    return out
+
+
+def _fold(target: Ev, ev: Ev) -> None:
+    for p in ev.participants:
+        if p not in target.participants:
+            target.participants.append(p)
+    for c in ev.countries:
+        if c not in target.countries:
+            target.countries.append(c)
+    for o in ev.orgs:
+        if o not in target.orgs:
+            target.orgs.append(o)
+    target.mentions.extend(ev.mentions)
+    if ev.strength > target.strength:
+        target.date, target.strength = ev.date, ev.strength
+    if ev.historic and not target.date:
+        target.historic, target.hist_key = True, ev.hist_key
+    if ev.location and (not target.location or len(ev.location) > len(target.location) and "," in ev.location):
+        target.location = ev.location
+    target.plural_ref = target.plural_ref or ev.plural_ref
+    target.sides_ref = target.sides_ref or ev.sides_ref
+    if target.definite and not ev.definite:
+        target.definite = False
+        target.type = ev.type
+
+
+def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
+    """Events the text does not date take the day of the story they are told in."""
+    ordered = sorted(events, key=lambda e: e.start)
+    last: Ev | None = None
+    for ev in ordered:
+        if ev.strength > 0 and not ev.historic:
+            last = ev
+    for ev in ordered:
+        if ev.date is None and ev.strength == 0 and not ev.historic:
+            prev = [e for e in ordered if e.start < ev.start and e.date and not e.historic and e.strength > 0]
+            if prev:
+                ev.date, ev.strength = prev[-1].date, 1
+            elif ctx.anchor is not None and ctx.doc.published or ctx.anchor is not None and ctx.doc.dateline_date:
+                nxt = [e for e in ordered if e.date and not e.historic and e.strength > 0]
+                ev.date, ev.strength = (nxt[0].date if nxt else ctx.anchor), 1
+    # plural references ("the two leaders signed") take the participants of the event before
+    for i, ev in enumerate(ordered):
+        if ev.plural_ref and len(ev.participants) < 2:
+            for prev in reversed(ordered[:i]):
+                if len(prev.participants) >= 2:
+                    for p in prev.participants:
+                        if p not in ev.participants:
+                            ev.participants.append(p)
+                    break
+        if not ev.participants and not ev.countries and ev.sides_ref:
+            for prev in reversed(ordered[:i]):
+                if prev.countries:
+                    ev.countries = list(prev.countries)
+                    break
+            else:
+                ev.countries = _main_countries(ctx)
+    if _main_countries(ctx):
+        for ev in ordered:
+            if not ev.participants and not ev.countries and ev.type in {"Signing", "Statement"} and not ev.historic:
+                ev.countries = _main_countries(ctx)
+
+
+def _main_countries(ctx: Context) -> list[str]:
+    counts: dict[str, int] = {}
+    for h in ctx.countries:
+        counts[h.key] = counts.get(h.key, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+    return [k for k, _ in top]
+
+
+def _keep(ev: Ev) -> bool:
+    if not ev.participants and not ev.countries:
+        return False
+    if ev.type == "Signing" and ev.historic and not ev.participants:
+        return False  # "the agreement they signed in 2001": a document's history, not a reported event
+    return not ev.definite or bool(ev.participants or ev.countries)
+
+
+def _to_x(ctx: Context, ev: Ev) -> EventX:
+    countries = list(ev.countries)
+    for p in ev.participants:
+        if p.nationality and p.nationality not in countries:
+            countries.append(p.nationality)
+    return EventX(
+        type=ev.type,
+        date=ev.date.isoformat() if ev.date and not ev.historic else None,
+        participants=[p.name for p in ev.participants],
+        countries=countries,
+        organizations=list(ev.orgs),
+        location=ev.location,
+        cameo=CAMEO.get(ev.type),
+        mentions=[Span(s, e) for s, e in sorted(set(ev.mentions))],
+    )
