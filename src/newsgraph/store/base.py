@@ -52,6 +52,9 @@ class Store(Protocol):
     def remove_graph(self, graph_iri: str) -> bool:
         """Drop a named graph; False when it did not exist."""
 
+    def remove_graphs(self, graph_iris: Iterable[str]) -> None:
+        """Drop every one of these graphs that exists, in as few requests as the backend allows."""
+
     def has_graph(self, graph_iri: str) -> bool: ...
 
     def graph_names(self) -> Iterator[str]: ...

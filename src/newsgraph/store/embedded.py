@@ -168,6 +168,10 @@ class EmbeddedStore:
             raise StoreError(f"cannot write to the store {self.location}: {exc}") from None
         return True
 
+    def remove_graphs(self, graph_iris: Iterable[str]) -> None:
+        for g in graph_iris:
+            self.remove_graph(g)
+
     def update(self, sparql: str) -> None:
         try:
             self._ox.update(sparql)

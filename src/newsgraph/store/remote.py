@@ -510,6 +510,19 @@ class RemoteStore:
         self._post_update(f"DROP SILENT GRAPH <{iri}>", what="remove a graph", idempotent=True)
         return True
 
+    def remove_graphs(self, graph_iris: Iterable[str]) -> None:
+        chunk: list[str] = []
+        size = 0
+        for g in graph_iris:
+            op = f"DROP SILENT GRAPH <{check_iri(g)}>"
+            chunk.append(op)
+            size += len(op) + 3
+            if size > MAX_UPDATE_BYTES // 8:
+                self._post_update(" ;\n".join(chunk), what="remove graphs", idempotent=True)
+                chunk, size = [], 0
+        if chunk:
+            self._post_update(" ;\n".join(chunk), what="remove graphs", idempotent=True)
+
     def update(self, sparql: str) -> None:
         self._post_update(sparql, what="run an update", idempotent=False)
 
