@@ -145,6 +145,12 @@ class _Runtime:
         if self._executor is not None:
             self._executor.invalidate()
 
+    def close(self) -> None:
+        """Stop the query workers (the server is shutting down, or a test is done)."""
+        if self._executor is not None:
+            self._executor.close()
+            self._executor = None
+
 
 def make_executor(settings: Settings, store: Store) -> Executor:
     """Worker processes for an on-disk store, a thread for an in-memory one, else the store itself."""
@@ -297,7 +303,17 @@ def choose_type(form: str | None, params: dict[str, list[str]]) -> str:
                 alternatives=[t for t in offered if t not in aliases],
             )
         return aliases.get(chosen, chosen)
-    chosen = formats.negotiate(request.headers.get("Accept"), offered)
+    accept = request.headers.get("Accept")
+    try:
+        chosen = formats.negotiate(accept, offered)
+    except NotAcceptable:
+        # A SPARQL client that asked for the other kind of answer (rdflib's SPARQLStore
+        # sends its SELECT Accept header with a CONSTRUCT) gets this form's default;
+        # anything else (an image type, say) stays a 406.
+        spoken = (*TABULAR_TYPES, *GRAPH_TYPES, *_TABULAR_ALIASES)
+        if any(formats.quality(formats.parse_accept(accept), t) > 0 for t in spoken):
+            return offered[0]
+        raise
     return aliases.get(chosen, chosen)
 
 
