@@ -11,7 +11,7 @@ import html
 import logging
 from typing import Any
 
-from flask import Blueprint, Flask, Response, request
+from flask import Blueprint, Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from ..errors import NewsgraphError, NotAcceptable, TooManyRequests, Unauthorized
@@ -21,6 +21,12 @@ bp = Blueprint("errors", __name__)
 log = logging.getLogger("newsgraph.server")
 
 _ERROR_TYPES = ("application/json", "text/html", "text/plain")
+
+#: The policy of error pages, the same as every other page (see documents.CSP).
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
 
 
 def error_response(status: int, title: str, message: str, extra: dict[str, Any] | None = None) -> Response:
@@ -38,13 +44,9 @@ def error_response(status: int, title: str, message: str, extra: dict[str, Any] 
 
         resp = Response(json.dumps(body, ensure_ascii=False), status=status, mimetype="application/json")
     elif media_type == "text/html":
-        page = (
-            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{status} {html.escape(title)}</title></head><body>"
-            f"<h1>{status} {html.escape(title)}</h1><p>{html.escape(message)}</p>"
-            "<p><a href=\"/\">Home</a></p></body></html>\n"
-        )
+        page = _html_page(status, title, message, body.get("alternatives"))
         resp = Response(page, status=status, mimetype="text/html")
+        resp.headers["Content-Security-Policy"] = CSP
     else:
         resp = Response(f"{status} {title}: {message}\n", status=status, mimetype="text/plain")
     resp.headers["Vary"] = "Accept"
@@ -57,11 +59,33 @@ def handle_newsgraph_error(exc: NewsgraphError) -> Response:
         resp.headers["WWW-Authenticate"] = 'Bearer realm="newsgraph"'
     if isinstance(exc, TooManyRequests):
         resp.headers["Retry-After"] = str(exc.details.get("retry_after", 1))
-    if exc.status == 406 and "alternatives" in exc.details:
-        resp.headers["Link"] = ", ".join(f'<{a}>; rel="alternate"' for a in exc.details.get("links", []))
-        if not exc.details.get("links"):
-            del resp.headers["Link"]
+    links = exc.details.get("links") if exc.status == 406 else None
+    if links:
+        # Each entry is a URL, or [URL, media type]: say where every representation is.
+        parts = []
+        for link in links:
+            if isinstance(link, list | tuple) and len(link) == 2:
+                parts.append(f'<{link[0]}>; rel="alternate"; type="{link[1]}"')
+            else:
+                parts.append(f'<{link}>; rel="alternate"')
+        resp.headers["Link"] = ", ".join(parts)
     return resp
+
+
+def _html_page(status: int, title: str, message: str, alternatives: Any) -> str:
+    """The error page in the site's layout; a bare page if the layout itself cannot render."""
+    try:
+        return render_template(
+            "error.html", status=status, title=title, message=message,
+            alternatives=alternatives if isinstance(alternatives, list) else None,
+        )
+    except Exception:  # noqa: BLE001 - an error page must never fail in turn
+        return (
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{status} {html.escape(title)}</title></head><body>"
+            f"<h1>{status} {html.escape(title)}</h1><p>{html.escape(message)}</p>"
+            "<p><a href=\"/\">Home</a></p></body></html>\n"
+        )
 
 
 def handle_http_exception(exc: HTTPException) -> Response:

@@ -1,0 +1,481 @@
+"""The description of one resource, read from the store with a handful of bounded queries.
+
+A hub such as a country can sit in millions of statements, so nothing here fetches
+"everything about X".  A description is built from:
+
+* the resource's own statements, distinct over all article graphs and capped
+  (``CORE_LIMIT``), with one article graph each statement was read from;
+* one page of the statements that point at it (``?s ?p X``), ordered by a fixed rank
+  of the predicate (events first), then newest first, paged with LIMIT/OFFSET;
+* one page of its mentions (``X ng:denotedBy ?m``) with their sentences and articles;
+* counts for both lists, in one aggregate query;
+* a "card" (label, types, date) for every other resource the page shows, in one query.
+
+An article is different: its named graph *is* its description (the facts read from it),
+and that graph is bounded by the article's length, so it is read whole.
+
+The HTML page also wants two pictures (who met whom, and a timeline); ``neighbours``
+and ``timeline`` run those queries only when the page is HTML.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib.term import Node
+
+from .. import iris
+from ..errors import InputError, ResourceNotFound
+from ..ontology.namespace import NG
+from ..store.base import Store
+
+#: Most distinct (predicate, object) pairs of one resource that a document carries.
+#: A person quoted with a thousand spellings is an extraction problem, not a page.
+CORE_LIMIT = 2000
+
+#: Resources drawn around a person, country or organisation in the "who met whom" picture.
+NEIGHBOUR_LIMIT = 12
+
+#: Order of the incoming-link groups on a page: what a reader looks for first.
+INCOMING_RANK: tuple[URIRef, ...] = (
+    NG.participant,
+    NG.country,
+    NG.organization,
+    NG.party,
+    NG.signedAt,
+    NG.reports,
+    NG.source,
+    NG.nationality,
+    NG.mentions,
+)
+
+#: Properties a card (the short form of a linked resource) is built from.
+CARD_PROPERTIES: tuple[URIRef, ...] = (
+    RDFS.label,
+    NG.name,
+    NG.title,
+    RDF.type,
+    NG.date,
+    NG.published,
+    NG.location,
+)
+
+#: Per kind, the predicate by which events (or articles) point at the resource; it drives
+#: the timeline and the neighbour network.
+ACTIVITY_PREDICATE: dict[str, URIRef] = {
+    "person": NG.participant,
+    "country": NG.country,
+    "organization": NG.organization,
+    "source": NG.source,
+}
+
+_UNSAFE_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def sparql_iri(iri: str) -> str:
+    """``<iri>`` for a query; refuses characters that could end the IRI early."""
+    if _UNSAFE_IRI.search(iri):
+        raise InputError(f"cannot use {iri!r} in a query")
+    return f"<{iri}>"
+
+
+def _values(terms: Iterable[str]) -> str:
+    return " ".join(sparql_iri(t) for t in terms if not _UNSAFE_IRI.search(t))
+
+
+PREFIXES = (
+    f"PREFIX ng: <{iris.NG}>\n"
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+    "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One (predicate, object) of the resource, with an article graph that states it."""
+
+    predicate: URIRef
+    object: Node
+    graph: URIRef | None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A resource that points at the described one: ``subject predicate X``."""
+
+    subject: URIRef
+    predicate: URIRef
+    graph: URIRef | None
+    date: Literal | None
+
+
+@dataclass
+class Mention:
+    """A span of an article's text that names the resource, with what is known about it."""
+
+    iri: URIRef
+    graph: URIRef | None
+    anchor: str | None = None
+    sentence: str | None = None
+    article: URIRef | None = None
+    begin: int | None = None
+    properties: list[tuple[URIRef, Node]] = field(default_factory=list)
+
+
+@dataclass
+class Card:
+    """Enough about a linked resource to name it on a page or in an RDF document."""
+
+    iri: URIRef
+    values: dict[URIRef, list[Node]] = field(default_factory=dict)
+
+    def first(self, prop: URIRef) -> Node | None:
+        vals = self.values.get(prop)
+        return vals[0] if vals else None
+
+    @property
+    def types(self) -> list[URIRef]:
+        return [t for t in self.values.get(RDF.type, []) if isinstance(t, URIRef)]
+
+    @property
+    def label(self) -> str | None:
+        for prop in (RDFS.label, NG.name, NG.title):
+            v = self.first(prop)
+            if v is not None:
+                return str(v)
+        return None
+
+    @property
+    def date(self) -> str | None:
+        v = self.first(NG.date) or self.first(NG.published)
+        return str(v) if v is not None else None
+
+
+@dataclass
+class Neighbour:
+    iri: URIRef
+    weight: int
+
+
+@dataclass
+class Description:
+    iri: URIRef
+    kind: str
+    key: str
+    page: int
+    page_size: int
+    statements: list[Statement]
+    core_truncated: bool
+    links: list[Link]
+    link_counts: dict[URIRef, int]
+    mentions: list[Mention]
+    mention_count: int
+    cards: dict[URIRef, Card]
+    #: For an article: every triple of its named graph (the description itself).
+    article_triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+
+    @property
+    def link_total(self) -> int:
+        return sum(self.link_counts.values())
+
+    @property
+    def last_page(self) -> int:
+        size = max(self.page_size, 1)
+        return max(1, math.ceil(self.link_total / size), math.ceil(self.mention_count / size))
+
+    @property
+    def paged(self) -> bool:
+        return self.last_page > 1
+
+    def card(self, iri: Node) -> Card | None:
+        return self.cards.get(iri) if isinstance(iri, URIRef) else None
+
+    def values(self, prop: URIRef) -> list[Node]:
+        seen: list[Node] = []
+        for st in self.statements:
+            if st.predicate == prop and st.object not in seen:
+                seen.append(st.object)
+        return seen
+
+    @property
+    def types(self) -> list[URIRef]:
+        return [t for t in self.values(RDF.type) if isinstance(t, URIRef)]
+
+    @property
+    def label(self) -> str:
+        for prop in (RDFS.label, NG.name, NG.title):
+            vals = self.values(prop)
+            if vals:
+                return str(vals[0])
+        return self.key
+
+
+def _int(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
+
+
+def _neg(text: str) -> tuple[int, ...]:
+    """A sort key that orders strings descending inside an ascending sort."""
+    return tuple(-ord(c) for c in text) + (1,)
+
+
+def _uri(value: object) -> URIRef | None:
+    return value if isinstance(value, URIRef) else None
+
+
+def _rank_values() -> str:
+    return " ".join(f"(<{p}> {i})" for i, p in enumerate(INCOMING_RANK))
+
+
+def describe(store: Store, base: str, kind: str, key: str, *, page: int, page_size: int) -> Description:
+    """Read one page of the description of ``{base}/id/{kind}/{key}``.
+
+    Raises ResourceNotFound when the store says nothing about it, or when ``page`` lies
+    beyond the last page.
+    """
+    if page < 1:
+        raise InputError("page numbers start at 1")
+    iri = URIRef(iris.entity(base, kind, key))
+    ref = sparql_iri(str(iri))
+    desc = Description(
+        iri=iri,
+        kind=kind,
+        key=key,
+        page=page,
+        page_size=page_size,
+        statements=[],
+        core_truncated=False,
+        links=[],
+        link_counts={},
+        mentions=[],
+        mention_count=0,
+        cards={},
+    )
+    if kind == "article":
+        graph = store.get_graph(str(iri))
+        desc.article_triples = list(graph)
+        for subj, pred, obj in desc.article_triples:
+            if subj == iri and isinstance(pred, URIRef):
+                desc.statements.append(Statement(pred, obj, iri))
+    else:
+        rows = store.select(
+            PREFIXES + f"SELECT ?p ?o (SAMPLE(?g) AS ?graph) WHERE {{ GRAPH ?g {{ {ref} ?p ?o }} "
+            f"FILTER(?p != ng:denotedBy) }} GROUP BY ?p ?o ORDER BY ?p ?o LIMIT {CORE_LIMIT + 1}"
+        )
+        desc.core_truncated = len(rows) > CORE_LIMIT
+        for row in rows[:CORE_LIMIT]:
+            p = _uri(row.get("p"))
+            o = row.get("o")
+            if p is not None and isinstance(o, Node):
+                desc.statements.append(Statement(p, o, _uri(row.get("graph"))))
+    if not desc.statements:
+        raise ResourceNotFound(f"nothing is known about <{iri}>")
+
+    # Counts of both paged lists in one aggregate.
+    for row in store.select(
+        PREFIXES + "SELECT ?dir ?p (COUNT(DISTINCT ?x) AS ?n) WHERE { "
+        f'{{ ?x ?p {ref} BIND("in" AS ?dir) }} UNION '
+        f'{{ {ref} ng:denotedBy ?x BIND(ng:denotedBy AS ?p) BIND("mention" AS ?dir) }} '
+        "} GROUP BY ?dir ?p"
+    ):
+        p = _uri(row.get("p"))
+        if p is None:
+            continue
+        if str(row.get("dir")) == "mention":
+            desc.mention_count = _int(row.get("n"))
+        else:
+            desc.link_counts[p] = _int(row.get("n"))
+    if page > desc.last_page:
+        raise ResourceNotFound(f"<{iri}> has {desc.last_page} page(s); there is no page {page}")
+
+    offset = (page - 1) * page_size
+    if desc.link_total > offset:
+        for row in store.select(
+            PREFIXES + "SELECT ?s ?p (SAMPLE(?g) AS ?graph) (MAX(?d) AS ?date) (MIN(?rk) AS ?rank) WHERE { "
+            f"GRAPH ?g {{ ?s ?p {ref} }} "
+            f"OPTIONAL {{ VALUES (?p ?r0) {{ {_rank_values()} }} }} "
+            f"BIND(COALESCE(?r0, {len(INCOMING_RANK)}) AS ?rk) "
+            "OPTIONAL { ?s ng:date|ng:published ?d } "
+            "} GROUP BY ?s ?p ORDER BY ?rank ?p DESC(?date) ?s "
+            f"LIMIT {page_size} OFFSET {offset}"
+        ):
+            s, p = _uri(row.get("s")), _uri(row.get("p"))
+            if s is None or p is None:
+                continue
+            d = row.get("date")
+            desc.links.append(Link(s, p, _uri(row.get("graph")), d if isinstance(d, Literal) else None))
+
+    if desc.mention_count > offset:
+        by_iri: dict[URIRef, Mention] = {}
+        rows = store.select(
+            PREFIXES + "SELECT ?m ?graph ?mp ?mo WHERE { "
+            "{ SELECT ?m (SAMPLE(?g) AS ?graph) (MAX(?pub) AS ?published) (MIN(?b) AS ?begin) WHERE { "
+            f"GRAPH ?g {{ {ref} ng:denotedBy ?m }} "
+            "OPTIONAL { ?m ng:inArticle ?a . ?a ng:published ?pub } "
+            "OPTIONAL { ?m ng:beginIndex ?b } "
+            "} GROUP BY ?m ORDER BY DESC(?published) ?m ?begin "
+            f"LIMIT {page_size} OFFSET {offset} }} "
+            "?m ?mp ?mo }"
+        )
+        for row in rows:
+            m = _uri(row.get("m"))
+            mp = _uri(row.get("mp"))
+            mo = row.get("mo")
+            if m is None or mp is None or not isinstance(mo, Node):
+                continue
+            mention = by_iri.get(m)
+            if mention is None:
+                mention = by_iri[m] = Mention(m, _uri(row.get("graph")))
+            if (mp, mo) in mention.properties:
+                continue
+            mention.properties.append((mp, mo))
+            if mp == NG.anchorOf:
+                mention.anchor = str(mo)
+            elif mp == NG.sentence:
+                mention.sentence = str(mo)
+            elif mp == NG.inArticle and isinstance(mo, URIRef):
+                mention.article = mo
+            elif mp == NG.beginIndex:
+                mention.begin = _int(mo)
+        order: dict[URIRef, tuple[str, int]] = {}
+        for row in rows:
+            m = _uri(row.get("m"))
+            if m is not None and m not in order:
+                order[m] = (str(row.get("published") or ""), _int(row.get("begin") or 0))
+        # The subquery's order does not survive the join: sort again, newest article first.
+        desc.mentions = sorted(
+            by_iri.values(),
+            key=lambda mn: (_neg(order.get(mn.iri, ("", 0))[0]), str(mn.article), mn.begin or 0, str(mn.iri)),
+        )
+    return desc
+
+
+def load_cards(store: Store, desc: Description, extra: Sequence[URIRef] = ()) -> None:
+    """Fill ``desc.cards`` for every resource the description links to, in one query."""
+    wanted: list[URIRef] = []
+
+    def want(node: Node | None) -> None:
+        if isinstance(node, URIRef) and node != desc.iri and node not in wanted:
+            wanted.append(node)
+
+    if desc.kind != "article":
+        for st in desc.statements:
+            if st.predicate != RDF.type:
+                want(st.object)
+    else:
+        # The article graph already holds its actors' names; look up only what it lacks.
+        named = {s for s, p, _ in desc.article_triples if p in (RDFS.label, NG.name, NG.title)}
+        for _, p, o in desc.article_triples:
+            if p != RDF.type and isinstance(o, URIRef) and o not in named:
+                want(o)
+    for link in desc.links:
+        want(link.subject)
+    for m in desc.mentions:
+        want(m.article)
+    for x in extra:
+        want(x)
+    cards = {x: Card(x) for x in wanted}
+    if desc.kind == "article":
+        for s, p, o in desc.article_triples:
+            if isinstance(s, URIRef) and p in CARD_PROPERTIES and isinstance(p, URIRef):
+                card = cards.setdefault(s, Card(s))
+                if o not in card.values.setdefault(p, []):
+                    card.values[p].append(o)
+    todo = [x for x in wanted if not cards[x].values]
+    cards.update(fetch_cards(store, todo))
+    desc.cards.update(cards)
+
+
+def fetch_cards(store: Store, wanted: Sequence[URIRef]) -> dict[URIRef, Card]:
+    """Cards for these resources: one query per 200 of them."""
+    cards: dict[URIRef, Card] = {}
+    props = " ".join(f"<{p}>" for p in CARD_PROPERTIES)
+    for start in range(0, len(wanted), 200):
+        values = _values(wanted[start : start + 200])
+        if not values:
+            continue
+        for row in store.select(
+            f"SELECT DISTINCT ?x ?p ?v WHERE {{ VALUES ?x {{ {values} }} VALUES ?p {{ {props} }} ?x ?p ?v }}"
+        ):
+            x, p, v = _uri(row.get("x")), _uri(row.get("p")), row.get("v")
+            if x is None or p is None or not isinstance(v, Node):
+                continue
+            card = cards.setdefault(x, Card(x))
+            if v not in card.values.setdefault(p, []):
+                card.values[p].append(v)
+    return cards
+
+
+def neighbours(store: Store, desc: Description) -> tuple[list[Neighbour], dict[tuple[URIRef, URIRef], int]]:
+    """The resources most often sharing an event with this one, and how often they meet each other.
+
+    For a person: the people they met; for a country: the countries in the same events;
+    for an organisation: the other organisations.  Two aggregate queries, both bounded by
+    the events the resource takes part in.
+    """
+    prop = ACTIVITY_PREDICATE.get(desc.kind)
+    if prop is None or desc.kind == "source":
+        return [], {}
+    ref = sparql_iri(str(desc.iri))
+    p = sparql_iri(str(prop))
+    rows = store.select(
+        f"SELECT ?o (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e {p} {ref} . ?e {p} ?o . FILTER(?o != {ref}) }} "
+        f"GROUP BY ?o ORDER BY DESC(?n) ?o LIMIT {NEIGHBOUR_LIMIT}"
+    )
+    found = [Neighbour(o, _int(r.get("n"))) for r in rows if (o := _uri(r.get("o"))) is not None]
+    edges: dict[tuple[URIRef, URIRef], int] = {}
+    if len(found) > 1:
+        values = _values(str(n.iri) for n in found)
+        for row in store.select(
+            f"SELECT ?a ?b (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?a {{ {values} }} "
+            f"VALUES ?b {{ {values} }} ?e {p} ?a . ?e {p} ?b . FILTER(STR(?a) < STR(?b)) }} "
+            "GROUP BY ?a ?b"
+        ):
+            a, b = _uri(row.get("a")), _uri(row.get("b"))
+            if a is not None and b is not None:
+                edges[(a, b)] = _int(row.get("n"))
+    return found, edges
+
+
+def timeline(store: Store, desc: Description) -> list[tuple[str, int]]:
+    """(day, number of events or articles) for the resource, oldest first."""
+    prop = ACTIVITY_PREDICATE.get(desc.kind)
+    if prop is None:
+        return []
+    ref = sparql_iri(str(desc.iri))
+    rows = store.select(
+        PREFIXES + f"SELECT ?day (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e {sparql_iri(str(prop))} {ref} . "
+        "?e ng:date|ng:published ?d . BIND(SUBSTR(STR(?d), 1, 10) AS ?day) } "
+        "GROUP BY ?day ORDER BY ?day"
+    )
+    out = []
+    for row in rows:
+        day = row.get("day")
+        if day is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(day)):
+            out.append((str(day), _int(row.get("n"))))
+    return out
+
+
+__all__ = [
+    "CARD_PROPERTIES",
+    "CORE_LIMIT",
+    "Card",
+    "Description",
+    "Link",
+    "Mention",
+    "Neighbour",
+    "Statement",
+    "describe",
+    "fetch_cards",
+    "load_cards",
+    "neighbours",
+    "sparql_iri",
+    "timeline",
+]
