@@ -33,6 +33,7 @@ from .gazetteer import LOWER, UPPER, Hit, organizations
 
 _ABBR = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Adm", "Sen", "Rep",
          "Gov", "Jr", "Sr", "Rev", "Hon", "Smt", "Amb", "Pres", "Eng", "Mt", "No"}
+_PERSONAL_HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame"}
 ROLE_HEADS_ALL = ROLE_HEADS | {"PM", "Premier", "Chancellor", "Secretary-General", "Secretary-general"}
 
 _TOKEN = re.compile(
@@ -212,6 +213,11 @@ class PersonFinder:
         for run in self.runs(tokens):
             for i, tok in enumerate(run):
                 tok.cls = self.classify(tok, run[i + 1] if i + 1 < len(run) else None)
+                if tok.cls == "R" and i and run[i - 1].text.rstrip(".") in _PERSONAL_HONORIFICS and tok.text in ROLE_HEADS \
+                        and tok.text not in {"President", "Minister", "Secretary", "Chancellor", "Premier"}:
+                    tok.cls = "N"
+                if tok.cls == "N" and any(ch.isdigit() for ch in tok.text):
+                    tok.cls = "X"
             cands.extend(self._run_candidates(run))
         self._coordinate(cands)
         return cands
@@ -249,12 +255,36 @@ class PersonFinder:
             seg = run[i:j]
             if seg[-1].text in PARTICLES:
                 continue
+            if len(seg) >= 2 and self._known_place(seg) or len(seg) == 1 and self._known_place(seg) and not (
+                    i and run[i - 1].cls in {"R", "H"}):
+                continue
             cand = PersonCand(seg)
             # --- evidence before the name, inside the run
             k = i - 1
             while k >= 0 and run[k].cls == "H":
                 k -= 1
                 cand.cue = True
+            if k >= 0 and run[k].cls in {"X", "C", "P"}:
+                # "Secretary of State John Kerry", "Minister of Industry and Trade X",
+                # "President of the Republic of Uzbekistan X": walk back to the title
+                k2 = k
+                while k2 >= 0 and run[k2].cls in {"X", "C", "P", "O"} and not run[k2].possessive:
+                    k2 -= 1
+                if k2 >= 0 and run[k2].cls == "R" and k2 + 1 < i and run[k2 + 1].text in {"of", "for"} \
+                        and not run[k2].possessive and j - i >= 2 and not self._known_place(seg):
+                    cand.cue = True
+                    title_end = k
+                    while title_end > k2 and run[title_end].cls in {"C", "P"}:
+                        title_end -= 1
+                    cand.role = self.text[run[self._role_start(run, k2)].start : run[title_end].end]
+                    for t in run[k2:i]:
+                        if t.cls == "C":
+                            h = _overlaps(self.cstarts, self.countries, t.start, t.end)
+                            if h:
+                                cand.nationality = h.key
+                                cand.role = self.text[run[self._role_start(run, k2)].start : run[k2].end]
+                        elif t.cls == "O":
+                            cand.intl = True
             if k >= 0 and run[k].cls == "R" and not run[k].possessive:
                 cand.cue = True
                 cand.role = self._role_before(run, k)
@@ -274,6 +304,8 @@ class PersonFinder:
             before = text[max(0, run[0].start - 80) : run[0].start]
             if i == 0 or all(t.cls in {"H"} for t in run[:i]):
                 self._context_before(cand, before, run, i)
+            elif cand.cue and not cand.nationality:
+                self._possessive_country(cand, before, run)
             # --- evidence after
             after = text[seg[-1].end : seg[-1].end + 200]
             if j == len(run) or run[j].cls == "P" and run[j].text == "of":
@@ -284,6 +316,17 @@ class PersonFinder:
                         cand.cue = True
             out.append(cand)
         return out
+
+    def _known_place(self, seg: list[Token]) -> bool:
+        from .gazetteer import is_place
+
+        return is_place(" ".join(t.text for t in seg))
+
+    def _role_start(self, run: list[Token], k: int) -> int:
+        s = k
+        while s - 1 >= 0 and run[s - 1].cls == "R" and not run[s - 1].possessive:
+            s -= 1
+        return s
 
     def _role_before(self, run: list[Token], k: int) -> str:
         """The title ending at run[k], extended left over title and topic words, stopping at a country."""
@@ -333,8 +376,10 @@ class PersonFinder:
                 cand.role = role
         elif re.search(r"(?:[A-Z][\w\-]*|[a-z]+)(?:\s+of\s+[^,]{2,80})?,\s+$", before) and not cand.cue:
             # "the Prime Minister of Ethiopia, Dr. X"; "the country's first President, X"
-            m2 = re.search(r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))"
-                           r"(?P<of>\s+of\s+[^,]{2,80})?,\s+$", before)
+            m2 = re.search(r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))(?P<of>),\s+$", before)
+            if not (m2 and (m2.group("head") in ROLE_HEADS_ALL or m2.group("head") in PLURAL_HEADS)):
+                m2 = re.search(r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))"
+                               r"(?P<of>\s+of\s+[^,.;]{2,60}),\s+$", before)
             if m2 and (m2.group("head") in ROLE_HEADS_ALL or m2.group("head") in PLURAL_HEADS):
                 cand.cue = True
                 role = m2.group(1)
@@ -350,12 +395,16 @@ class PersonFinder:
                                for o in self.orgs):
                             cand.intl = True
                 cand.role = role.strip()
-        if not cand.nationality:
-            m3 = re.search(r"(\S+)['’]s\s+(?:[\w\-]+\s+){0,4}$", before)
-            if m3 and cand.cue:
-                for h in self.countries:
-                    if h.end <= run[0].start and run[0].start - h.end < len(m3.group(0)) + 2 and h.form in m3.group(1):
-                        cand.nationality = h.key
+        if not cand.nationality and cand.cue:
+            self._possessive_country(cand, before, run)
+
+    def _possessive_country(self, cand: PersonCand, before: str, run: list[Token]) -> None:
+        """"Nigeria's President X", "China's Wang Yi": a country in the possessive just before."""
+        m3 = re.search(r"(\S+)['’]s\s+(?:[\w\-]+\s+){0,4}$", before)
+        if m3:
+            for h in self.countries:
+                if h.end <= run[0].start and run[0].start - h.end < len(m3.group(0)) + 2 and h.form in m3.group(1):
+                    cand.nationality = h.key
 
     def _context_after(self, cand: PersonCand, after: str, end_of_run: bool) -> None:
         m_of = re.match(r"^\s+of\s+(?:the\s+)?", after)
@@ -398,7 +447,7 @@ class PersonFinder:
                     cand.intl = True
                 words = part.split()
                 if words and (words[-1] in ROLE_HEADS_ALL or words[-1].lower() in ROLE_HEADS_LOWER
-                              or any(w in ROLE_HEADS_ALL for w in words)):
+                              or any(w in ROLE_HEADS_ALL or w in ROLE_HEADS_LOWER for w in words[:3])):
                     cand.roles_after.append(part)
 
     def _coordinate(self, cands: list[PersonCand]) -> None:
@@ -440,7 +489,7 @@ def resolve_persons(cands: list[PersonCand], text: str) -> list[Person]:
         target = None
         for p in persons:
             pt = p.tokens()
-            if pt[: len(toks)] == toks or (len(toks) >= 2 and pt[-len(toks) :] == toks and len(toks) < len(pt)
+            if pt[: len(toks)] == toks or (len(toks) == 2 and pt[-len(toks) :] == toks and len(toks) < len(pt)
                                           and toks[0] not in PARTICLES):
                 target = p
                 break
@@ -454,7 +503,7 @@ def resolve_persons(cands: list[PersonCand], text: str) -> list[Person]:
     singles = sorted((c for c in cands if c not in multi), key=lambda c: c.start)
     for c in singles:
         toks = [t.text for t in c.tokens]
-        target = _match_partial(persons, toks)
+        target = _match_partial(persons, toks) or next((p for p in persons if p.tokens() == toks), None)
         if target is None:
             if c.cue and len(toks) == 1 and toks[0] not in NON_NAME:
                 target = Person(c.name, first=c.start)
@@ -492,7 +541,7 @@ def _match_partial(persons: list[Person], toks: list[str]) -> Person | None:
         pt = p.tokens()
         if len(pt) <= len(toks):
             continue
-        if pt[-len(toks) :] == toks:
+        if pt[-len(toks) :] == toks and len(toks) <= 2:
             rank = 0
         elif pt[: len(toks)] == toks:
             rank = 1
@@ -579,7 +628,7 @@ def find_organizations(text: str, known: list[Hit], masked: list[tuple[int, int]
                 add(name, acr, m.start(), m.end(), orgs[name].international)
     # institution-shaped names: "Reserve Bank of India", "Ministry of Education of the Republic of India"
     pat = re.compile(
-        rf"(?:[{UPPER}][\w\-’']*\s+){{0,5}}(?:{'|'.join(sorted(ORG_HEADS | ORG_LEADS, key=len, reverse=True))})"
+        rf"(?:[{UPPER}][\w\-’']*\s+){{0,5}}(?:{'|'.join(re.escape(w) for w in sorted(ORG_HEADS | ORG_LEADS, key=len, reverse=True))})\b"
         rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[{UPPER}][\w\-’']*)(?:\s+(?:and\s+)?[{UPPER}][\w\-’']*)*)*"
     )
     for m in pat.finditer(text):

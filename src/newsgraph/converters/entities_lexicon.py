@@ -73,7 +73,7 @@ HONORIFICS = {
 #: Small words inside Arabic, Iberian, Dutch and German names.
 PARTICLES = {
     "bin", "bint", "ibn", "al", "el", "de", "da", "do", "dos", "das", "del", "della", "van", "von",
-    "der", "den", "la", "le", "du", "di", "y", "ben", "abu", "Al", "El", "Ould", "ould", "Abu",
+    "der", "den", "la", "le", "du", "di", "y", "ben", "Al", "El", "Ould", "ould",
     "Bin", "Ibn", "ter", "zu", "af", "e",
 }
 #: Capitalised words that never belong to a personal name in news text.
@@ -137,7 +137,11 @@ NON_NAME = {
     "Retreat", "Ministers", "Presidents", "Officials", "Sides", "Countries", "Governments",
     "Bintan", "Riau", "Lahore", "Monsoon", "Spring", "Summer", "Autumn", "Winter", "Fall",
     "Christmas", "Easter", "Ramadan", "Eid", "Bastille", "Independence", "Victory", "Liberation",
-    "Mr", "Mrs", "Ms", "Dr",
+    "Mr", "Mrs", "Ms", "Dr", "External", "Internal", "Homeland", "Overseas", "Public", "Works", "Trade",
+    "Investment", "Planning", "Budget", "Treasury", "Welfare", "Social", "Family", "Women", "Youth", "Sports",
+    "Sport", "Water", "Resources", "Mines", "Mining", "Petroleum", "Oil", "Gas", "Power", "Electricity",
+    "Fisheries", "Forestry", "Land", "Housing", "Urban", "Rural", "Digital", "Telecommunications", "Railways",
+    "Aviation", "Maritime", "Veterans", "Emergency", "Disaster", "Management", "Advanced", "Knowledge",
 }
 #: Words that end an organisation name ("... Cooperation Organisation", "Bank of ...").
 ORG_HEADS = {

@@ -68,10 +68,11 @@ _TRIGGERS: list[tuple[str, str]] = [
 _TRIGGER_RE = [(t, re.compile(p)) for t, p in _TRIGGERS]
 
 _CLAUSE = re.compile(
-    r",\s+(?=(?:when|where|while|after|before|during\s+which|following|who|whose|which|but|as)\b)|"
+    r",\s+(?=(?:when|where|while|after|before|during\s+which|following|but|as)\b)|"
     r";\s+|\s+(?=(?:after|before|when|while|following|until|since)\s+(?:[A-Z]|the\b|he\b|she\b|they\b|his\b|her\b|"
     r"its\b|their\b|a\b|an\b|months\b|weeks\b|years\b))|:\s+(?=[A-Z])"
 )
+_RELATIVE = re.compile(r",\s+(?=(?:who|whose|which)\b)")
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|'ll|is\s+to|are\s+to|was\s+to|were\s+to|to\s+be\s+(?:held|signed)|scheduled|due\s+to|"
     r"expected|plans?\s+to|planned|planning|intends?\s+to|intended|set\s+to|going\s+to|about\s+to|invitation\s+to|"
@@ -118,13 +119,39 @@ class Ev:
     airport: bool = False
 
 
-def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+Clause = tuple[tuple[int, int], ...]
+
+
+def _clauses(text: str, s: int, e: int) -> list[Clause]:
+    """Clauses of a sentence as tuples of ranges; a relative clause (", who ...,") is cut out
+    of the clause it interrupts, which then has two ranges."""
     cuts = [s]
     for m in _CLAUSE.finditer(text, s, e):
         if m.start() > cuts[-1] + 3:
             cuts.append(m.end() if text[m.start()] in ",;:" else m.start() + (len(m.group(0)) - len(m.group(0).lstrip())))
     cuts.append(e)
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    out: list[Clause] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if b <= a:
+            continue
+        m = _RELATIVE.search(text, a, b)
+        if m is None:
+            out.append(((a, b),))
+            continue
+        rel_end = text.find(", ", m.end(), b)
+        rel_end = b if rel_end < 0 else rel_end
+        main = ((a, m.start()),) + (((rel_end, b),) if rel_end < b else ())
+        out.append(main)
+        out.append(((m.end(), rel_end),))
+    return out
+
+
+def _in(clause: Clause, pos: int) -> bool:
+    return any(a <= pos < b for a, b in clause)
+
+
+def _ctext(text: str, clause: Clause) -> str:
+    return " ".join(text[a:b] for a, b in clause)
 
 
 def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kind: str) -> bool:
@@ -178,16 +205,24 @@ def find_events(ctx: Context) -> list[EventX]:
     sents = [(s, e) for s, e in sentence_spans(text) if not _masked(ctx, s)]
     raw: list[Ev] = []
     for si, (ss, se) in enumerate(sents):
-        for cs, ce in _clauses(text, ss, se):
+        clauses = _clauses(text, ss, se)
+        per_clause: list[tuple[Clause, list[tuple[int, int, str]]]] = []
+        for clause in clauses:
             found: list[tuple[int, int, str]] = []
-            for ev_type, pat in _TRIGGER_RE:
-                for m in pat.finditer(text, cs, ce):
-                    if any(not (m.end() <= a or m.start() >= b) for a, b, _ in found):
-                        continue
-                    found.append((m.start(), m.end(), ev_type))
+            for cs, ce in clause:
+                for ev_type, pat in _TRIGGER_RE:
+                    for m in pat.finditer(text, cs, ce):
+                        if any(not (m.end() <= a or m.start() >= b) for a, b, _ in found):
+                            continue
+                        found.append((m.start(), m.end(), ev_type))
+                for m in _ATTEND.finditer(text, cs, ce):
+                    if not any(not (m.end() <= a or m.start() >= b) for a, b, _ in found):
+                        found.append((m.start(), m.end(), "Attend"))
             found.sort()
+            per_clause.append((clause, found))
+        for ci, (clause, found) in enumerate(per_clause):
             for ts, te, ev_type in found:
-                ev = _build(ctx, ev_type, ts, te, (cs, ce), (ss, se), si, found)
+                ev = _build(ctx, ev_type, ts, te, clause, (ss, se), si, found, per_clause, ci)
                 if ev is not None:
                     raw.append(ev)
     events = _merge(ctx, raw)
@@ -195,35 +230,53 @@ def find_events(ctx: Context) -> list[EventX]:
     return [_to_x(ctx, e) for e in events if _keep(e)]
 
 
+_ATTEND = re.compile(
+    r"\b(?:(?:were|was)\s+among\s+the\s+witnesses|among\s+the\s+witnesses\s+were|witnessed\s+by|"
+    r"(?:ceremony|signing|summit|meeting|talks)\s+(?:was|were)\s+(?:also\s+)?attended\s+by|attended\s+the\s+"
+    r"(?:ceremony|signing|summit|meeting|event)|also\s+took\s+part\s+in\s+the\s+(?:summit|meeting|talks|ceremony)|"
+    r"(?:in\s+the\s+presence\s+of|looking\s+on|standing\s+beside\s+them|sat\s+in\s+on|Attending\s+the\s+"
+    r"(?:summit|meeting|ceremony|talks)\s+were|took\s+part\s+in\s+the\s+talks))\b"
+)
+
+
 def _masked(ctx: Context, pos: int) -> bool:
     return any(a <= pos < b for a, b in ctx.masked)
 
 
-def _build(ctx: Context, ev_type: str, ts: int, te: int, clause: tuple[int, int], sent: tuple[int, int], si: int,
-           found: list[tuple[int, int, str]]) -> Ev | None:
+def _persons_in(ctx: Context, clause: Clause) -> list[Person]:
+    return [p for p in ctx.persons if any(_in(clause, s) for s, _ in p.mentions)]
+
+
+def _build(ctx: Context, ev_type: str, ts: int, te: int, clause: Clause, sent: tuple[int, int], si: int,
+           found: list[tuple[int, int, str]], per_clause: list[tuple[Clause, list[tuple[int, int, str]]]],
+           ci: int) -> Ev | None:
     text = ctx.text
-    cs, ce = clause
+    cs = next(a for a, b in clause if a <= ts < b)
+    ce = clause[-1][1]
     trig = text[ts:te]
+    if ev_type == "Attend":
+        ev = Ev("Attend", ts, te, clause, si, definite=True)
+        ev.participants = _persons_in(ctx, clause)
+        ev.mentions.append((ts, te))
+        return ev
     kind = _kind(ev_type, text, ts, te)
     if _is_future(text, cs, ts, te, kind):
         return None
     low = trig.lower()
     after = text[te : te + 80]
     before = text[max(cs, ts - 60) : ts]
+    clause_text = _ctext(text, clause)
     # --- type refinements
     if ev_type == "Meeting":
         if low.startswith(("meet", "met")) and re.match(r"\s*(?:the\s+)?(?:press|reporters|journalists|media|demand|"
                                                          r"needs?|targets?|expectations|criteria|deadline)\b", after):
             return None
-        if low == "meeting" and re.search(r"\b(?:summit)\s+$", before, re.I):
-            pass
         if low.startswith("meet") and low.rstrip() in {"meet", "meet with"} and not re.search(
                 r"\b(?:[A-Z][\w-]+|they|leaders|presidents|ministers)\s+$", before):
             return None
         if low.startswith(("called", "calls")) and re.match(r"\s*(?:the\s+)?(?:[\w'-]+\s+){0,8}?to\s+\w+", after) \
                 and not re.match(r"[^.,;]{0,40}\b(?:at|in)\s+(?:the\s+)?[A-Z]", after):
             return None  # "called on the two sides to step up cooperation" is an appeal
-        clause_text = text[cs:ce]
         if re.search(r"\bsummit\b", clause_text, re.I) and not re.search(r"summit\s+meeting", clause_text, re.I) \
                 and low.startswith(("met", "meet")):
             ev_type = "Summit"
@@ -238,8 +291,8 @@ def _build(ctx: Context, ev_type: str, ts: int, te: int, clause: tuple[int, int]
         if re.search(r"\b(?:Declaration|Statement|Communiqu\w+)\s+of\s+the\s+(?:[\w-]+\s+){0,4}$", before):
             return None  # the summit named in a document title
     if ev_type == "Visit":
-        if re.match(r"(?:state|official|working|first|historic|surprise|\w+-day|brief)?\s*visits?$", low.strip()) and \
-                re.search(r"\b(?:welcomed|welcome|hailed)\s+(?:\w+\s+){0,3}$", before):
+        if re.search(r"\b(?:welcomed|welcome|hailed)\s+(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$", before) or \
+                re.search(r"[A-Z]\w+['’]s\s+(?:\w+\s+)?$", before):
             kind = "def"
         if low.strip() in {"visit", "visits"} and re.search(r"\b(?:leaders['’]?|ministerial|reciprocal|exchange\s+of)\s+$",
                                                             before, re.I):
@@ -248,45 +301,58 @@ def _build(ctx: Context, ev_type: str, ts: int, te: int, clause: tuple[int, int]
                 r"\s*(?:power|office|terms|an?\s+agreement|the\s+conclusion|light|mind|a\s+halt|an\s+end)", after):
             return None
     if ev_type == "Signing":
-        if re.match(r"\s+(?:as\s+a\s+witness|into\s+law|off)\b", after) and low != "signed":
-            return None
-        if low in {"sign", "signs", "signed"} and re.search(r"\b(?:has|have)\s+(?:yet\s+)?$", before):
-            pass
         if low == "signing" and re.match(r"\s+(?:of\s+)?(?:on|up)\b", after):
             return None
-        # "the agreement they signed in 2001": a past document, not a reported event, when no one is named
     if ev_type == "PhoneCall" and low.startswith(("talks", "talked")) and not re.search(r"phone", after):
         return None
     ev = Ev(ev_type, ts, te, clause, si, definite=(kind == "def"))
     ev.mentions.append((ts, te))
-    # --- participants: persons in the clause, pronouns and plural references resolved later
-    ev.participants = [p for p in ctx.persons if any(cs <= s < ce for s, _ in p.mentions)]
-    if ev_type == "Visit" and ev.participants:
-        by = re.search(r"\bby\s+(?:[\w.'-]+\s+){0,6}?$", text[te : te + 1])
-        _ = by
+    # --- participants
+    if kind in {"noun", "def"} and ev_type in {"Visit", "Summit", "Meeting", "PhoneCall", "Talks"}:
+        # a noun mention speaks only for its own phrase: "... , the first trip to Cuba by a president"
+        lo = max(cs, text.rfind(",", cs, ts) + 1)
+        hi = text.find(",", te, ce)
+        hi = ce if hi < 0 else hi
+        window: Clause = ((lo, hi),)
+        if ev_type != "Visit" and re.match(r"(?:\s+\w+){0,3}\s+(?:between|with|of|by|among)\b", text[te:te + 30]):
+            window = clause
+        if re.search(r"\b(?:held|hold|had|chaired|co-chaired|attended|hosted|opened)\s+(?:\w+\s+){0,6}$", text[cs:ts]):
+            window = clause
+    else:
+        window = clause
+    ev.participants = _persons_in(ctx, window)
+    if ev_type == "Visit":
+        hosts = {id(p) for p in ev.participants if any(
+            _in(window, s) and re.search(r"\b(?:by|of|with|greet|welcome|meet)\s+(?:[\w.'-]+\s+){0,6}$",
+                                         text[max(0, s - 60):s]) and s > ts for s, _ in p.mentions)}
+        ev.participants = [p for p in ev.participants if id(p) not in hosts or re.search(r"\bby\s", text[ts:ts + 200])]
+    rel = next(((a, b) for a, b in clause if a == cs and re.match(r"(?:who|whose)\b", text[a:a + 6])), None)
+    if rel is not None:
+        # "Rahmon, who came to China": the relative pronoun stands for the name before the comma
+        ev.participants = [p for p in _recent_person(ctx, cs - 2, None) if p not in ev.participants] + ev.participants
     if not ev.participants and _PRONOUN.search(text[cs:ts]) or (not ev.participants and re.match(
             r"\s*(?:him|her)\b", after)):
-        ev.participants = _recent_person(ctx, ts, exclude_clause=clause)
+        ev.participants = _recent_person(ctx, ts, clause)
     if ev_type == "Meeting" and re.search(r"\b(?:him|her)\b", text[ts:ce]) and len(ev.participants) == 1:
-        ev.participants += [p for p in _recent_person(ctx, cs, exclude_clause=clause) if p not in ev.participants]
-    if _PLURAL_REF.search(text[cs:ce]):
+        ev.participants += [p for p in _recent_person(ctx, cs, clause) if p not in ev.participants]
+    if _PLURAL_REF.search(clause_text):
         ev.plural_ref = True
-    if _SIDES.search(text[cs:ce]):
+    if _SIDES.search(clause_text):
         ev.sides_ref = True
     # --- countries acting in the clause
     for h in ctx.countries:
-        if cs <= h.start < ce and not _inside_org(ctx, h.start):
+        if _in(window, h.start) and not _inside_org(ctx, h.start):
             ev.countries.append(h.key)
-    ev.orgs = list(dict.fromkeys(o.key for o in ctx.org_hits if cs <= o.start < ce))
+    ev.orgs = list(dict.fromkeys(o.key for o in ctx.org_hits if _in(window, o.start)))
     # --- airport welcomes belong to the visit
-    if ev_type == "Meeting" and re.search(r"\b(?:on|upon)\s+(?:his|her|their)?\s*arrival\b|\bat\s+the\s+airport\b|\btarmac\b",
-                                          text[sent[0]:sent[1]], re.I):
+    if ev_type == "Meeting" and re.search(r"\b(?:on|upon)\s+(?:his|her|their)?\s*arrival\b|\bat\s+the\s+airport\b|"
+                                          r"\btarmac\b", text[sent[0]:sent[1]], re.I):
         ev.type = "Visit"
         ev.airport = True
     # --- date
-    _date_for(ctx, ev, found)
+    _date_for(ctx, ev, found, per_clause, ci)
     # --- location
-    ev.location = _location(ctx, ev)
+    ev.location = _location(ctx, ev, cs, ce)
     return ev
 
 
@@ -294,68 +360,71 @@ def _inside_org(ctx: Context, pos: int) -> bool:
     return any(o.start <= pos < o.end for o in ctx.org_hits)
 
 
-def _recent_person(ctx: Context, pos: int, exclude_clause: tuple[int, int]) -> list[Person]:
+def _recent_person(ctx: Context, pos: int, exclude: Clause | None) -> list[Person]:
     best: tuple[int, Person] | None = None
     for p in ctx.persons:
         for s, _ in p.mentions:
-            if s < pos and not (exclude_clause[0] <= s < exclude_clause[1] and s > pos):
-                if best is None or s > best[0]:
-                    best = (s, p)
+            if s < pos and (exclude is None or not _in(exclude, s)) and (best is None or s > best[0]):
+                best = (s, p)
     return [best[1]] if best else []
 
 
-def _date_for(ctx: Context, ev: Ev, found: list[tuple[int, int, str]]) -> None:
+def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[int, D.DateMention]]:
+    out = []
+    for cs, ce in clause:
+        for d in D.find_dates(ctx.text[cs:ce]):
+            ds = cs + d.start
+            if d.kind == "year" and not re.match(r"(?:in|since)\s", d.text):
+                continue
+            if _inside_org(ctx, ds) or ds < lo or ds >= hi:
+                continue
+            out.append((ds, d))
+    return out
+
+
+def _date_for(ctx: Context, ev: Ev, found: list[tuple[int, int, str]],
+              per_clause: list[tuple[Clause, list[tuple[int, int, str]]]], ci: int) -> None:
     text = ctx.text
-    cs, ce = ev.clause
-    cands = [d for d in D.find_dates(text[cs:ce])]
+    real = [f for f in found if f[2] != "Attend"]
     # a trigger owns the dates up to the next trigger in its clause
-    nxt = min((s for s, _, _ in found if s > ev.start), default=ce)
-    prv = max((e for _, e, _ in found if e <= ev.start), default=cs)
-    usable = []
-    for d in cands:
-        ds, de = cs + d.start, cs + d.end
-        if d.kind == "year" and not re.match(r"(?:in|since)\s", d.text):
-            continue
-        if _inside_org(ctx, ds):
-            continue
-        if ds >= nxt or de <= prv:
-            continue
-        usable.append(d)
+    nxt = min((s for s, _, _ in real if s > ev.start), default=10**9)
+    prv = max((e for _, e, _ in real if e <= ev.start), default=-1)
+    usable = _usable_dates(ctx, ev.clause, prv, nxt)
     if not usable:
-        # "a day after <clause>": a relative phrase just before this clause governs it
+        cs = ev.clause[0][0]
         pre = text[max(0, cs - 40) : cs]
         m = re.search(r"\b((?:a|one|two|three)\s+days?\s+(?:after|before))\s*$", pre)
         if m:
-            usable = [d for d in D.find_dates(m.group(1))]
+            usable = [(cs, d) for d in D.find_dates(m.group(1))]
+    if not usable and ci > 0:
+        # "... on Monday, when A and B signed": the clause before, if it reports nothing itself
+        pclause, pfound = per_clause[ci - 1]
+        if not [f for f in pfound if f[2] != "Attend"]:
+            usable = _usable_dates(ctx, pclause, -1, 10**9)
     if not usable:
         return
-    d = min(usable, key=lambda d: abs(cs + d.start - ev.start))
+    _, d = min(usable, key=lambda x: abs(x[0] - ev.start))
     if d.kind == "day":
         ev.date = D.resolve(d, ctx.anchor, ctx.year)
-        ev.strength = 3 if ev.date else 0
-        if ev.date is None:
-            ev.historic = False
+        ev.strength = 3 if ev.date else -1
     elif d.kind in {"weekday", "relative"}:
         ev.date = D.resolve(d, ctx.anchor, ctx.year)
-        ev.strength = 2 if ev.date else 0
-        if ev.date is None:
-            ev.strength = -1  # a relative date without a dated page: the day is unknown, do not inherit
+        ev.strength = 2 if ev.date else -1  # no dated page: the day is unknown, do not inherit one
     else:
         ev.historic = True
         ev.hist_key = (d.year, d.month)
 
 
-_LOC_AT = re.compile(rf"\b(?:at|in|on)\s+(?:the\s+)?((?:{_CAP}[\w'’\-]*\s+(?:(?:of|de|al|the)\s+)?){{0,5}}{_CAP}[\w'’\-]*)"
-                     rf"(?:\s+in\s+((?:{_CAP}[\w'’\-]*\s+){{0,2}}{_CAP}[\w'’\-]*))?")
+_LOC_AT = re.compile(rf"\b(?:at|in|on)\s+(?:the\s+)?((?:{_CAP}[\w'’\-]*\s+(?:(?:of\s+the|of|de|al|the)\s+)?){{0,5}}"
+                     rf"{_CAP}[\w'’\-]*)(?:,?\s+in\s+((?:{_CAP}[\w'’\-]*\s+){{0,2}}{_CAP}[\w'’\-]*))?")
 _VENUE = re.compile(r"\b(?:Palace|House|Hall|Office|Centre|Center|Lawn|Castle|Residence|Villa|Pavilion|Hotel|"
                     r"Building|Complex|Secretariat|Ministry|Headquarters|Kremlin|Élysée|Elysee|Chancellery|Qasr|"
                     r"Nations|Stadium|Fort|Club|Garden|Gardens|Square|Tower)\b")
 
 
-def _location(ctx: Context, ev: Ev) -> str | None:
+def _location(ctx: Context, ev: Ev, cs: int, ce: int) -> str | None:
     text = ctx.text
-    cs, ce = ev.clause
-    seg = text[cs:ce]
+    seg = _ctext(text, ev.clause)
     venue = None
     place = None
     for m in _LOC_AT.finditer(seg):
@@ -431,7 +500,7 @@ def _same(a: Ev, b: Ev, ctx: Context) -> bool:
     pa, pb = set(map(id, a.participants)), set(map(id, b.participants))
     if pa and pb and not pa & pb:
         return False
-    if a.type == "Visit" and pa != pb and pa and pb:
+    if a.type == "Visit" and pa != pb and pa and pb and not (a.airport or b.airport):
         return False
     if not pa and not pb and a.countries and b.countries and not set(a.countries) & set(b.countries):
         return False
@@ -442,6 +511,17 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
     out: list[Ev] = []
     for ev in raw:
         target = None
+        if ev.type == "Attend":
+            for pref in ({"Signing"}, {"Summit", "Meeting", "Talks", "Signing"}):
+                target = next((c for c in reversed(out) if c.type in pref and c.start < ev.start
+                               and not c.historic), None)
+                if target is not None:
+                    break
+            if target is not None:
+                for p in ev.participants:
+                    if p not in target.participants:
+                        target.participants.append(p)
+            continue
         if ev.definite:
             for cand in reversed(out):
                 if ev.type in _COMPAT.get(cand.type, {cand.type}) or cand.type in _COMPAT.get(ev.type, set()):

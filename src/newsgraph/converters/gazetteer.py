@@ -215,3 +215,14 @@ def find_known_organizations(text: str) -> list[Hit]:
         name, kind = table[key]
         out.append(Hit(m.start(), m.end(), name, m.group(0), kind))
     return out
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("data", "places.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_place(name: str) -> bool:
+    """True for a city of 150,000 people or more or a national capital, as GeoNames spells it."""
+    return name in _places()
