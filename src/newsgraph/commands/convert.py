@@ -108,7 +108,7 @@ def convert_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, base: 
     graphs: list[Graph] = []
     failures: list[str] = []
     seen: set[str] = set()
-    files = 0
+    files = degraded = 0
     for name, path, error in _expand(paths):
         files += 1
         if error is not None:
@@ -120,6 +120,9 @@ def convert_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, base: 
             for result in convert_many(data, base=settings.base, input_format=fmt_hint, name=name,
                                        max_article_bytes=limit):
                 if isinstance(result, Conversion):
+                    for warning in result.warnings:
+                        degraded += 1
+                        click.echo(f"newsgraph: warning: {warning}", err=True)
                     iri = str(result.article_iri)
                     if iri in seen:
                         click.echo(f"newsgraph: {name}: article {iri} was already converted from another "
@@ -145,9 +148,10 @@ def convert_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, base: 
         else:
             click.echo(text, nl=False)
     if not quiet or failures:
+        partial = f", {degraded} with warnings" if degraded else ""
         click.echo(
             f"newsgraph convert: {len(graphs)} article(s) converted from {files} input(s), "
-            f"{len(failures)} failed",
+            f"{len(failures)} failed{partial}",
             err=True,
         )
     if failures:

@@ -13,8 +13,9 @@ Converters never import Flask or the store: they take bytes or text and return a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import Dataset, Graph, URIRef
 
@@ -32,6 +33,8 @@ class Conversion:
     article_iri: URIRef
     graph: Graph  #: the article's named graph (identifier == article_iri)
     extraction: Extraction
+    #: what went wrong without stopping the conversion (e.g. extraction failed: article node only)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def document(self) -> Document:
@@ -55,15 +58,32 @@ class Failure:
     message: str
 
 
-def convert_document(document: Document, *, base: str) -> Conversion:
-    """Extract facts from a Document and write its named graph."""
+_log = logging.getLogger(__name__)
+
+
+def convert_document(document: Document, *, base: str, name: str = "input") -> Conversion:
+    """Extract facts from a Document and write its named graph.
+
+    Extraction is heuristic code running on arbitrary text; if it fails on a page, the
+    article's own metadata is still worth publishing, so the result degrades to the
+    article node alone and says why in ``warnings`` instead of losing the page.
+    """
     from . import extract, rdf
 
-    extraction = extract.extract(document)
+    warnings: list[str] = []
+    try:
+        extraction = extract.extract(document)
+    except RecursionError:
+        extraction = Extraction(document=document)
+        warnings.append(f"{name}: extraction gave up (text nested too deeply); article metadata only")
+    except Exception as exc:  # noqa: BLE001 - see the docstring: a bug must not lose the article
+        _log.exception("extraction failed on %s", name)
+        extraction = Extraction(document=document)
+        warnings.append(f"{name}: extraction failed ({type(exc).__name__}: {exc}); article metadata only")
     if extraction.document is not document:
         extraction.document = document
     graph = rdf.build_graph(extraction, base)
-    return Conversion(URIRef(str(graph.identifier)), graph, extraction)
+    return Conversion(URIRef(str(graph.identifier)), graph, extraction, warnings)
 
 
 def _check_size(data: bytes | str, limit: int, name: str, fmt: str | None) -> None:
@@ -106,7 +126,7 @@ def convert_many(
             yield Failure(name, f"{name}: an article over the {max_article_bytes} byte limit was skipped")
             continue
         try:
-            yield convert_document(item, base=base)
+            yield convert_document(item, base=base, name=name)
         except ConversionError as exc:
             yield Failure(name, exc.message)
 
