@@ -1,10 +1,274 @@
-"""Agreements (placeholder)."""
+"""Agreements: named documents and the objects of signing, adopting and issuing.
+
+Three shapes cover wire copy: a title-case name ending in a document word
+("Treaty on Franco-German Cooperation and Integration", "Algiers Agreement"); the
+object of a document verb ("signed an economic and trade cooperation plan between
+the two governments", "issued a joint statement"); and a document as the subject
+or antecedent of "signed" ("a memorandum ... was also signed", "the ceasefire that
+A and B signed").  Bare generic objects ("signed the deal", "a new treaty") refer to
+a document named elsewhere and are skipped; planned documents are skipped too.
+"""
+
 from __future__ import annotations
+
+import re
 from typing import TYPE_CHECKING
-from .model import AgreementX, EventX
+
+from . import dates as D
+from .gazetteer import UPPER
+from .model import AgreementX, EventX, Span
+
 if TYPE_CHECKING:
     from .extract import Context
 
+_NAMED_HEADS = r"(?:Agreements?|Treaty|Treaties|Accords?|Declaration|Convention|Protocol|Memorandum(?:\s+of\s+Understanding)?|" \
+               r"MoUs?|Charter|Pact|Statement|Communiqu[ée]|Armistice)"
+_W = rf"(?:[{UPPER}][\w'’\-]*|[0-9]+(?:\s+\(\d{{4}}\))?)"
+_CONN = r"(?:of|the|and|on|for|to|between|from|in|a|an|as|&|de|du|la|with|by)"
+NAMED = re.compile(
+    rf"(?<![\w'’])(?:{_W}\s+(?:{_CONN}\s+)*)*?{_NAMED_HEADS}\b"
+    rf"(?:(?::\s+|,\s+(?:and\s+)?(?:the\s+)?(?={_W})|\s+)(?:(?:{_CONN})\s+)*{_W}"
+    rf"|\s+(?:of|on|for|between|to|from)\s+(?:(?:{_CONN})\s+)*{_W})*"
+)
+_HEADS_LOWER = (r"(?:agreements?|treaty|accords?|declaration|protocol|memorandum\s+of\s+understanding|memorandum|MoUs?|"
+                r"plan|statement|communiqu[ée]|ceasefire|cease-fire|truce|pact|charter|convention|documents|"
+                r"initiative|partnership|roadmap|framework|contracts?|list\s+of\s+outcomes|arrangement|"
+                r"Agreement|Treaty|Accords?|Declaration|Protocol|Memorandum|Plan|Statement|Initiative|Partnership|"
+                r"Charter|Convention|Pact|Roadmap|Framework)")
+_VERBS = (r"(?:signed|signs|sign|signing\s+of|signing|inked|inks|put\s+their\s+names\s+to|adopted|adopts|adopt|issued|"
+          r"issues|issue|exchanged|initialled|concluded\s+and\s+signed|witnessed\s+the\s+signing\s+of)")
+OBJECT = re.compile(
+    rf"\b{_VERBS}\s+(?:(?:the|a|an|their|two|three|four|several|a\s+set\s+of|a\s+package\s+of)\s+)?"
+    rf"(?P<np>(?:[\w'’\-]+\s+){{0,8}}?{_HEADS_LOWER}\b(?:\s+\([A-Z][\w\-]*\))?"
+    rf"(?:\s+(?:between|on|for|establishing|concerning|regarding|of|with|among)\s+[^.;:\n]*?)?)"
+    rf"(?=\s*(?:[.;:\n]|,|\s+(?:which|that|in\s+front|at\s+(?:a|the)\b|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    rf"Saturday|Sunday|behalf)|in\s+(?:the\s+)?[A-Z][\w'’-]+\s*(?:[.,;]|on\b|$)|in\s+\d|before|after|while|as\s+|and\s+(?:then\s+)?"
+    rf"(?:adopted|signed|agreed|issued|embraced)|with\s+(?:PM|Prime|President)|to\s+[a-z])|\s*$))"
+)
+SUBJECT = re.compile(
+    rf"(?:^|(?<=[.;]\s)|\b(?:A|An|The|a|an|the)\s+)(?P<np>(?:[\w'’\-]+\s+){{0,6}}?{_HEADS_LOWER}\b"
+    rf"(?:\s+(?:between|on|for|of)\s+[^.;:,\n]*?)?)(?:,\s+[^.;]{{0,120}}?,)?\s+(?:was|were|has\s+been|had\s+been)\s+"
+    rf"(?:also\s+)?(?:signed|adopted|issued|exchanged|initialled)\b"
+)
+ANTECEDENT = re.compile(
+    rf"\b(?:the|a|an)\s+(?P<np>(?:[\w'’\-]+\s+){{0,6}}?{_HEADS_LOWER}\b(?:\s+(?:between|on|for|of)\s+[^.;:\n]*?)?)"
+    rf"(?:,)?\s+(?:(?:that|which)\s+)?(?:(?:they|the\s+two\s+(?:sides|countries|leaders)|[A-Z][\w'’\-]+(?:\s+and\s+[A-Z][\w'’\-]+)?)"
+    rf"\s+)?(?:had\s+)?signed\b(?P<tail>\s+in\s+[^.;]{{0,40}})?"
+)
+ISSUED = re.compile(
+    rf"\b(?:(?:a|an|the)\s+)?(?P<np>(?:[\w'’\-]+\s+){{0,3}}?(?:joint\s+)?(?:statement|declaration|communiqu[ée]))"
+    rf"\s+(?:that\s+was\s+|which\s+was\s+)?(?:issued|adopted|released)\b"
+)
+LIST_ITEM = re.compile(rf"^[ \t]*(?:[ivxIVX]+|\d+|[a-h])[.)]\s+(?P<np>(?:[\w'’\-]+\s+){{0,2}}?{_HEADS_LOWER}\b[^\n]*?)[;.]?[ \t]*$",
+                       re.M)
+_GENERIC = {
+    "new", "historic", "landmark", "peace", "trade", "final", "formal", "the", "a", "an", "this", "that", "these",
+    "those", "deal", "deals", "document", "documents", "agreement", "agreements", "treaty", "accord", "pact",
+    "set", "of", "two", "three", "several", "such", "same", "text", "separate", "their", "its", "his", "her",
+    "following", "first", "key", "major", "broad", "wide-ranging", "full", "draft", "long-awaited",
+}
+_PLANNED = re.compile(r"\b(?:negotiat\w+|conclud\w+|towards?|plans?|planned|future|would|will|draft|proposed|possible|"
+                      r"expected|hope[sd]?|aim\w*|pursu\w+|work\s+on|talks\s+on|discuss\w*|seek\w*|an?\s+agreement\s+on)"
+                      r"\s+(?:\w+\s+){0,4}$", re.I)
 
-def find_agreements(ctx: "Context", events: list[EventX]) -> list[AgreementX]:
-    return []
+
+def _generic(np: str, ctx: Context) -> bool:
+    words = [w.strip(",") for w in np.split()]
+    rest = []
+    for w in words:
+        if w.lower() in _GENERIC:
+            continue
+        if any(w == h.form for h in ctx.countries) or re.fullmatch(r"[A-Z][a-z]+", w) and w in {
+                h.form for h in ctx.countries}:
+            continue
+        rest.append(w)
+    heads = {"statement", "declaration", "plan", "ceasefire", "cease-fire", "truce", "protocol", "memorandum",
+             "mou", "mous", "initiative", "partnership", "communiqué", "communique", "roadmap", "charter",
+             "convention", "list"}
+    if not rest:
+        return True
+    if len(rest) == 1 and rest[0].lower() in heads and rest[0].lower() not in {"statement", "declaration",
+                                                                                "communiqué", "communique"}:
+        return False if rest[0].lower() in {"ceasefire", "truce", "protocol"} else True
+    if len(rest) == 1 and rest[0].lower() in {"statement", "declaration"}:
+        return True
+    # demonym-only modifiers ("North American trade pact") are descriptions, not titles
+    return all(w[0].isupper() and any(w in h.form for h in ctx.countries) for w in rest[:-1]) and \
+        rest[-1].lower() in {"pact", "deal", "treaty", "agreement", "accord"}
+
+
+def _clean(np: str) -> str:
+    np = re.sub(r"^(?:the|a|an|their|its|his|her|separate|new)\s+", "", np.strip(), flags=re.I)
+    np = re.sub(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$", "", np)
+    np = re.sub(r"\s+(?:which|that|who)\b.*$", "", np)
+    return np.strip(" ,;")
+
+
+def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
+    text = ctx.text
+    skip_until = 0
+    if ctx.doc.title_span is not None:
+        skip_until = ctx.doc.title_span.end
+    found: list[tuple[int, int, str, str]] = []  # start, end, title, how
+
+    def add(s: int, e: int, title: str, how: str) -> None:
+        if s < skip_until or any(a <= s < b for a, b in ctx.masked):
+            return
+        title = title.strip(" ,;:")
+        if len(title) < 4:
+            return
+        found.append((s, e, title, how))
+
+    for m in NAMED.finditer(text):
+        title = m.group(0)
+        title = re.sub(r"^(?:The|A|An|This|That|In|On|Under|After|Before|With|By|From|At|Both|Its|Their|His|Her)\s+", "",
+                       title)
+        year = re.match(r"((?:1[89]|20)\d\d)\s+", title)
+        title = title[year.end():] if year else title
+        s = m.end() - len(title)
+        if not re.search(_NAMED_HEADS, title) or re.fullmatch(_NAMED_HEADS, title):
+            if not re.fullmatch(r"(?:Joint\s+)?(?:Statement|Declaration)", title):
+                continue
+        if re.fullmatch(r"Joint\s+(?:Statement|Declaration)|Statement|Declaration", title):
+            continue
+        pre = text[max(0, s - 60) : s]
+        if _PLANNED.search(pre):
+            continue
+        add(s, s + len(title), title, "named")
+    for pat, how in ((OBJECT, "object"), (SUBJECT, "subject"), (ISSUED, "issued"), (LIST_ITEM, "list")):
+        for m in pat.finditer(text):
+            np = m.group("np")
+            s = m.start("np")
+            if how == "object":
+                from .events import _is_future
+
+                clause_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
+                if _is_future(text, clause_start, m.start(), m.start() + len(m.group(0).split()[0]), "verb"):
+                    continue
+            title = _clean(np)
+            if not title or _generic(title, ctx):
+                continue
+            # a quoted title right after: 'adopted a joint declaration, "A Joint Vision for 2030"'
+            q = re.match(r"\s*,\s*[\"“]([^\"”]{3,80})[\"”]", text[m.end("np") :])
+            if q:
+                add(m.end("np") + q.start(1), m.end("np") + q.end(1), q.group(1), how)
+                continue
+            add(s + np.find(title), s + np.find(title) + len(title), title, how)
+    for m in ANTECEDENT.finditer(text):
+        title = _clean(m.group("np"))
+        if title and not _generic(title, ctx):
+            add(m.start("np"), m.start("np") + len(title), title, "antecedent")
+    return _assemble(ctx, found, events)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^\w]+", " ", s.casefold()).strip()
+
+
+def _assemble(ctx: Context, found: list[tuple[int, int, str, str]], events: list[EventX]) -> list[AgreementX]:
+    text = ctx.text
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[AgreementX] = []
+    seen: dict[str, AgreementX] = {}
+    spans: list[tuple[int, int]] = []
+    for s, e, title, how in found:
+        key = _norm(title)
+        if key in seen:
+            seen[key].mentions.append(Span(s, e))
+            continue
+        # a shorter match inside one already taken is the same mention ("Declaration" in a longer title)
+        if any(a <= s and e <= b and (b - a) > (e - s) and how != "named" for a, b in spans):
+            continue
+        if any(a <= s and e <= b and how == "named" and _norm(text[a:b]).startswith(key) for a, b in spans):
+            continue
+        ag = AgreementX(title=title, mentions=[Span(s, e)])
+        _parties_and_date(ctx, ag, s, e, events)
+        out.append(ag)
+        seen[key] = ag
+        spans.append((s, e))
+    return out
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
+    b_candidates = [x for x in (text.find(". ", pos), text.find("\n", pos)) if x >= 0]
+    b = min(b_candidates) if b_candidates else len(text)
+    return a, b
+
+
+def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list[EventX]) -> None:
+    text = ctx.text
+    title = ag.title
+    # parties named in the title: "between A and B"
+    between = re.search(r"\bbetween\s+(.+)$", title)
+    if between:
+        seg_start = s + between.start(1)
+        seg_end = e
+        orgs = [o for o in ctx.org_hits if seg_start <= o.start < seg_end and o.end - o.start > 3]
+        if orgs and not re.search(r"\b(?:Republic|Kingdom|State)\b", between.group(1)):
+            for o in orgs:
+                if o.key not in ag.parties:
+                    ag.parties.append(o.key)
+            # "Russia and the UN Secretariat": a country may stand beside an organisation
+            for h in ctx.countries:
+                if seg_start <= h.start < seg_end and not any(o.start <= h.start < o.end for o in orgs):
+                    ag.parties.insert(0, h.key)
+        else:
+            for h in ctx.countries:
+                if seg_start <= h.start < seg_end and h.key not in ag.parties:
+                    ag.parties.append(h.key)
+    # dates written with the document: "of 1995", "1994 X", "signed in December 2000"
+    around = text[max(0, s - 12) : min(len(text), e + 45)]
+    date_str = None
+    m = re.search(r"(?:^|\s)((?:1[89]|20)\d\d)\s+$", text[max(0, s - 6) : s])
+    if m:
+        date_str = m.group(1)
+    else:
+        tail = text[e : e + 45]
+        mm = re.match(r"\s+of\s+((?:1[89]|20)\d\d)\b", tail)
+        if mm:
+            date_str = mm.group(1)
+        else:
+            ms = re.match(r"(?:,)?\s+(?:that\s+|which\s+)?(?:(?:they|the\s+\w+\s+\w+|[A-Z]\w+(?:\s+and\s+[A-Z]\w+)?)\s+)?"
+                          r"(?:was\s+|were\s+)?signed\s+(?:in\s+[A-Z]\w+\s+)?(?:in|on)\s+([^.;,]{3,30})", tail)
+            if ms:
+                for d in D.find_dates(ms.group(1)):
+                    date_str = D.partial(d, ctx.year)
+                    if date_str:
+                        break
+    _ = around
+    # the signing or statement event told in the same sentence
+    a, b = _sentence_bounds(text, s)
+    linked = None
+    for i, ev in enumerate(events):
+        if ev.type in {"Signing", "Statement"} and any(a <= sp.start < b for sp in ev.mentions):
+            linked = i
+            break
+    historic = date_str is not None and len(date_str) < 10 or re.search(
+        r"\b(?:signed|adopted)\s+(?:in\s+[A-Z]\w+\s+)?in\s+(?:(?:January|February|March|April|May|June|July|August|"
+        r"September|October|November|December)\s+)?(?:1[89]|20)\d\d", text[e : e + 60])
+    if linked is None and not historic:
+        for i, ev in enumerate(events):
+            if ev.type == "Signing" and ev.date and not any(sp.start < s - 2000 for sp in ev.mentions[:1]):
+                if re.search(r"\b(?:sign|adopt|issu|exchang)", text[a:b]):
+                    linked = i
+                    break
+    if linked is not None and not historic:
+        ev = events[linked]
+        ag.signed_at = linked
+        if not ag.parties:
+            ag.parties = [c for c in ev.countries]
+        if date_str is None:
+            date_str = ev.date
+    if not ag.parties:
+        codes = []
+        for h in ctx.countries:
+            if a <= h.start < b and h.key not in codes and not any(o.start <= h.start < o.end for o in ctx.org_hits):
+                codes.append(h.key)
+        if not codes and re.search(r"\b(?:two|both)\s+(?:sides|countries|governments|leaders|neighbours)\b|\bthey\b",
+                                   text[a:b], re.I):
+            from .events import _main_countries
+
+            codes = _main_countries(ctx)
+        ag.parties = codes
+    ag.date = date_str
