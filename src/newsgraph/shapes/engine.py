@@ -56,8 +56,11 @@ _KNOWN = _INERT | _TARGETS | _STRUCTURE | _CONSTRAINTS
 # --------------------------------------------------------------------------- data index
 
 # Namespace attribute lookups are slow in rdflib; the hot paths use these constants.
-_TYPE = RDF.type
-_SUBCLASS = RDFS.subClassOf
+# Predicates are keyed by plain str in the index: dict lookups then compare in C instead
+# of through rdflib's Python-level Identifier.__eq__, which dominated the profile.
+_TYPE = str(RDF.type)
+_EMPTY: list[Node] = []
+_SUBCLASS = str(RDFS.subClassOf)
 
 
 class Index:
@@ -66,34 +69,54 @@ class Index:
     __slots__ = ("out", "inv", "_supers", "_class_cache", "_instances")
 
     def __init__(self, graphs: Iterable[Graph]) -> None:
-        out: dict[Node, dict[Node, list[Node]]] = {}
-        inv: dict[Node, dict[Node, list[Node]]] = {}
+        out: dict[Node, dict[str, list[Node]]] = {}
+        inv: dict[Node, dict[str, list[Node]]] = {}
         supers: dict[Node, set[Node]] = {}
         graphs = list(graphs)
         seen: set[tuple[Node, Node, Node]] | None = set() if len(graphs) > 1 else None
         for g in graphs:
-            for triple in g.triples((None, None, None)):
+            for triple in g:
                 if seen is not None:
                     # The same triple in two merged graphs must count once.
                     if triple in seen:
                         continue
                     seen.add(triple)
-                s, p, o = triple
-                out.setdefault(s, {}).setdefault(p, []).append(o)
-                inv.setdefault(o, {}).setdefault(p, []).append(s)
-                if p == _SUBCLASS:
-                    supers.setdefault(s, set()).add(o)
+                s, pred, o = triple
+                p = str(pred)
+                by_p = out.get(s)
+                if by_p is None:
+                    by_p = out[s] = {}
+                objs = by_p.get(p)
+                if objs is None:
+                    by_p[p] = [o]
+                else:
+                    objs.append(o)
+                by_p = inv.get(o)
+                if by_p is None:
+                    by_p = inv[o] = {}
+                subs = by_p.get(p)
+                if subs is None:
+                    by_p[p] = [s]
+                else:
+                    subs.append(s)
+        # Looked up once here: comparing rdflib terms with == in the loop is slow.
+        for s, by_p in out.items():
+            supers_of = by_p.get(_SUBCLASS)
+            if supers_of:
+                supers[s] = set(supers_of)
         self.out = out
         self.inv = inv
         self._supers = supers
         self._class_cache: dict[Node, frozenset[Node]] = {}
         self._instances: dict[Node, list[Node]] | None = None
 
-    def objects(self, s: Node, p: Node) -> list[Node]:
-        return self.out.get(s, {}).get(p, [])
+    def objects(self, s: Node, p: str) -> list[Node]:
+        by_p = self.out.get(s)
+        return by_p.get(p, _EMPTY) if by_p is not None else _EMPTY
 
-    def subjects(self, p: Node, o: Node) -> list[Node]:
-        return self.inv.get(o, {}).get(p, [])
+    def subjects(self, p: str, o: Node) -> list[Node]:
+        by_p = self.inv.get(o)
+        return by_p.get(p, _EMPTY) if by_p is not None else _EMPTY
 
     def _with_superclasses(self, cls: Node) -> frozenset[Node]:
         cached = self._class_cache.get(cls)
@@ -138,10 +161,13 @@ class _Path:
     predicate: URIRef
     inverse: bool
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", str(self.predicate))
+
     def values(self, idx: Index, focus: Node) -> list[Node]:
         if self.inverse:
-            return idx.subjects(self.predicate, focus)
-        return idx.objects(focus, self.predicate)
+            return idx.subjects(self.key, focus)  # type: ignore[attr-defined]
+        return idx.objects(focus, self.key)  # type: ignore[attr-defined]
 
     @property
     def result_path(self) -> ResultPath:
@@ -369,7 +395,7 @@ class EqualsC(Constraint):
     component = SH.EqualsConstraintComponent
 
     def __init__(self, predicate: Node) -> None:
-        self.predicate = predicate
+        self.predicate = str(predicate)  # an index key
 
     def failures(self, idx: Index, focus: Node, values: list[Node]) -> Iterator[Failure]:
         other = idx.objects(focus, self.predicate)
@@ -385,7 +411,7 @@ class DisjointC(Constraint):
     component = SH.DisjointConstraintComponent
 
     def __init__(self, predicate: Node) -> None:
-        self.predicate = predicate
+        self.predicate = str(predicate)  # an index key
 
     def failures(self, idx: Index, focus: Node, values: list[Node]) -> Iterator[Failure]:
         other = idx.objects(focus, self.predicate)
@@ -398,7 +424,7 @@ class LessThanC(Constraint):
     component = SH.LessThanConstraintComponent
 
     def __init__(self, predicate: Node) -> None:
-        self.predicate = predicate
+        self.predicate = str(predicate)  # an index key
 
     def failures(self, idx: Index, focus: Node, values: list[Node]) -> Iterator[Failure]:
         # One result per pair that is not in order, as pySHACL reports them.
@@ -457,28 +483,33 @@ class CompiledShape:
             elif kind == "node":
                 add([arg])
             elif kind == "subjectsOf":
-                add(s for s, preds in idx.out.items() if arg in preds)
+                add(s for s, preds in idx.out.items() if str(arg) in preds)
             elif kind == "objectsOf":
-                add(o for o, preds in idx.inv.items() if arg in preds)
+                add(o for o, preds in idx.inv.items() if str(arg) in preds)
         return found
 
-    def evaluate(self, idx: Index, focus: Node, first_only: bool = False) -> Iterator[ValidationResult]:
+    def evaluate(self, idx: Index, focus: Node) -> list[ValidationResult]:
         if self.deactivated:
-            return
+            return []
         values = self.path.values(idx, focus) if self.path is not None else [focus]
-        for c in self.constraints:
-            for failure in c.failures(idx, focus, values):
-                yield self._result(focus, failure, c)
-                if first_only:
-                    return
+        results = [
+            self._result(focus, failure, c)
+            for c in self.constraints
+            for failure in c.failures(idx, focus, values)
+        ]
         for prop in self.properties:
-            for r in prop.evaluate(idx, focus, first_only):
-                yield r
-                if first_only:
-                    return
+            results.extend(prop.evaluate(idx, focus))
+        return results
 
     def conforms(self, idx: Index, focus: Node) -> bool:
-        return next(self.evaluate(idx, focus, first_only=True), None) is None
+        """Whether the node conforms (any severity counts), stopping at the first failure."""
+        if self.deactivated:
+            return True
+        values = self.path.values(idx, focus) if self.path is not None else [focus]
+        for c in self.constraints:
+            for _ in c.failures(idx, focus, values):
+                return False
+        return all(prop.conforms(idx, focus) for prop in self.properties)
 
     def _result(self, focus: Node, failure: Failure, c: Constraint) -> ValidationResult:
         if self.path is None and failure is None:

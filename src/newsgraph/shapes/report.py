@@ -78,7 +78,7 @@ class ValidationResult:
             str(self.focus_node),
             path_text(self.path),
             str(self.source_shape),
-            str(self.value or ""),
+            term_text(self.value) if self.value is not None else "",
         )
 
     def to_dict(self) -> dict[str, Any]:
