@@ -159,14 +159,16 @@ def make_executor(settings: Settings, store: Store) -> Executor:
     except NewsgraphError:
         ox_store = None
     path = getattr(store, "path", None)
+    from .cache import with_cache  # repeats answered from memory until the next write
+
     if ox_store is not None and path is not None:
         from .workers import WorkerPool
 
-        return WorkerPool(
-            ox_store, path, settings.query_workers, live_is_static=bool(getattr(store, "read_only", False))
-        )
+        static = bool(getattr(store, "read_only", False))
+        pool = WorkerPool(ox_store, path, settings.query_workers, live_is_static=static)
+        return with_cache(pool, settings.query_cache_bytes)
     if ox_store is not None:
-        return InProcessExecutor(ox_store)
+        return with_cache(InProcessExecutor(ox_store), settings.query_cache_bytes)
     return DelegatingExecutor(store)
 
 

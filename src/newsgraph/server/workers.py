@@ -22,7 +22,6 @@ import multiprocessing.connection
 import os
 import queue
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -33,46 +32,10 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-from ..errors import NewsgraphError, QueryTimeout, StoreError
-from .querying import QueryAnswer, QueryJob, execute, rebuild_error
+from ..errors import QueryTimeout, StoreError
+from ..queryexec import QueryAnswer, QueryJob, rebuild_error
 
 log = logging.getLogger("newsgraph.server.workers")
-
-
-def _worker_main(conn: multiprocessing.connection.Connection) -> None:
-    """Loop of one worker: (snapshot path, job) in, ("ok", answer) or ("error", ...) out."""
-    import pyoxigraph as ox
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
-    store: Any = None
-    opened: str | None = None
-    while True:
-        try:
-            snapshot, job = conn.recv()
-        except (EOFError, OSError):
-            return  # the server went away
-        try:
-            if snapshot != opened:
-                store = None
-                store = ox.Store.read_only(snapshot)
-                opened = snapshot
-            answer = execute(store, job)
-            reply: tuple[Any, ...] = ("ok", answer)
-        except NewsgraphError as exc:
-            reply = ("error", type(exc).__name__, exc.message)
-        except OSError as exc:
-            reply = ("error", "StoreError", f"cannot read the store snapshot: {exc}")
-        except Exception as exc:  # noqa: BLE001 - reported to the parent, never lost
-            reply = ("error", "StoreError", f"the query failed: {type(exc).__name__}: {exc}")
-        try:
-            conn.send(reply)
-        except (OSError, ValueError):
-            return
-
-
-def _child(fd: int) -> None:
-    """Entry point of a worker process started by ``_Worker``."""
-    _worker_main(multiprocessing.connection.Connection(fd))
 
 
 class _Worker:
@@ -84,7 +47,7 @@ class _Worker:
 
     def __init__(self) -> None:
         parent, child = socket.socketpair()
-        code = f"from newsgraph.server.workers import _child; _child({child.fileno()})"
+        code = f"from newsgraph.queryexec import child_main; child_main({child.fileno()})"
         self.process = subprocess.Popen(
             [sys.executable, "-c", code], pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, close_fds=True
         )
@@ -113,7 +76,11 @@ class _Worker:
 
 
 class WorkerPool:
-    """A fixed number of query processes over snapshots of an on-disk store.
+    """Query processes over snapshots of an on-disk store.
+
+    ``size`` workers are kept ready; when all are busy (long queries) up to
+    ``max_size`` (default four times ``size``) are started so that a quick query
+    is not queued behind slow ones, and the extra ones stop again when idle.
 
     ``source`` is the live pyoxigraph store (for snapshots) and ``path`` its
     directory; with ``live_is_static`` the directory is not written by anyone
@@ -122,10 +89,13 @@ class WorkerPool:
 
     cancels = True
 
-    def __init__(self, source: Any, path: Path, size: int, *, live_is_static: bool = False) -> None:
+    def __init__(
+        self, source: Any, path: Path, size: int, *, live_is_static: bool = False, max_size: int | None = None
+    ) -> None:
         self._source = source
         self._path = Path(path)
         self._size = max(1, size)
+        self._max_size = max_size if max_size is not None else 4 * self._size
         self._static = live_is_static
         self._lock = threading.Lock()
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -153,11 +123,42 @@ class WorkerPool:
         self._workers.add(w)
         self._idle.put(w)
 
+    def _grow(self) -> _Worker | None:
+        """A new worker when all are busy, up to ``max_size``: slow queries must not starve quick ones."""
+        with self._lock:
+            if self._closed or len(self._workers) >= self._max_size:
+                return None
+            w = _Worker()
+            self._workers.add(w)
+            return w
+
+    def _keep_spare(self) -> None:
+        """Start a worker ahead of need when none is idle.
+
+        A new interpreter takes a second or more to import everything, longer
+        when runaway queries hold the CPUs; started now, it is ready when the
+        next query comes instead of making that query wait.
+        """
+        with self._lock:
+            if self._closed or self._idle.qsize() > 0 or len(self._workers) >= self._max_size:
+                return
+            self._spawn_locked()
+
+    def _release(self, worker: _Worker) -> None:
+        with self._lock:
+            surplus = len(self._workers) > self._size and self._idle.qsize() > self._size
+            if surplus:
+                self._workers.discard(worker)
+        if surplus:
+            worker.kill()
+        else:
+            self._idle.put(worker)
+
     def _replace(self, dead: _Worker) -> None:
         dead.kill()
         with self._lock:
             self._workers.discard(dead)
-            if not self._closed:
+            if not self._closed and len(self._workers) < self._size:
                 self._spawn_locked()
         self._collect_snapshots()
 
@@ -234,13 +235,19 @@ class WorkerPool:
             raise StoreError("the query workers have been shut down")
         self._start()
         deadline = time.monotonic() + timeout
+        found: _Worker | None
         try:
-            worker = self._idle.get(timeout=max(timeout, 0.0))
+            found = self._idle.get_nowait()
+        except queue.Empty:
+            found = self._grow()
+        try:
+            worker = found if found is not None else self._idle.get(timeout=max(timeout, 0.0))
         except queue.Empty:
             raise QueryTimeout(
-                f"all {self._size} query workers stayed busy for {timeout:g} s; try again later",
+                f"all {self._max_size} query workers stayed busy for {timeout:g} s; try again later",
                 timeout=timeout,
             ) from None
+        self._keep_spare()
         try:
             snapshot = self._current_snapshot(worker)
         except BaseException:
@@ -265,8 +272,8 @@ class WorkerPool:
             code = worker.exitcode
             self._replace(worker)
             raise StoreError(f"a query worker died while answering (exit code {code}); try again") from None
-        self._idle.put(worker)
-        if len(self._workers) and self._snapshot != snapshot:
+        self._release(worker)
+        if self._snapshot != snapshot:
             self._collect_snapshots()
         if reply[0] == "ok":
             answer: QueryAnswer = reply[1]
