@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from typing import Any
 
 from .querying import Executor, QueryAnswer, QueryJob
 
@@ -82,6 +83,12 @@ class CachingExecutor:
             self._entries.clear()
             self._bytes = 0
         self.inner.close()
+
+    def __getattr__(self, name: str) -> Any:
+        # Anything else (the worker pool's pids, for instance) is the wrapped executor's.
+        if name.startswith("__") or name == "inner":
+            raise AttributeError(name)
+        return getattr(self.inner, name)
 
     @property
     def size_bytes(self) -> int:
