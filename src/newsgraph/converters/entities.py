@@ -334,6 +334,8 @@ class PersonFinder:
         while s - 1 >= 0 and run[s - 1].cls in {"R", "X", "P"} and not run[s - 1].possessive:
             if run[s - 1].cls == "P" and run[s - 1].text not in {"of", "and", "for", "&"}:
                 break
+            if run[s - 1].cls == "P" and run[s - 1].text == "and" and s - 2 >= 0 and run[s - 2].cls == "R":
+                break  # "The Prime Minister and President X": two people
             if run[s - 1].cls == "X" and run[s - 1].text in {"The", "A", "An", "In", "On", "At", "As", "After",
                                                              "Before", "Among", "With", "And", "But"}:
                 break

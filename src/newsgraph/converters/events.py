@@ -39,14 +39,14 @@ _TRIGGERS: list[tuple[str, str]] = [
                   r"(?:tele)?phone\b)"),
     ("PhoneCall", r"\b(?:phoned|telephoned|rang)\b"),
     ("PhoneCall", r"\b(?:(?:a|an|their|the|his|her)\s+)?(?:phone|telephone|video)\s+(?:call|conversation|talks)\b"),
-    ("Statement", r"\b(?:issued|adopted|released|issue|adopt|release)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:joint\s+)?"
-                  r"(?:statement|declaration|communiqu[ée])\b(?<!following statement)"),
+    ("Statement", r"\b(?:issued|adopted|released|issue|adopt|release)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?i:joint\s+)?"
+                  r"(?i:statement|declaration|communiqu[ée])\b(?<!following statement)"),
     ("Statement", r"\b(?:joint|trilateral|ministerial|leaders'?|final)\s+(?:joint\s+)?(?:statement|declaration|communiqu[ée])\s*"
                   r"(?:,\s*\"[^\"]+\",\s*)?(?:that\s+was\s+|which\s+was\s+|was\s+)?(?:issued|adopted|released)\b"),
     ("Signing", r"\b(?:signed|signs|sign|signing|inked|inks|put\s+their\s+names\s+to|initialled)\b(?!\s+up\b)"),
     ("Signing", r"\b(?:were|was|have\s+been|had\s+been)\s+exchanged\b|\bexchanged\s+(?:the\s+)?(?:documents|instruments|"
                 r"memorand\w+|MoUs?|agreements|notes)\b"),
-    ("Summit", r"\bsummit\s+meeting\b"),
+    ("Summit", r"\b(?i:summit\s+meeting)\b"),
     ("Summit", r"\b(?:summit|Summit)s?\b"),
     ("Talks", r"\b(?:held|hold|holds|holding|conducted)\s+(?:\w+\s+){0,3}?talks\b"),
     ("Talks", r"\btalks\s+(?:between|with|hosted|in|on\s+the\s+sidelines)\b"),
@@ -69,8 +69,8 @@ _TRIGGER_RE = [(t, re.compile(p)) for t, p in _TRIGGERS]
 
 _CLAUSE = re.compile(
     r",\s+(?=(?:when|where|while|after|before|during\s+which|following|but|as)\b)|"
-    r";\s+|\s+(?=(?:after|before|when|while|following|until|since)\s+(?:[A-Z]|the\b|he\b|she\b|they\b|his\b|her\b|"
-    r"its\b|their\b|a\b|an\b|months\b|weeks\b|years\b))|:\s+(?=[A-Z])"
+    r";\s+|\s+(?=(?:after|before|when|while|until|since)\s+(?:[A-Z]|the\b|he\b|she\b|they\b|his\b|her\b|"
+    r"its\b|their\b|a\b|an\b|months\b|weeks\b|years\b))|\s+(?=following\s+(?:the|his|her|their)\b)|:\s+(?=[A-Z])"
 )
 _RELATIVE = re.compile(r",\s+(?=(?:who|whose|which)\b)")
 _FUTURE = re.compile(
@@ -87,13 +87,16 @@ _FUT_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}?(?:(?:will|is|are|was|were)\s+
                         r"planned|likely)|to\s+be\s+(?:held|hosted|signed)|expected\s+(?:in|on|to|later|next)|"
                         r"planned\s+for|scheduled\s+for|due\s+(?:in|on|to|later|next)|later\s+this|next\s+(?:week|month|year))",
                         re.I)
-_DEF_NOUN = re.compile(r"\b(?:the|those|these|this|that|their|its|his|her)\s+(?:(?:\w+[- ]){0,2}?)$", re.I)
+_DEF_NOUN = re.compile(r"\b(?:the|those|these|this|that|their|its|his|her)\s+(?:(?!(?:of|on|in|at|for|by|to|with|from|"
+                       r"followed|after|before)\b)[\w'’]+[- ]){0,2}$", re.I)
 _PLURAL_REF = re.compile(
     r"\b(?:the|both|all)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:leaders|presidents|"
     r"premiers|prime\s+ministers|heads\s+of\s+state|heads\s+of\s+government|men|women|sides|ministers|"
     r"foreign\s+ministers|chancellors|statesmen|counterparts)\b|\b(?:They|they)\b", re.I)
 _SIDES = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:sides|countries|governments|nations|states|neighbours|neighbors)\b",
                     re.I)
+_DEF_TITLE = re.compile(r"\b(?:the|The)\s+((?:Prime\s+Minister|President|Chancellor|Premier|King|Queen|Emir|"
+                        r"Crown\s+Prince|Foreign\s+Minister|Secretary-General|Federal\s+Chancellor))\b(?!\s+(?:of|[A-Z]))")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
@@ -335,8 +338,14 @@ def _build(ctx: Context, ev_type: str, ts: int, te: int, clause: Clause, sent: t
         ev.participants = _recent_person(ctx, ts, clause)
     if ev_type == "Meeting" and re.search(r"\b(?:him|her)\b", text[ts:ce]) and len(ev.participants) == 1:
         ev.participants += [p for p in _recent_person(ctx, cs, clause) if p not in ev.participants]
-    if _PLURAL_REF.search(clause_text):
+    if _PLURAL_REF.search(clause_text) or not ev.participants and _PLURAL_REF.search(text[sent[0]:sent[1]]):
         ev.plural_ref = True
+    # "the Prime Minister" when exactly one person in the article holds that title
+    for m in _DEF_TITLE.finditer(clause_text):
+        title = m.group(1).lower()
+        holders = [p for p in ctx.persons if any(r.lower() == title or r.lower().endswith(" " + title) for r in p.roles)]
+        if len(holders) == 1 and holders[0] not in ev.participants:
+            ev.participants.append(holders[0])
     if _SIDES.search(clause_text):
         ev.sides_ref = True
     # --- countries acting in the clause
@@ -392,8 +401,8 @@ def _date_for(ctx: Context, ev: Ev, found: list[tuple[int, int, str]],
     usable = _usable_dates(ctx, ev.clause, prv, nxt)
     if not usable:
         cs = ev.clause[0][0]
-        pre = text[max(0, cs - 40) : cs]
-        m = re.search(r"\b((?:a|one|two|three)\s+days?\s+(?:after|before))\s*$", pre)
+        pre = text[max(0, cs - 40) : cs + 7]
+        m = re.search(r"\b((?:a|one|two|three)\s+days?\s+(?:after|before))\s*(?:after|before)?\s*$", pre)
         if m:
             usable = [(cs, d) for d in D.find_dates(m.group(1))]
     if not usable and ci > 0:
@@ -498,9 +507,10 @@ def _same(a: Ev, b: Ev, ctx: Context) -> bool:
     if not _date_compatible(a, b) or not _places_compatible(a, b, ctx):
         return False
     pa, pb = set(map(id, a.participants)), set(map(id, b.participants))
+    if a.type == b.type and a.type in {"Signing", "Summit", "Statement"} and not a.historic and not b.historic and (
+            a.date == b.date or a.date is None or b.date is None):
+        return True  # one ceremony: "A and B signed X; C and D signed Y"
     if pa and pb and not pa & pb:
-        return False
-    if a.type == "Visit" and pa != pb and pa and pb and not (a.airport or b.airport):
         return False
     if not pa and not pb and a.countries and b.countries and not set(a.countries) & set(b.countries):
         return False
