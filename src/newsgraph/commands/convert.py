@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import click
-from rdflib import Graph
+from rdflib import URIRef
 
+from ..converters.rdf import Triple
 from ..errors import NewsgraphError, PayloadTooLarge
 
 #: File suffixes a folder is searched for; anything else in it (README.md...) is ignored.
@@ -99,15 +100,14 @@ def convert_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, base: 
     """
     from ..cli import EXIT_BAD_INPUT, EXIT_FAILED, settings_from
     from ..converters import Conversion, convert_many
-    from ..converters.rdf import serialize
+    from ..converters.rdf import serialize_triples
     from ..formats import by_name
 
     settings = settings_from(ctx, base_uri=base)
     rdf_format = by_name(fmt)
     limit = settings.max_article_bytes
-    graphs: list[Graph] = []
+    graphs: dict[str, list[Triple]] = {}
     failures: list[str] = []
-    seen: set[str] = set()
     files = degraded = 0
     for name, path, error in _expand(paths):
         files += 1
@@ -124,11 +124,12 @@ def convert_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, base: 
                         degraded += 1
                         click.echo(f"newsgraph: warning: {warning}", err=True)
                     iri = str(result.article_iri)
-                    if iri in seen:
+                    if iri in graphs:
                         click.echo(f"newsgraph: {name}: article {iri} was already converted from another "
                                    "input; graphs merged", err=True)
-                    seen.add(iri)
-                    graphs.append(result.graph)
+                        graphs[iri] = list(dict.fromkeys([*graphs[iri], *result.triples]))
+                    else:
+                        graphs[iri] = result.triples
                 else:
                     failures.append(result.message)
                     click.echo(f"newsgraph: {result.message}", err=True)
@@ -139,7 +140,7 @@ def convert_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, base: 
             failures.append(f"{name}: input nested too deeply to read")
             click.echo(f"newsgraph: {name}: input nested too deeply to read", err=True)
     if graphs:
-        text = serialize(_merge_same(graphs), rdf_format)
+        text = serialize_triples([(URIRef(k), v) for k, v in graphs.items()], rdf_format)
         if output:
             try:
                 Path(output).write_text(text, encoding="utf-8")
@@ -156,19 +157,6 @@ def convert_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, base: 
         )
     if failures:
         ctx.exit(EXIT_FAILED if graphs else EXIT_BAD_INPUT)
-
-
-def _merge_same(graphs: list[Graph]) -> list[Graph]:
-    """One graph per article IRI, even when two inputs hold the same article."""
-    by_iri: dict[str, Graph] = {}
-    for g in graphs:
-        key = str(g.identifier)
-        if key in by_iri:
-            for t in g:
-                by_iri[key].add(t)
-        else:
-            by_iri[key] = g
-    return list(by_iri.values())
 
 
 def register(group: click.Group) -> None:

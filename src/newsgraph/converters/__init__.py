@@ -16,8 +16,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 
 from ..errors import ConversionError, PayloadTooLarge
 from .model import Document, Extraction
@@ -28,13 +29,25 @@ DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024
 
 @dataclass
 class Conversion:
-    """One converted article: its URI, its named graph, and what was read."""
+    """One converted article: its URI, its named graph, and what was read.
+
+    The graph's triples are kept as plain tuples; :attr:`graph` builds the rdflib
+    Graph on first use, because most of a conversion's time would otherwise go into
+    indexing a store that N-Quads output and bulk loading never query.
+    """
 
     article_iri: URIRef
-    graph: Graph  #: the article's named graph (identifier == article_iri)
+    triples: list[tuple[URIRef, URIRef, URIRef | Literal]]  #: the named graph's triples
     extraction: Extraction
     #: what went wrong without stopping the conversion (e.g. extraction failed: article node only)
     warnings: list[str] = field(default_factory=list)
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The article's named graph (identifier == article_iri)."""
+        from .rdf import to_graph
+
+        return to_graph(self.article_iri, self.triples)
 
     @property
     def document(self) -> Document:
@@ -82,8 +95,8 @@ def convert_document(document: Document, *, base: str, name: str = "input") -> C
         warnings.append(f"{name}: extraction failed ({type(exc).__name__}: {exc}); article metadata only")
     if extraction.document is not document:
         extraction.document = document
-    graph = rdf.build_graph(extraction, base)
-    return Conversion(URIRef(str(graph.identifier)), graph, extraction, warnings)
+    iri, triples = rdf.build_triples(extraction, base)
+    return Conversion(iri, triples, extraction, warnings)
 
 
 def _check_size(data: bytes | str, limit: int, name: str, fmt: str | None) -> None:

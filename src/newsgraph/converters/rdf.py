@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD, Namespace
@@ -49,6 +49,8 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV),
     "schema": str(SCHEMA),
 }
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?$")
@@ -180,16 +182,15 @@ class _Builder:
         self.base = base.rstrip("/")
         self.key = iris.article_key(self.doc.url, self.doc.text)
         self.article = URIRef(iris.article(self.base, self.key))
-        self.g = Graph(identifier=self.article)
-        for prefix, ns in PREFIXES.items():
-            self.g.bind(prefix, ns)
+        # a dict keeps insertion order and drops duplicates, at a fraction of an rdflib store's cost
+        self.triples: dict[Triple, None] = {}
         self._sentences: Sentences | None = None
         self._described: set[URIRef] = set()
         self._country_hints = {c.alpha3.upper(): c for c in extraction.countries}
         self._org_names = {o.name for o in extraction.organizations}
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        self.g.add((s, p, o))
+        self.triples[(s, p, o)] = None
 
     # -- mentions
     def mention(self, resource: URIRef, span: Span) -> None:
@@ -265,7 +266,7 @@ class _Builder:
         return self.organization(v)
 
     # -- the whole graph
-    def build(self) -> Graph:
+    def build(self) -> list[Triple]:
         doc, art, add = self.doc, self.article, self.add
         add(art, RDF.type, NG.Article)
         if doc.title:
@@ -328,7 +329,7 @@ class _Builder:
             self._event(event_iris[i], ev)
         for n, i in enumerate(text_order(self.x.agreements), start=1):
             self._agreement(URIRef(iris.agreement(self.base, self.key, n)), self.x.agreements[i], event_iris)
-        return self.g
+        return list(self.triples)
 
     def _provenance(self) -> None:
         activity = URIRef(iris.conversion_activity(str(self.article)))
@@ -383,9 +384,24 @@ class _Builder:
         self.mentions(iri, ag.mentions)
 
 
+def build_triples(extraction: Extraction, base: str) -> tuple[URIRef, list[Triple]]:
+    """The article IRI and the triples of its named graph, without building an rdflib Graph."""
+    builder = _Builder(extraction, base)
+    return builder.article, builder.build()
+
+
+def to_graph(identifier: URIRef, triples: Iterable[Triple]) -> Graph:
+    """An rdflib Graph named ``identifier`` holding the triples, with the usual prefixes bound."""
+    g = Graph(identifier=identifier)
+    _bind(g)
+    for t in triples:
+        g.add(t)
+    return g
+
+
 def build_graph(extraction: Extraction, base: str) -> Graph:
     """The article's named graph (identifier = the article IRI)."""
-    return _Builder(extraction, base).build()
+    return to_graph(*build_triples(extraction, base))
 
 
 def article_iri(extraction: Extraction, base: str) -> URIRef:
@@ -416,21 +432,23 @@ def _canonical_json(value: Any) -> Any:
     return value
 
 
-def _nquads(graphs: Sequence[Graph]) -> str:
-    out: list[str] = []
-    for g in graphs:
-        ctx = g.identifier.n3()
-        for s, p, o in g:
-            out.append(f"{s.n3()} {p.n3()} {_nt_term(o)} {ctx} .")
-    out = sorted(set(out))
-    return "".join(line + "\n" for line in out)
+NamedTriples = tuple[URIRef, Iterable[Triple]]
 
 
-def _ntriples(graphs: Sequence[Graph]) -> str:
+def _nquads(graphs: Sequence[NamedTriples]) -> str:
     out: set[str] = set()
-    for g in graphs:
-        for s, p, o in g:
-            out.add(f"{s.n3()} {p.n3()} {_nt_term(o)} .")
+    for name, triples in graphs:
+        ctx = f"<{name}>"
+        for s, p, o in triples:
+            out.add(f"<{s}> <{p}> {_nt_term(o)} {ctx} .")
+    return "".join(line + "\n" for line in sorted(out))
+
+
+def _ntriples(graphs: Sequence[NamedTriples]) -> str:
+    out: set[str] = set()
+    for _name, triples in graphs:
+        for s, p, o in triples:
+            out.add(f"<{s}> <{p}> {_nt_term(o)} .")
     return "".join(line + "\n" for line in sorted(out))
 
 
@@ -447,8 +465,7 @@ def _nt_term(o: Any) -> str:
         if o.datatype is not None and o.datatype != XSD.string:
             return f'"{lex}"^^<{o.datatype}>'
         return f'"{lex}"'
-    n3: str = o.n3()
-    return n3
+    return f"<{o}>"
 
 
 def serialize(graphs: Sequence[Graph], fmt: RdfFormat) -> str:
@@ -457,11 +474,21 @@ def serialize(graphs: Sequence[Graph], fmt: RdfFormat) -> str:
     Quad formats keep one named graph per article; triple formats (Turtle,
     N-Triples...) merge them, since they cannot name graphs.
     """
-    ordered = sorted(graphs, key=lambda g: str(g.identifier))
+    named: list[NamedTriples] = [(URIRef(str(g.identifier)), cast(Iterable[Triple], g)) for g in graphs]
+    return serialize_triples(named, fmt)
+
+
+def serialize_triples(graphs: Sequence[NamedTriples], fmt: RdfFormat) -> str:
+    """Like :func:`serialize`, for (graph name, triples) pairs: the N-Quads and N-Triples
+    paths then never build an rdflib store, which is most of a conversion's cost."""
     if fmt.name == "nquads":
-        return _nquads(ordered)
+        return _nquads(graphs)
     if fmt.name == "nt":
-        return _ntriples(ordered)
+        return _ntriples(graphs)
+    ordered = sorted(
+        (g if isinstance(g, Graph) else to_graph(name, g) for name, g in graphs),
+        key=lambda g: str(g.identifier),
+    )
     if fmt.name == "trig":
         parts = []
         for g in ordered:
@@ -496,7 +523,10 @@ __all__ = [
     "CountryFacts",
     "article_iri",
     "build_graph",
+    "build_triples",
     "country_facts",
     "serialize",
+    "serialize_triples",
+    "to_graph",
     "text_order",
 ]
