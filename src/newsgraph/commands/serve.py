@@ -86,7 +86,7 @@ def run_server(
     base: str | None,
     store_location: str | None,
     before_serving: Callable[[Settings], Store] | None = None,
-    banner: Callable[[Settings, str], None] | None = None,
+    banner: Callable[[Settings, str, Store], None] | None = None,
 ) -> None:
     """Open the socket, settle the base URI, build the app and serve until interrupted."""
     from werkzeug.serving import make_server
@@ -114,7 +114,7 @@ def run_server(
         server.server_close()
         raise
     if banner is not None:
-        banner(settings, url)
+        banner(settings, url, store)
     else:
         click.echo(f"newsgraph: serving the store {settings.store} on {url}/")
         click.echo(
@@ -214,10 +214,12 @@ def demo_cmd(
             click.echo(f"newsgraph: demo store built in {store_dir} with base {settings.base}")
             return
 
-        def banner(settings: Settings, url: str) -> None:
+        def banner(settings: Settings, url: str, store: Store) -> None:
             click.echo(f"newsgraph demo: {store_dir}, base URI {settings.base}")
             click.echo(f"  home page:   {url}/")
-            click.echo(f"  an entity:   {url}/doc/country/CHN")
+            example = example_entity(store, settings.base)
+            if example:
+                click.echo(f"  an entity:   {url}{example}")
             click.echo(f"  SPARQL:      {url}/sparql")
             click.echo(f"  ontology:    {url}/ontology")
             click.echo(f"  VoID:        {url}/.well-known/void")
@@ -235,6 +237,22 @@ def demo_cmd(
     finally:
         if tmp is not None:
             tmp.cleanup()
+
+
+def example_entity(store: Store, base: str) -> str | None:
+    """The page path of one entity worth opening first: a country, else a person, else anything."""
+    from .. import iris
+
+    for cls in ("Country", "Person", "Event", "Article"):
+        try:
+            rows = store.select(f"SELECT ?s WHERE {{ ?s a <{iris.NG}{cls}> }} ORDER BY ?s LIMIT 1")
+        except NewsgraphError:
+            return None
+        for row in rows:
+            parsed = iris.parse(base, str(row.get("s", "")))
+            if parsed is not None:
+                return iris.doc_path(parsed.kind, parsed.key)
+    return None
 
 
 def build_demo(settings: Settings) -> Store:

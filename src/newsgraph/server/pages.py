@@ -449,9 +449,10 @@ def mention_evidence(m: Mention, desc: Description, linker: Linker, ref: Callabl
     article = ref(m.article, with_type=False) if m.article is not None else None
     card = desc.card(m.article) if m.article is not None else None
     date = card.date if card is not None and card.date else ""
-    fragment = str(m.iri).partition("#")[2]
+    # No id here: mentions from different articles share offsets.  The article's own
+    # page carries the anchors (``#char-S-E``) that the citation link points at.
     return Evidence(
-        anchor_id=anchor_id(fragment) if fragment else "",
+        anchor_id="",
         pieces=_mark(sentence, [(m.anchor or "", None)]),
         article=Ref(article.iri, article.label, linker.href(str(m.iri)) or article.href) if article else None,
         date=date,

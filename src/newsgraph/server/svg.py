@@ -132,7 +132,7 @@ def timeline(day_counts: list[tuple[str, int]], *, noun: str = "events") -> Mark
         return None
     days.sort()
     unit, bars = _bins(days)
-    width, height = 640, 150
+    width, height = 960, 150
     left, right, top_pad, bottom = 40, 10, 14, 30
     plot_w, plot_h = width - left - right, height - top_pad - bottom
     top = max(n for _, n in bars) or 1
