@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 _NAMED_HEADS = r"(?:Agreements?|Treaty|Treaties|Accords?|Declaration|Convention|Protocol|Memorandum(?:\s+of\s+Understanding)?|" \
                r"MoUs?|Charter|Pact|Statement|Communiqu[ée]|Armistice)"
-_W = rf"(?:[{UPPER}][\w'’\-]*|[0-9]+(?:\s+\(\d{{4}}\))?)"
+_W = rf"(?:[{UPPER}][\w'’\-]*|(?!(?:1[89]|20)\d\d\b)[0-9]+(?:\s+\(\d{{4}}\))?)"
 _CONN = r"(?:of|the|and|on|for|to|between|from|in|a|an|as|&|de|du|la|with|by)"
 NAMED = re.compile(
     rf"(?<![\w'’])(?:{_W}\s+(?:{_CONN}\s+)*)*?{_NAMED_HEADS}\b"
@@ -41,7 +41,8 @@ OBJECT = re.compile(
     rf"\b{_VERBS}\s+(?:(?:the|a|an|their|two|three|four|several|a\s+set\s+of|a\s+package\s+of)\s+)?"
     rf"(?P<np>(?:[\w'’\-]+\s+){{0,8}}?{_HEADS_LOWER}\b(?:\s+\([A-Z][\w\-]*\))?"
     rf"(?:\s+(?:between|on|for|establishing|concerning|regarding|of|with|among)\s+[^.;:\n]*?)?)"
-    rf"(?=\s*(?:[.;:\n]|,|\s+(?:which|that|in\s+front|at\s+(?:a|the)\b|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    rf"(?=\s*(?:[.;:\n]|,|\s+(?:which|that|in\s+front|in\s+the\s+presence|in\s+presence|witnessed|during|under|"
+    rf"at\s+(?:a|the)\b|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     rf"Saturday|Sunday|behalf)|in\s+(?:the\s+)?[A-Z][\w'’-]+\s*(?:[.,;]|on\b|$)|in\s+\d|before|after|while|as\s+|and\s+(?:then\s+)?"
     rf"(?:adopted|signed|agreed|issued|embraced)|with\s+(?:PM|Prime|President)|to\s+[a-z])|\s*$))"
 )
@@ -126,6 +127,9 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
         year = re.match(r"((?:1[89]|20)\d\d)\s+", title)
         title = title[year.end():] if year else title
         s = m.end() - len(title)
+        cut = re.search(r"\s+of\s+(?:1[89]|20)\d\d\b", title)
+        if cut:  # "Lusaka Protocol of 1994 and the ...": the year dates the document and ends its name
+            title = title[: cut.start()]
         if not re.search(_NAMED_HEADS, title) or re.fullmatch(_NAMED_HEADS, title):
             if not re.fullmatch(r"(?:Joint\s+)?(?:Statement|Declaration)", title):
                 continue
@@ -167,6 +171,9 @@ def _norm(s: str) -> str:
 
 def _assemble(ctx: Context, found: list[tuple[int, int, str, str]], events: list[EventX]) -> list[AgreementX]:
     text = ctx.text
+    named = [(s, e) for s, e, _, how in found if how == "named"]
+    # a descriptive match that starts with a named title is that title ("the X Protocol of 1994 and ...")
+    found = [f for f in found if f[3] == "named" or not any(abs(a - f[0]) <= 12 and a < f[1] for a, _ in named)]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[AgreementX] = []
     seen: dict[str, AgreementX] = {}

@@ -551,6 +551,8 @@ def _match_partial(persons: list[Person], toks: list[str]) -> Person | None:
             rank = 2
         elif len(toks) == 1 and pt[0].upper() == toks[0].upper():
             rank = 2
+        elif len(toks) == 1 and toks[0] in pt[1:-1] and toks[0][:1].isupper() and len(toks[0]) > 2:
+            rank = 3  # "Lula" of "Luiz Inácio Lula da Silva"
         else:
             continue
         key = (rank, p.first)

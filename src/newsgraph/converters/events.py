@@ -399,6 +399,12 @@ def _date_for(ctx: Context, ev: Ev, found: list[tuple[int, int, str]],
     nxt = min((s for s, _, _ in real if s > ev.start), default=10**9)
     prv = max((e for _, e, _ in real if e <= ev.start), default=-1)
     usable = _usable_dates(ctx, ev.clause, prv, nxt)
+    if ci > 0 and re.match(r"(?:when|as)\b", text[ev.clause[0][0]:ev.clause[0][0] + 5]) and not [
+            d for d in usable if d[1].kind != "relative"]:
+        # "... in June 1991, when X visited": the time just named is the time of the clause
+        prev_dates = _usable_dates(ctx, per_clause[ci - 1][0], -1, 10**9)
+        if prev_dates:
+            usable = [prev_dates[-1]]
     if not usable:
         cs = ev.clause[0][0]
         pre = text[max(0, cs - 40) : cs + 7]
