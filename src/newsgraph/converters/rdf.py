@@ -175,6 +175,20 @@ def text_order(items: Sequence[EventX] | Sequence[AgreementX]) -> list[int]:
     return sorted(range(len(items)), key=lambda i: (_first_start(items[i].mentions), i))
 
 
+_OFFSETS: dict[int, Literal] = {}
+
+
+def _offset(n: int) -> Literal:
+    """An xsd:nonNegativeInteger offset; typed integer literals are slow to build and offsets
+    repeat across mentions and articles, so the small ones are made once."""
+    lit = _OFFSETS.get(n)
+    if lit is None:
+        lit = Literal(n, datatype=XSD.nonNegativeInteger)
+        if len(_OFFSETS) < 1 << 16:
+            _OFFSETS[n] = lit
+    return lit
+
+
 class _Builder:
     def __init__(self, extraction: Extraction, base: str) -> None:
         self.x = extraction
@@ -205,8 +219,8 @@ class _Builder:
             return
         self._described.add(m)
         self.add(m, RDF.type, NG.Mention)
-        self.add(m, NG.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger))
-        self.add(m, NG.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(m, NG.beginIndex, _offset(span.start))
+        self.add(m, NG.endIndex, _offset(span.end))
         self.add(m, NG.anchorOf, Literal(text[span.start:span.end]))
         self.add(m, NG.sentence, Literal(self._sentences.around(span.start, span.end)))
         self.add(m, NG.inArticle, self.article)

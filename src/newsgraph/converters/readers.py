@@ -190,6 +190,7 @@ _CREDIT_PHOTO = re.compile(
 )
 _CREDIT_SUFFIX = re.compile(r"\s*\((?P<name>[^()]{2,40}?)\s+(?:Photo|photo|/\s*Photo)\)\s*$")
 _CREDIT_PAREN = re.compile(r"(?<=[.!?”\"])\s*\((?P<name>[^()]{2,40})\)\s*$")
+_CREDIT_HINT = re.compile(r"photo|credit|image|picture", re.IGNORECASE)
 _NOT_CREDIT = re.compile(
     r"^(?:end|lead|update|updated|corrected|recast|urgent|file|\d.*|.*\b(?:by|via)\b.*)$", re.IGNORECASE
 )
@@ -421,22 +422,26 @@ def _read_source(s: str, meta: _Meta) -> bool:
 
 def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
     """(caption without credit, photographer, agency) when the paragraph ends with a photo credit."""
-    m = _CREDIT_SLASH.search(s)
+    # credits sit at the end: look only at the tail, and only when it could hold one
+    start = max(0, len(s) - 160)
+    if not (s.rstrip().endswith(")") or _CREDIT_HINT.search(s, start)):
+        return None
+    m = _CREDIT_SLASH.search(s, start)
     if m and len(_words(s[: m.start()])) >= 4:
         name = clean_name(m.group("name"))
         agency = clean_name(m.group("agency"))
         agency = re.sub(r"\s*\b(?:photo|photos|pool)\b\s*$", "", agency, flags=re.I).strip() or agency
         if _looks_like_name(name, allow_lower=True):
             return s[: m.start()].rstrip(), name, agency
-    m = _CREDIT_PHOTO.search(s)
+    m = _CREDIT_PHOTO.search(s, start)
     if m:
         name = clean_name(m.group("name"))
         if name and len(_words(name)) <= 6 and not re.search(r"\d{4}", name):
             return s[: m.start()].rstrip(), name, None
-    m = _CREDIT_SUFFIX.search(s)
+    m = _CREDIT_SUFFIX.search(s, start)
     if m and len(_words(s[: m.start()])) >= 4:
         return s[: m.start()].rstrip(), clean_name(m.group("name")), None
-    m = _CREDIT_PAREN.search(s)
+    m = _CREDIT_PAREN.search(s, start)
     if m and len(_words(s[: m.start()])) >= 6:
         name = clean_name(m.group("name"))
         if (not _NOT_CREDIT.match(name) and _looks_like_name(name)
@@ -462,6 +467,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
     for i, raw in enumerate(lines):
         s = raw.strip()
         line = _Line(s, i)
+        nw = len(_WORD.findall(s))  # counted once: long body lines are the common case
         out.append(line)
         if not s:
             line.kind = "blank"
@@ -473,7 +479,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
                 line.kind = "meta"
                 continue
         if in_list:
-            if _BULLET.match(s) or (len(_words(s)) <= 14 and not _SENT_END.search(s)):
+            if _BULLET.match(s) or (nw <= 14 and not _SENT_END.search(s)):
                 line.kind = "junk"
                 continue
             in_list = False
@@ -482,7 +488,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
             in_list = True
             continue
         copy = _COPYRIGHT.search(s) if re.search(r"©|\(c\)|copyright", s, re.I) else None
-        if copy and len(_words(s)) <= 14:
+        if copy and nw <= 14:
             name = clean_name(copy.group("name"))
             name = re.sub(r"\s*\b(?:19|20)\d{2}\b.*$", "", name).strip()
             if name and len(_words(name)) <= 6 and not name.lower().startswith("all rights"):
@@ -490,18 +496,18 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
             line.kind = "junk"
             continue
         m_np = _IS_A_NEWSPAPER.match(s)
-        if m_np and len(_words(s)) <= 40:
+        if m_np and nw <= 40:
             meta.copyright = meta.copyright or m_np.group("name")
-        if _JUNK_LINE.match(s):
+        if len(s) < 200 and _JUNK_LINE.match(s):
             line.kind = "junk"
             continue
-        if _EDITOR_START.match(s) or (len(_words(s)) <= 16 and re.search(r"[|(]\s*Editor\s*:", s, re.I)):
+        if _EDITOR_START.match(s) or (nw <= 16 and re.search(r"[|(]\s*Editor\s*:", s, re.I)):
             if _read_editor(s, meta):
                 _read_source(s, meta)
                 line.credit = not _read_dates(s, i, meta)
                 line.kind = "meta"
                 continue
-        is_short = len(_words(s)) <= 18 and not (_SENT_END.search(s) and len(_words(s)) > 8)
+        is_short = nw <= 18 and not (_SENT_END.search(s) and nw > 8)
         if is_short:
             got_source = _read_source(s, meta)
             got_date = _read_dates(s, i, meta)
@@ -520,7 +526,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
             if _is_nav(s):
                 line.kind = "nav"
                 continue
-            if _BULLET.match(s) and len(_words(s)) <= 14 and not _SENT_END.search(s):
+            if _BULLET.match(s) and nw <= 14 and not _SENT_END.search(s):
                 line.kind = "junk"
                 continue
         if re.match(r"^\(?(?:Reporting|Writing|Additional reporting|Compiled|Translated)\s+by\b", s, re.I):
@@ -534,7 +540,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
             line.kind = "meta"
             line.credit = True
             continue
-        if len(_words(s)) <= 30 and re.search(r"\bcontributed(?: to)?(?: this| the)? (?:report|story|article)"
+        if nw <= 30 and re.search(r"\bcontributed(?: to)?(?: this| the)? (?:report|story|article)"
                                              r"(?:ing)?\.?$", s, re.I):
             line.kind = "meta"
             line.credit = True

@@ -1,0 +1,121 @@
+"""Conversion speed: articles per second on one core, for the whole pipeline and per stage.
+
+The pipeline is what ``newsgraph convert --format nquads`` does for each article: read
+the page (``readers``), extract facts (``extract``), build the triples (``rdf``) and
+write sorted N-Quads.  The input is the dev corpus (../shared/corpus/dev) repeated, or
+the bundled samples when ../shared is absent; HTML and JSON samples are timed
+separately because HTML goes through trafilatura.
+
+    python bench/bench_convert.py [--articles 1000] [--no-doc]
+
+The process pins itself to one CPU, warms up on one pass, then times each stage over
+the same documents.  The result goes to the "Conversion" section of docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import benchlib  # noqa: E402
+
+from newsgraph.converters import extract, rdf, readers  # noqa: E402
+from newsgraph.converters.model import Document  # noqa: E402
+from newsgraph.formats import by_name  # noqa: E402
+from newsgraph.samples import sample_files  # noqa: E402
+
+DEV = benchlib.ROOT.parent / "shared" / "corpus" / "dev"
+BASE = "http://kg.test"
+NQUADS = by_name("nquads")
+
+
+def pin_one_core() -> str:
+    if hasattr(os, "sched_setaffinity"):
+        cpu = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpu})
+        return f"pinned to CPU {cpu}"
+    return "not pinned"
+
+
+def inputs() -> tuple[str, list[tuple[str, bytes]]]:
+    if DEV.is_dir():
+        pages = sorted(DEV.glob("*.txt"))
+        return f"dev corpus ({len(pages)} pages)", [(p.name, p.read_bytes()) for p in pages]
+    files = [f for f in sample_files() if f.name.endswith(".txt")]
+    return f"bundled text samples ({len(files)} pages)", [(f.name, f.read_bytes()) for f in files]
+
+
+def run_pipeline(items: list[tuple[str, bytes]], repeat: int) -> dict[str, float]:
+    """Seconds spent in each stage over ``repeat`` passes of the items."""
+    t_read = t_extract = t_build = t_write = 0.0
+    n = 0
+    for _ in range(repeat):
+        for name, data in items:
+            t0 = time.perf_counter()
+            docs = [d for d in readers.read(data, name=name) if isinstance(d, Document)]
+            t1 = time.perf_counter()
+            extractions = [extract.extract(d) for d in docs]
+            t2 = time.perf_counter()
+            named = [rdf.build_triples(x, BASE) for x in extractions]
+            t3 = time.perf_counter()
+            rdf.serialize_triples(named, NQUADS)
+            t4 = time.perf_counter()
+            t_read += t1 - t0
+            t_extract += t2 - t1
+            t_build += t3 - t2
+            t_write += t4 - t3
+            n += len(docs)
+    return {"articles": n, "read": t_read, "extract": t_extract, "build": t_build, "write": t_write}
+
+
+def rate(n: float, seconds: float) -> str:
+    return f"{n / seconds:,.0f}" if seconds > 0 else "n/a"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=1000, help="articles to convert in the timed run")
+    ap.add_argument("--no-doc", action="store_true", help="print only; leave docs/benchmarks.md alone")
+    args = ap.parse_args()
+    pinned = pin_one_core()
+    label, items = inputs()
+    run_pipeline(items, 1)  # warm-up: imports, regex compilation, gazetteer tables
+    repeat = max(1, args.articles // len(items))
+    r = run_pipeline(items, repeat)
+    total = r["read"] + r["extract"] + r["build"] + r["write"]
+    rows = [[label, int(r["articles"]), rate(r["articles"], total), rate(r["articles"], r["read"]),
+             rate(r["articles"], r["extract"]), rate(r["articles"], r["build"]),
+             rate(r["articles"], r["write"])]]
+    other = [(f.name, f.read_bytes()) for f in sample_files() if not f.name.endswith(".txt")]
+    o = run_pipeline(other, max(1, 100 // len(other)))
+    o_total = o["read"] + o["extract"] + o["build"] + o["write"]
+    rows.append(["HTML, JSON and JSONL samples", int(o["articles"]), rate(o["articles"], o_total),
+                 rate(o["articles"], o["read"]), rate(o["articles"], o["extract"]),
+                 rate(o["articles"], o["build"]), rate(o["articles"], o["write"])])
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    body = (
+        "Articles per second on one core (`python bench/bench_convert.py`, process "
+        f"{pinned}), the whole pipeline of `newsgraph convert --format nquads` and each stage: "
+        "read (page -> Document), extract (persons, countries, events, agreements), build (triples "
+        "with mention nodes and provenance) and write (sorted N-Quads). Target: 200 articles/s per core.\n\n"
+        + benchlib.table(["input", "articles", "pipeline/s", "read/s", "extract/s", "build/s", "write/s"], rows)
+        + f"\n\nMeasured on {benchlib.machine()}, load average {load:.1f} at the start of the run "
+        "(other jobs share the machine, so treat the figures as a lower bound)."
+    )
+    print(body)
+    if not args.no_doc:
+        benchlib.write_section("Conversion", body)
+        benchlib.record("convert", int(r["articles"]), {
+            "pipeline_per_s": r["articles"] / total, "read_s": r["read"], "extract_s": r["extract"],
+            "build_s": r["build"], "write_s": r["write"], "input": label,
+        })
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
