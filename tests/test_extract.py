@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- test sentences read better unbroken
 """Extractor rules on sentences written for these tests in the styles of wire copy and readouts."""
 
 from __future__ import annotations
@@ -48,8 +49,11 @@ def test_apposition_roles_and_international_officials() -> None:
 
 
 def test_role_before_comma_and_of_country() -> None:
-    ex = run("Talks were led by the Prime Minister of Malaysia, Anwar Ibrahim, and the President of Chile, "
-             "Gabriel Boric, who arrived on Monday.", "2023-05-10")
+    ex = run(
+        "Talks were led by the Prime Minister of Malaysia, Anwar Ibrahim, and the President of Chile, "
+        "Gabriel Boric, who arrived on Monday.",
+        "2023-05-10",
+    )
     assert person(ex, "Anwar Ibrahim").nationality == "MYS"
     assert person(ex, "Gabriel Boric").nationality == "CHL"
 
@@ -58,14 +62,18 @@ def test_unnamed_officials_credits_and_bylines_are_not_persons() -> None:
     ex = run(
         "By Maria Lindqvist\n\nThe Prime Minister met the visiting delegation, a government spokesperson said. "
         "Officials from both sides attended.\n\nA delegation arrives at the ministry. (Baltic News/Jonas Petras)",
-        "2022-03-01", bylines=["Maria Lindqvist"],
+        "2022-03-01",
+        bylines=["Maria Lindqvist"],
     )
     assert [p.name for p in ex.persons] == []
 
 
 def test_nickname_in_parentheses_and_surname_only() -> None:
-    ex = run("President Luiz Inácio Lula da Silva met President Macron in Brasilia. Lula said the talks were "
-             "frank.", "2024-03-28")
+    ex = run(
+        "President Luiz Inácio Lula da Silva met President Macron in Brasilia. Lula said the talks were "
+        "frank.",
+        "2024-03-28",
+    )
     lula = person(ex, "Luiz Inácio Lula da Silva")
     assert "Lula" in lula.aliases
     assert person(ex, "Macron").roles == ["President"]
@@ -75,7 +83,9 @@ def test_nickname_in_parentheses_and_surname_only() -> None:
 
 
 def test_capital_cities_are_not_countries() -> None:
-    ex = run("Diplomats in Paris, Ankara and Canberra welcomed the statement issued in Brussels.", "2022-01-01")
+    ex = run(
+        "Diplomats in Paris, Ankara and Canberra welcomed the statement issued in Brussels.", "2022-01-01"
+    )
     assert ex.countries == []
 
 
@@ -96,9 +106,11 @@ def test_meeting_dated_from_dateline_weekday() -> None:
 
 
 def test_phone_call_today_and_yesterday() -> None:
-    ex = run("Prime Minister Mark Rutte spoke by telephone today with Polish President Andrzej Duda. "
-             "Yesterday, Rutte had met Belgian Prime Minister Alexander De Croo in The Hague.",
-             "2022-10-12")
+    ex = run(
+        "Prime Minister Mark Rutte spoke by telephone today with Polish President Andrzej Duda. "
+        "Yesterday, Rutte had met Belgian Prime Minister Alexander De Croo in The Hague.",
+        "2022-10-12",
+    )
     (call,) = events(ex, "PhoneCall")
     assert call.date == "2022-10-12" and call.location is None and call.cameo == "041"
     (meeting,) = events(ex, "Meeting")
@@ -145,8 +157,10 @@ def test_historic_events_take_no_day_and_do_not_merge() -> None:
 
 
 def test_no_year_on_the_page_gives_no_dates() -> None:
-    ex = run("SEOUL, Oct. 3 (Han Wire) -- South Korean President Yoon Suk Yeol held talks on Tuesday with "
-             "Vietnamese President Vo Van Thuong.")
+    ex = run(
+        "SEOUL, Oct. 3 (Han Wire) -- South Korean President Yoon Suk Yeol held talks on Tuesday with "
+        "Vietnamese President Vo Van Thuong."
+    )
     (talks,) = events(ex, "Talks")
     assert talks.date is None
 
@@ -171,15 +185,21 @@ def test_signing_with_agreement_and_statement() -> None:
 
 
 def test_named_existing_agreements_with_partial_dates() -> None:
-    ex = run("The accord builds on the Lusaka Protocol of 1994 and the Nkomati Accord signed in March 1984, "
-             "officials said.", "2020-01-01")
+    ex = run(
+        "The accord builds on the Lusaka Protocol of 1994 and the Nkomati Accord signed in March 1984, "
+        "officials said.",
+        "2020-01-01",
+    )
     got = {a.title: a.date for a in ex.agreements}
     assert got == {"Lusaka Protocol": "1994", "Nkomati Accord": "1984-03"}
 
 
 def test_planned_agreements_are_not_reported() -> None:
-    ex = run("Both sides pledged to work towards a Comprehensive Investment Agreement and said talks on a free "
-             "trade agreement would resume.", "2021-01-01")
+    ex = run(
+        "Both sides pledged to work towards a Comprehensive Investment Agreement and said talks on a free "
+        "trade agreement would resume.",
+        "2021-01-01",
+    )
     assert ex.agreements == []
 
 
@@ -189,11 +209,21 @@ def test_planned_agreements_are_not_reported() -> None:
 def test_date_expressions() -> None:
     import datetime as dt
 
-    kinds = [(d.kind, d.text) for d in find_dates("on 17 and 18 February 2022, in June, in 2007, on Saturday, "
-                                                  "yesterday, Jan. 22, 1963, 23.07.2022")]
-    assert kinds == [("day", "17 and 18 February 2022"), ("month", "June"), ("year", "in 2007"),
-                     ("weekday", "Saturday"), ("relative", "yesterday"), ("day", "Jan. 22, 1963"),
-                     ("day", "23.07.2022")]
+    kinds = [
+        (d.kind, d.text)
+        for d in find_dates(
+            "on 17 and 18 February 2022, in June, in 2007, on Saturday, yesterday, Jan. 22, 1963, 23.07.2022"
+        )
+    ]
+    assert kinds == [
+        ("day", "17 and 18 February 2022"),
+        ("month", "June"),
+        ("year", "in 2007"),
+        ("weekday", "Saturday"),
+        ("relative", "yesterday"),
+        ("day", "Jan. 22, 1963"),
+        ("day", "23.07.2022"),
+    ]
     sat = find_dates("Saturday")[0]
     assert resolve(sat, dt.date(2022, 2, 14), 2022) == dt.date(2022, 2, 12)
     assert resolve(find_dates("July 13")[0], None, 2022) == dt.date(2022, 7, 13)
@@ -201,7 +231,9 @@ def test_date_expressions() -> None:
 
 
 def test_datelines() -> None:
-    dl = find_dateline("ASMARA, July 9, 2018 (Horn Wire) -- Ethiopia and Eritrea declared the war over on Monday "
-                       "after years of hostility between them.")
+    dl = find_dateline(
+        "ASMARA, July 9, 2018 (Horn Wire) -- Ethiopia and Eritrea declared the war over on Monday "
+        "after years of hostility between them."
+    )
     assert dl is not None and dl.place == "ASMARA" and dl.date is not None and dl.date.year == 2018
     assert find_dateline("Sixth summit – leaders commit to a vision") is None

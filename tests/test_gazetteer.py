@@ -19,13 +19,21 @@ def codes(text: str) -> list[str]:
         ("U.S. and UK officials met PRC and ROK diplomats.", ["USA", "GBR", "CHN", "KOR"]),
         ("Türkiye, Việt Nam and the Kyrgyz Republic signed.", ["TUR", "VNM", "KGZ"]),
         ("A West German chancellor and Palestinian negotiators.", ["DEU", "PSE"]),
-        ("Papua New Guinea, Equatorial Guinea and Guinea-Bissau joined Guinea.", ["PNG", "GNQ", "GNB", "GIN"]),
-        ("Niger and Nigeria; Sudan and South Sudan; Dominica and the Dominican Republic.",
-         ["NER", "NGA", "SDN", "SSD", "DMA", "DOM"]),
+        (
+            "Papua New Guinea, Equatorial Guinea and Guinea-Bissau joined Guinea.",
+            ["PNG", "GNQ", "GNB", "GIN"],
+        ),
+        (
+            "Niger and Nigeria; Sudan and South Sudan; Dominica and the Dominican Republic.",
+            ["NER", "NGA", "SDN", "SSD", "DMA", "DOM"],
+        ),
         ("The Democratic Republic of the Congo and the Republic of the Congo.", ["COD", "COG"]),
         ("A North Korean missile and a South Korean destroyer.", ["PRK", "KOR"]),
         ("Chinese-Tajik talks on the China-Tajikistan border.", ["CHN", "TJK", "CHN", "TJK"]),
-        ("Kenyans and Emiratis cheered; Côte d'Ivoire and Ivory Coast are one.", ["KEN", "ARE", "CIV", "CIV"]),
+        (
+            "Kenyans and Emiratis cheered; Côte d'Ivoire and Ivory Coast are one.",
+            ["KEN", "ARE", "CIV", "CIV"],
+        ),
         ("the former Yugoslav Republic of Macedonia, now North Macedonia", ["MKD", "MKD"]),
     ],
 )
@@ -70,9 +78,15 @@ def test_country_info_fields_by_name() -> None:
 
 
 def test_known_organizations_and_acronyms() -> None:
-    hits = find_known_organizations("The UN, the EU and NATO joined the Shanghai Cooperation Organisation summit.")
-    assert [h.key for h in hits] == ["United Nations", "European Union", "North Atlantic Treaty Organization",
-                                     "Shanghai Cooperation Organisation"]
+    hits = find_known_organizations(
+        "The UN, the EU and NATO joined the Shanghai Cooperation Organisation summit."
+    )
+    assert [h.key for h in hits] == [
+        "United Nations",
+        "European Union",
+        "North Atlantic Treaty Organization",
+        "Shanghai Cooperation Organisation",
+    ]
 
 
 def test_places() -> None:

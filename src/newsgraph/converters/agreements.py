@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- long regular expressions read better unbroken
 """Agreements: named documents and the objects of signing, adopting and issuing.
 
 Three shapes cover wire copy: a title-case name ending in a document word
@@ -14,15 +15,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import dates as D
+from . import dates as datex
 from .gazetteer import UPPER
 from .model import AgreementX, EventX, Span
 
 if TYPE_CHECKING:
     from .extract import Context
 
-_NAMED_HEADS = r"(?:Agreements?|Treaty|Treaties|Accords?|Declaration|Convention|Protocol|Memorandum(?:\s+of\s+Understanding)?|" \
-               r"MoUs?|Charter|Pact|Statement|Communiqu[ée]|Armistice)"
+_NAMED_HEADS = (
+    r"(?:Agreements?|Treaty|Treaties|Accords?|Declaration|Convention|Protocol|Memorandum(?:\s+of\s+Understanding)?|"
+    r"MoUs?|Charter|Pact|Statement|Communiqu[ée]|Armistice)"
+)
 _W = rf"(?:[{UPPER}][\w'’\-]*|(?!(?:1[89]|20)\d\d\b)[0-9]+(?:\s+\(\d{{4}}\))?)"
 _CONN = r"(?:of|the|and|on|for|to|between|from|in|a|an|as|&|de|du|la|with|by)"
 NAMED = re.compile(
@@ -30,13 +33,17 @@ NAMED = re.compile(
     rf"(?:(?::\s+|,\s+(?:and\s+)?(?:the\s+)?(?={_W})|\s+)(?:(?:{_CONN})\s+)*{_W}"
     rf"|\s+(?:of|on|for|between|to|from)\s+(?:(?:{_CONN})\s+)*{_W})*"
 )
-_HEADS_LOWER = (r"(?:agreements?|treaty|accords?|declaration|protocol|memorandum\s+of\s+understanding|memorandum|MoUs?|"
-                r"plan|statement|communiqu[ée]|ceasefire|cease-fire|truce|pact|charter|convention|documents|"
-                r"initiative|partnership|roadmap|framework|contracts?|list\s+of\s+outcomes|arrangement|"
-                r"Agreement|Treaty|Accords?|Declaration|Protocol|Memorandum|Plan|Statement|Initiative|Partnership|"
-                r"Charter|Convention|Pact|Roadmap|Framework)")
-_VERBS = (r"(?:signed|signs|sign|signing\s+of|signing|inked|inks|put\s+their\s+names\s+to|adopted|adopts|adopt|issued|"
-          r"issues|issue|exchanged|initialled|concluded\s+and\s+signed|witnessed\s+the\s+signing\s+of)")
+_HEADS_LOWER = (
+    r"(?:agreements?|treaty|accords?|declaration|protocol|memorandum\s+of\s+understanding|memorandum|MoUs?|"
+    r"plan|statement|communiqu[ée]|ceasefire|cease-fire|truce|pact|charter|convention|documents|"
+    r"initiative|partnership|roadmap|framework|contracts?|list\s+of\s+outcomes|arrangement|"
+    r"Agreement|Treaty|Accords?|Declaration|Protocol|Memorandum|Plan|Statement|Initiative|Partnership|"
+    r"Charter|Convention|Pact|Roadmap|Framework)"
+)
+_VERBS = (
+    r"(?:signed|signs|sign|signing\s+of|signing|inked|inks|put\s+their\s+names\s+to|adopted|adopts|adopt|issued|"
+    r"issues|issue|exchanged|initialled|concluded\s+and\s+signed|witnessed\s+the\s+signing\s+of)"
+)
 OBJECT = re.compile(
     rf"\b{_VERBS}\s+(?:(?:the|a|an|their|two|three|four|several|a\s+set\s+of|a\s+package\s+of)\s+)?"
     rf"(?P<np>(?:[\w'’\-]+\s+){{0,8}}?{_HEADS_LOWER}\b(?:\s+\([A-Z][\w\-]*\))?"
@@ -57,20 +64,66 @@ ANTECEDENT = re.compile(
     rf"\s+)?(?:had\s+)?signed\b(?P<tail>\s+in\s+[^.;]{{0,40}})?"
 )
 ISSUED = re.compile(
-    rf"\b(?:(?:a|an|the)\s+)?(?P<np>(?:[\w'’\-]+\s+){{0,3}}?(?:joint\s+)?(?:statement|declaration|communiqu[ée]))"
-    rf"\s+(?:that\s+was\s+|which\s+was\s+)?(?:issued|adopted|released)\b"
+    r"\b(?:(?:a|an|the)\s+)?(?P<np>(?:[\w'’\-]+\s+){0,3}?(?:joint\s+)?(?:statement|declaration|communiqu[ée]))"
+    r"\s+(?:that\s+was\s+|which\s+was\s+)?(?:issued|adopted|released)\b"
 )
-LIST_ITEM = re.compile(rf"^[ \t]*(?:[ivxIVX]+|\d+|[a-h])[.)]\s+(?P<np>(?:[\w'’\-]+\s+){{0,2}}?{_HEADS_LOWER}\b[^\n]*?)[;.]?[ \t]*$",
-                       re.M)
+LIST_ITEM = re.compile(
+    rf"^[ \t]*(?:[ivxIVX]+|\d+|[a-h])[.)]\s+(?P<np>(?:[\w'’\-]+\s+){{0,2}}?{_HEADS_LOWER}\b[^\n]*?)[;.]?[ \t]*$",
+    re.M,
+)
 _GENERIC = {
-    "new", "historic", "landmark", "peace", "trade", "final", "formal", "the", "a", "an", "this", "that", "these",
-    "those", "deal", "deals", "document", "documents", "agreement", "agreements", "treaty", "accord", "pact",
-    "set", "of", "two", "three", "several", "such", "same", "text", "separate", "their", "its", "his", "her",
-    "following", "first", "key", "major", "broad", "wide-ranging", "full", "draft", "long-awaited",
+    "new",
+    "historic",
+    "landmark",
+    "peace",
+    "trade",
+    "final",
+    "formal",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "deal",
+    "deals",
+    "document",
+    "documents",
+    "agreement",
+    "agreements",
+    "treaty",
+    "accord",
+    "pact",
+    "set",
+    "of",
+    "two",
+    "three",
+    "several",
+    "such",
+    "same",
+    "text",
+    "separate",
+    "their",
+    "its",
+    "his",
+    "her",
+    "following",
+    "first",
+    "key",
+    "major",
+    "broad",
+    "wide-ranging",
+    "full",
+    "draft",
+    "long-awaited",
 }
-_PLANNED = re.compile(r"\b(?:negotiat\w+|conclud\w+|towards?|plans?|planned|future|would|will|draft|proposed|possible|"
-                      r"expected|hope[sd]?|aim\w*|pursu\w+|work\s+on|talks\s+on|discuss\w*|seek\w*|an?\s+agreement\s+on)"
-                      r"\s+(?:\w+\s+){0,4}$", re.I)
+_PLANNED = re.compile(
+    r"\b(?:negotiat\w+|conclud\w+|towards?|plans?|planned|future|would|will|draft|proposed|possible|"
+    r"expected|hope[sd]?|aim\w*|pursu\w+|work\s+on|talks\s+on|discuss\w*|seek\w*|an?\s+agreement\s+on)"
+    r"\s+(?:\w+\s+){0,4}$",
+    re.I,
+)
 
 
 def _generic(np: str, ctx: Context) -> bool:
@@ -79,23 +132,47 @@ def _generic(np: str, ctx: Context) -> bool:
     for w in words:
         if w.lower() in _GENERIC:
             continue
-        if any(w == h.form for h in ctx.countries) or re.fullmatch(r"[A-Z][a-z]+", w) and w in {
-                h.form for h in ctx.countries}:
+        if (
+            any(w == h.form for h in ctx.countries)
+            or re.fullmatch(r"[A-Z][a-z]+", w)
+            and w in {h.form for h in ctx.countries}
+        ):
             continue
         rest.append(w)
-    heads = {"statement", "declaration", "plan", "ceasefire", "cease-fire", "truce", "protocol", "memorandum",
-             "mou", "mous", "initiative", "partnership", "communiqué", "communique", "roadmap", "charter",
-             "convention", "list"}
+    heads = {
+        "statement",
+        "declaration",
+        "plan",
+        "ceasefire",
+        "cease-fire",
+        "truce",
+        "protocol",
+        "memorandum",
+        "mou",
+        "mous",
+        "initiative",
+        "partnership",
+        "communiqué",
+        "communique",
+        "roadmap",
+        "charter",
+        "convention",
+        "list",
+    }
     if not rest:
         return True
-    if len(rest) == 1 and rest[0].lower() in heads and rest[0].lower() not in {"statement", "declaration",
-                                                                                "communiqué", "communique"}:
+    if (
+        len(rest) == 1
+        and rest[0].lower() in heads
+        and rest[0].lower() not in {"statement", "declaration", "communiqué", "communique"}
+    ):
         return False if rest[0].lower() in {"ceasefire", "truce", "protocol"} else True
     if len(rest) == 1 and rest[0].lower() in {"statement", "declaration"}:
         return True
     # demonym-only modifiers ("North American trade pact") are descriptions, not titles
-    return all(w[0].isupper() and any(w in h.form for h in ctx.countries) for w in rest[:-1]) and \
-        rest[-1].lower() in {"pact", "deal", "treaty", "agreement", "accord"}
+    return all(w[0].isupper() and any(w in h.form for h in ctx.countries) for w in rest[:-1]) and rest[
+        -1
+    ].lower() in {"pact", "deal", "treaty", "agreement", "accord"}
 
 
 def _clean(np: str) -> str:
@@ -122,10 +199,13 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
 
     for m in NAMED.finditer(text):
         title = m.group(0)
-        title = re.sub(r"^(?:The|A|An|This|That|In|On|Under|After|Before|With|By|From|At|Both|Its|Their|His|Her)\s+", "",
-                       title)
+        title = re.sub(
+            r"^(?:The|A|An|This|That|In|On|Under|After|Before|With|By|From|At|Both|Its|Their|His|Her)\s+",
+            "",
+            title,
+        )
         year = re.match(r"((?:1[89]|20)\d\d)\s+", title)
-        title = title[year.end():] if year else title
+        title = title[year.end() :] if year else title
         s = m.end() - len(title)
         cut = re.search(r"\s+of\s+(?:1[89]|20)\d\d\b", title)
         if cut:  # "Lusaka Protocol of 1994 and the ...": the year dates the document and ends its name
@@ -173,7 +253,9 @@ def _assemble(ctx: Context, found: list[tuple[int, int, str, str]], events: list
     text = ctx.text
     named = [(s, e) for s, e, _, how in found if how == "named"]
     # a descriptive match that starts with a named title is that title ("the X Protocol of 1994 and ...")
-    found = [f for f in found if f[3] == "named" or not any(abs(a - f[0]) <= 12 and a < f[1] for a, _ in named)]
+    found = [
+        f for f in found if f[3] == "named" or not any(abs(a - f[0]) <= 12 and a < f[1] for a, _ in named)
+    ]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[AgreementX] = []
     seen: dict[str, AgreementX] = {}
@@ -236,11 +318,14 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
         if mm:
             date_str = mm.group(1)
         else:
-            ms = re.match(r"(?:,)?\s+(?:that\s+|which\s+)?(?:(?:they|the\s+\w+\s+\w+|[A-Z]\w+(?:\s+and\s+[A-Z]\w+)?)\s+)?"
-                          r"(?:was\s+|were\s+)?signed\s+(?:in\s+[A-Z]\w+\s+)?(?:in|on)\s+([^.;,]{3,30})", tail)
+            ms = re.match(
+                r"(?:,)?\s+(?:that\s+|which\s+)?(?:(?:they|the\s+\w+\s+\w+|[A-Z]\w+(?:\s+and\s+[A-Z]\w+)?)\s+)?"
+                r"(?:was\s+|were\s+)?signed\s+(?:in\s+[A-Z]\w+\s+)?(?:in|on)\s+([^.;,]{3,30})",
+                tail,
+            )
             if ms:
-                for d in D.find_dates(ms.group(1)):
-                    date_str = D.partial(d, ctx.year)
+                for d in datex.find_dates(ms.group(1)):
+                    date_str = datex.partial(d, ctx.year)
                     if date_str:
                         break
     _ = around
@@ -251,9 +336,15 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
         if ev.type in {"Signing", "Statement"} and any(a <= sp.start < b for sp in ev.mentions):
             linked = i
             break
-    historic = date_str is not None and len(date_str) < 10 or re.search(
-        r"\b(?:signed|adopted)\s+(?:in\s+[A-Z]\w+\s+)?in\s+(?:(?:January|February|March|April|May|June|July|August|"
-        r"September|October|November|December)\s+)?(?:1[89]|20)\d\d", text[e : e + 60])
+    historic = (
+        date_str is not None
+        and len(date_str) < 10
+        or re.search(
+            r"\b(?:signed|adopted)\s+(?:in\s+[A-Z]\w+\s+)?in\s+(?:(?:January|February|March|April|May|June|July|August|"
+            r"September|October|November|December)\s+)?(?:1[89]|20)\d\d",
+            text[e : e + 60],
+        )
+    )
     if linked is None and not historic:
         for i, ev in enumerate(events):
             if ev.type == "Signing" and ev.date and not any(sp.start < s - 2000 for sp in ev.mentions[:1]):
@@ -270,10 +361,15 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
     if not ag.parties:
         codes = []
         for h in ctx.countries:
-            if a <= h.start < b and h.key not in codes and not any(o.start <= h.start < o.end for o in ctx.org_hits):
+            if (
+                a <= h.start < b
+                and h.key not in codes
+                and not any(o.start <= h.start < o.end for o in ctx.org_hits)
+            ):
                 codes.append(h.key)
-        if not codes and re.search(r"\b(?:two|both)\s+(?:sides|countries|governments|leaders|neighbours)\b|\bthey\b",
-                                   text[a:b], re.I):
+        if not codes and re.search(
+            r"\b(?:two|both)\s+(?:sides|countries|governments|leaders|neighbours)\b|\bthey\b", text[a:b], re.I
+        ):
             from .events import _main_countries
 
             codes = _main_countries(ctx)

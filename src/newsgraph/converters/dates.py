@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- long regular expressions read better unbroken
 """Date expressions in news text and their resolution to calendar days.
 
 Conventions (shared/corpus/dev/README.md): an explicit date beats a relative one;
@@ -14,9 +15,30 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
@@ -72,10 +94,22 @@ def _day(s: str) -> int:
 
 
 _REL = {
-    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "earlier in the day": 0, "earlier today": 0, "later that day": 0, "earlier that day": 0,
-    "on the same day": 0, "yesterday": -1, "the previous day": -1, "the day before": -1,
-    "the next day": 1, "the following day": 1, "the day after": 1,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "earlier in the day": 0,
+    "earlier today": 0,
+    "later that day": 0,
+    "earlier that day": 0,
+    "on the same day": 0,
+    "yesterday": -1,
+    "the previous day": -1,
+    "the day before": -1,
+    "the next day": 1,
+    "the following day": 1,
+    "the day after": 1,
 }
 _NUM = {"a": 1, "one": 1, "two": 2, "three": 3}
 
@@ -107,8 +141,11 @@ def find_dates(text: str) -> list[DateMention]:
                     # "May" is also a verb and a name: only "in May", "May 2020".
                     if not re.search(r"\b(?:in|since|until|by|early|late|mid)\s+$", text[max(0, s - 8) : s]):
                         continue
-                if mon.rstrip(".") in {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-                                       "Nov", "Dec"} and not g["c_y"]:
+                if (
+                    mon.rstrip(".")
+                    in {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+                    and not g["c_y"]
+                ):
                     continue  # bare abbreviations are too often something else
                 y = int(g["c_y"]) if g["c_y"] else None
                 out.append(DateMention(s, e, "month", y, _month(mon), text=t))
@@ -195,12 +232,18 @@ def find_dateline(text: str, limit: int = 3000) -> Dateline | None:
         if place.upper() in {"URL", "SOURCE", "EDITOR", "BY", "PHOTO", "UPDATED", "PUBLISHED"}:
             continue
         words = place.split()
-        sep = text[m.start():m.end()].rstrip()[-1:]
-        rest = text[m.end():].split("\n", 1)[0]
+        sep = text[m.start() : m.end()].rstrip()[-1:]
+        rest = text[m.end() :].split("\n", 1)[0]
         if "|" in place or len(words) > 6 or len(rest) < 60:
             continue
-        if not (m.group("date") or m.group("agency") or m.group("agency2") or m.group("agency3")
-                or place.isupper() or (sep in "–—-" and len(rest) >= 100 and len(words) <= 4)):
+        if not (
+            m.group("date")
+            or m.group("agency")
+            or m.group("agency2")
+            or m.group("agency3")
+            or place.isupper()
+            or (sep in "–—-" and len(rest) >= 100 and len(words) <= 4)
+        ):
             continue
         place = re.sub(r",\s*[A-Z]{2,6}$", "", place)
         if re.search(r"\b(?:said|says|is|was|the|of|and|will)\b", place) and not place.isupper():
@@ -211,11 +254,20 @@ def find_dateline(text: str, limit: int = 3000) -> Dateline | None:
             date = ds[0] if ds else None
             if date is not None:
                 off = m.start("date")
-                date = DateMention(off + date.start, off + date.end, date.kind, date.year, date.month,
-                                   date.day, text=date.text)
+                date = DateMention(
+                    off + date.start,
+                    off + date.end,
+                    date.kind,
+                    date.year,
+                    date.month,
+                    date.day,
+                    text=date.text,
+                )
         return Dateline(place, m.start("place"), m.end(), date)
     # A place alone on its line right before the lead ("ISTANBUL\n\nRussia and Ukraine ...").
-    m2 = re.search(r"^[ \t]*([A-Z][A-Z .'’-]{2,30})[ \t]*\n\s*\n?([A-Z][^\n]{80,})", text[:limit], re.MULTILINE)
+    m2 = re.search(
+        r"^[ \t]*([A-Z][A-Z .'’-]{2,30})[ \t]*\n\s*\n?([A-Z][^\n]{80,})", text[:limit], re.MULTILINE
+    )
     if m2 and len(m2.group(1).split()) <= 3:
         return Dateline(m2.group(1).strip(), m2.start(1), m2.end(1), None)
     return None

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- long regular expressions read better unbroken
 """Persons and organisations from capitalised runs of words, titles and in-document coreference.
 
 A *run* is a stretch of capitalised words, possibly joined by "of", "and", "the"
@@ -31,16 +32,69 @@ from .entities_lexicon import (
 )
 from .gazetteer import LOWER, UPPER, Hit, organizations
 
-_ABBR = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Adm", "Sen", "Rep",
-         "Gov", "Jr", "Sr", "Rev", "Hon", "Smt", "Amb", "Pres", "Eng", "Mt", "No"}
+_ABBR = {
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "St",
+    "Gen",
+    "Lt",
+    "Col",
+    "Maj",
+    "Capt",
+    "Adm",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Jr",
+    "Sr",
+    "Rev",
+    "Hon",
+    "Smt",
+    "Amb",
+    "Pres",
+    "Eng",
+    "Mt",
+    "No",
+}
 _PERSONAL_HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame"}
 ROLE_HEADS_ALL = ROLE_HEADS | {"PM", "Premier", "Chancellor", "Secretary-General", "Secretary-general"}
 
 _TOKEN = re.compile(
     rf"(?:[{UPPER}]\.){{2,}}|[{UPPER}{LOWER}][{UPPER}{LOWER}0-9'’\-]*\.?|[0-9][0-9A-Za-z\-]*|[^\s]"
 )
-_CONNECT = {"of", "and", "the", "for", "on", "&", "de", "da", "do", "dos", "del", "von", "van", "der",
-            "den", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "di", "y", "ben", "abu", "ould"}
+_CONNECT = {
+    "of",
+    "and",
+    "the",
+    "for",
+    "on",
+    "&",
+    "de",
+    "da",
+    "do",
+    "dos",
+    "del",
+    "von",
+    "van",
+    "der",
+    "den",
+    "bin",
+    "bint",
+    "ibn",
+    "al",
+    "el",
+    "la",
+    "le",
+    "du",
+    "di",
+    "y",
+    "ben",
+    "abu",
+    "ould",
+}
 _ROLE_AFTER = re.compile(
     r"^,\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?P<role>(?:[\w\-’']+\s+){0,6}?"
     r"(?P<head>(?:[A-Z][\w\-]*|[a-z][\w\-]*)))(?=[\s,.;)]|$)"
@@ -157,17 +211,30 @@ class PersonFinder:
             return "R"
         if t in _CONNECT or t in PARTICLES:
             return "P"
-        if t in NON_NAME or t.upper() == t and len(t) <= 5 and t.isalpha() and t not in {"I"} and len(t) > 1 \
-                and not (nxt and nxt.text[:1].isupper() and nxt.text.upper() != nxt.text):
+        if (
+            t in NON_NAME
+            or t.upper() == t
+            and len(t) <= 5
+            and t.isalpha()
+            and t not in {"I"}
+            and len(t) > 1
+            and not (nxt and nxt.text[:1].isupper() and nxt.text.upper() != nxt.text)
+        ):
             return "X"
         if t in ORG_HEADS:
             return "X"
         if not _is_cap(t):
-            if t.startswith(("al-", "el-", "bin-", "ad-", "as-", "ash-", "at-")) and len(t) > 4 and t[t.index("-") + 1:][:1].isupper():
+            if (
+                t.startswith(("al-", "el-", "bin-", "ad-", "as-", "ash-", "at-"))
+                and len(t) > 4
+                and t[t.index("-") + 1 :][:1].isupper()
+            ):
                 return "N"
             return "L"
         if t.lower() in self.lower_words and t.lower() not in {"moon", "rose", "young", "bush", "long"}:
-            return "X"  # a capitalised common word ("Peace", "Tuesday") that the text also writes in lower case
+            return (
+                "X"  # a capitalised common word ("Peace", "Tuesday") that the text also writes in lower case
+            )
         return "N"
 
     def runs(self, tokens: list[Token]) -> list[list[Token]]:
@@ -177,8 +244,12 @@ class PersonFinder:
         for i, tok in enumerate(tokens):
             prev = tokens[i - 1] if i else None
             gap = self.text[prev.end : tok.start] if prev else " "
-            contiguous = prev is not None and (gap in {" ", ""} or gap == " " * len(gap)) and "\n" not in gap \
+            contiguous = (
+                prev is not None
+                and (gap in {" ", ""} or gap == " " * len(gap))
+                and "\n" not in gap
                 and not prev.possessive
+            )
             cap = _is_cap(tok.text) or tok.text.startswith(("al-", "el-")) and len(tok.text) > 3
             conn = tok.text in _CONNECT or tok.text in PARTICLES
             if cap and not self._masked(tok.start):
@@ -213,8 +284,13 @@ class PersonFinder:
         for run in self.runs(tokens):
             for i, tok in enumerate(run):
                 tok.cls = self.classify(tok, run[i + 1] if i + 1 < len(run) else None)
-                if tok.cls == "R" and i and run[i - 1].text.rstrip(".") in _PERSONAL_HONORIFICS and tok.text in ROLE_HEADS \
-                        and tok.text not in {"President", "Minister", "Secretary", "Chancellor", "Premier"}:
+                if (
+                    tok.cls == "R"
+                    and i
+                    and run[i - 1].text.rstrip(".") in _PERSONAL_HONORIFICS
+                    and tok.text in ROLE_HEADS
+                    and tok.text not in {"President", "Minister", "Secretary", "Chancellor", "Premier"}
+                ):
                     tok.cls = "N"
                 if tok.cls == "N" and any(ch.isdigit() for ch in tok.text):
                     tok.cls = "X"
@@ -235,10 +311,17 @@ class PersonFinder:
             while j < n:
                 if run[j].cls == "N" and not run[j - 1].possessive:
                     j += 1
-                elif run[j].cls == "P" and run[j].text in PARTICLES and j + 1 < n and run[j + 1].cls in {"N", "P"} \
-                        and not run[j - 1].possessive:
+                elif (
+                    run[j].cls == "P"
+                    and run[j].text in PARTICLES
+                    and j + 1 < n
+                    and run[j + 1].cls in {"N", "P"}
+                    and not run[j - 1].possessive
+                ):
                     j += 1
-                elif run[j].cls == "X" and run[j].text in {"Al", "El"} and j + 1 < n and run[j + 1].cls == "N":
+                elif (
+                    run[j].cls == "X" and run[j].text in {"Al", "El"} and j + 1 < n and run[j + 1].cls == "N"
+                ):
                     j += 1
                 else:
                     break
@@ -255,8 +338,13 @@ class PersonFinder:
             seg = run[i:j]
             if seg[-1].text in PARTICLES:
                 continue
-            if len(seg) >= 2 and self._known_place(seg) or len(seg) == 1 and self._known_place(seg) and not (
-                    i and run[i - 1].cls in {"R", "H"}):
+            if (
+                len(seg) >= 2
+                and self._known_place(seg)
+                or len(seg) == 1
+                and self._known_place(seg)
+                and not (i and run[i - 1].cls in {"R", "H"})
+            ):
                 continue
             cand = PersonCand(seg)
             # --- evidence before the name, inside the run
@@ -270,8 +358,15 @@ class PersonFinder:
                 k2 = k
                 while k2 >= 0 and run[k2].cls in {"X", "C", "P", "O"} and not run[k2].possessive:
                     k2 -= 1
-                if k2 >= 0 and run[k2].cls == "R" and k2 + 1 < i and run[k2 + 1].text in {"of", "for"} \
-                        and not run[k2].possessive and j - i >= 2 and not self._known_place(seg):
+                if (
+                    k2 >= 0
+                    and run[k2].cls == "R"
+                    and k2 + 1 < i
+                    and run[k2 + 1].text in {"of", "for"}
+                    and not run[k2].possessive
+                    and j - i >= 2
+                    and not self._known_place(seg)
+                ):
                     cand.cue = True
                     title_end = k
                     while title_end > k2 and run[title_end].cls in {"C", "P"}:
@@ -288,8 +383,14 @@ class PersonFinder:
             if k >= 0 and run[k].cls == "R" and not run[k].possessive:
                 cand.cue = True
                 cand.role = self._role_before(run, k)
-            if k >= 0 and run[k].cls == "P" and run[k].text == "and" and k >= 1 and run[k - 1].cls == "R" \
-                    and run[k - 1].text in PLURAL_HEADS:
+            if (
+                k >= 0
+                and run[k].cls == "P"
+                and run[k].text == "and"
+                and k >= 1
+                and run[k - 1].cls == "R"
+                and run[k - 1].text in PLURAL_HEADS
+            ):
                 cand.cue = True
             # country / org words before the title in the same run
             if cand.cue:
@@ -309,10 +410,16 @@ class PersonFinder:
             # --- evidence after
             after = text[seg[-1].end : seg[-1].end + 200]
             if j == len(run) or run[j].cls == "P" and run[j].text == "of":
-                self._context_after(cand, after if j == len(run) else text[run[j].start - 1 : run[j].start + 200], j == len(run))
+                self._context_after(
+                    cand,
+                    after if j == len(run) else text[run[j].start - 1 : run[j].start + 200],
+                    j == len(run),
+                )
             if not cand.cue and len(seg) >= 2 and j == len(run) and i == 0:
                 if _VERB_AFTER.match(after) or _PREP_BEFORE.search(before):
-                    if all(t.text not in NON_NAME for t in seg) and not any(t.cls != "N" and t.text not in PARTICLES for t in seg):
+                    if all(t.text not in NON_NAME for t in seg) and not any(
+                        t.cls != "N" and t.text not in PARTICLES for t in seg
+                    ):
                         cand.cue = True
             out.append(cand)
         return out
@@ -336,8 +443,21 @@ class PersonFinder:
                 break
             if run[s - 1].cls == "P" and run[s - 1].text == "and" and s - 2 >= 0 and run[s - 2].cls == "R":
                 break  # "The Prime Minister and President X": two people
-            if run[s - 1].cls == "X" and run[s - 1].text in {"The", "A", "An", "In", "On", "At", "As", "After",
-                                                             "Before", "Among", "With", "And", "But"}:
+            if run[s - 1].cls == "X" and run[s - 1].text in {
+                "The",
+                "A",
+                "An",
+                "In",
+                "On",
+                "At",
+                "As",
+                "After",
+                "Before",
+                "Among",
+                "With",
+                "And",
+                "But",
+            }:
                 break
             s -= 1
         while s < k and run[s].cls == "P":
@@ -350,7 +470,7 @@ class PersonFinder:
         if m and (m.group(2) in ROLE_HEADS_LOWER or m.group(2) in PLURAL_HEADS) and not cand.cue:
             cand.cue = True
             words = m.group(1).split()
-            keep = []
+            keep: list[str] = []
             for w in reversed(words):
                 wl = w.lower().strip(",")
                 if w.endswith((",", ".", ";", ":")) or wl in {"the", "a", "an"}:
@@ -371,41 +491,71 @@ class PersonFinder:
             for h in self.orgs:
                 if run[0].start - len(before) + seg_start <= h.start < run[0].start:
                     cand.intl = True
-            if m.group(2) not in {"sister", "brother", "wife", "husband", "son", "daughter", "father", "mother",
-                                  "counterpart", "counterparts"} and m.group(2) not in PLURAL_HEADS:
+            if (
+                m.group(2)
+                not in {
+                    "sister",
+                    "brother",
+                    "wife",
+                    "husband",
+                    "son",
+                    "daughter",
+                    "father",
+                    "mother",
+                    "counterpart",
+                    "counterparts",
+                }
+                and m.group(2) not in PLURAL_HEADS
+            ):
                 cand.role = role
             elif m.group(2) in PLURAL_HEADS:
                 cand.role = role
         elif re.search(r"(?:[A-Z][\w\-]*|[a-z]+)(?:\s+of\s+[^,]{2,80})?,\s+$", before) and not cand.cue:
             # "the Prime Minister of Ethiopia, Dr. X"; "the country's first President, X"
-            m2 = re.search(r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))(?P<of>),\s+$", before)
+            m2 = re.search(
+                r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))(?P<of>),\s+$", before
+            )
             if not (m2 and (m2.group("head") in ROLE_HEADS_ALL or m2.group("head") in PLURAL_HEADS)):
-                m2 = re.search(r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))"
-                               r"(?P<of>\s+of\s+[^,.;]{2,60}),\s+$", before)
+                m2 = re.search(
+                    r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))"
+                    r"(?P<of>\s+of\s+[^,.;]{2,60}),\s+$",
+                    before,
+                )
             if m2 and (m2.group("head") in ROLE_HEADS_ALL or m2.group("head") in PLURAL_HEADS):
                 cand.cue = True
                 role = m2.group(1)
                 if m2.group("of"):
                     of = m2.group("of")
-                    hits = [h for h in self.countries if before.find(of) >= 0
-                            and run[0].start - len(before) + before.rfind(of) <= h.start < run[0].start]
+                    hits = [
+                        h
+                        for h in self.countries
+                        if before.find(of) >= 0
+                        and run[0].start - len(before) + before.rfind(of) <= h.start < run[0].start
+                    ]
                     if hits:
                         cand.nationality = hits[-1].key
                     else:
                         role += of
-                        if any(o.start >= run[0].start - len(before) + before.rfind(of) and o.start < run[0].start
-                               for o in self.orgs):
+                        if any(
+                            o.start >= run[0].start - len(before) + before.rfind(of)
+                            and o.start < run[0].start
+                            for o in self.orgs
+                        ):
                             cand.intl = True
                 cand.role = role.strip()
         if not cand.nationality and cand.cue:
             self._possessive_country(cand, before, run)
 
     def _possessive_country(self, cand: PersonCand, before: str, run: list[Token]) -> None:
-        """"Nigeria's President X", "China's Wang Yi": a country in the possessive just before."""
+        """ "Nigeria's President X", "China's Wang Yi": a country in the possessive just before."""
         m3 = re.search(r"(\S+)['’]s\s+(?:[\w\-]+\s+){0,4}$", before)
         if m3:
             for h in self.countries:
-                if h.end <= run[0].start and run[0].start - h.end < len(m3.group(0)) + 2 and h.form in m3.group(1):
+                if (
+                    h.end <= run[0].start
+                    and run[0].start - h.end < len(m3.group(0)) + 2
+                    and h.form in m3.group(1)
+                ):
                     cand.nationality = h.key
 
     def _context_after(self, cand: PersonCand, after: str, end_of_run: bool) -> None:
@@ -421,11 +571,18 @@ class PersonFinder:
         if not m:
             return
         head = m.group("head")
-        if head in ROLE_HEADS_ALL or head.lower() in ROLE_HEADS_LOWER or head in {"Chairperson", "chairperson"}:
+        if (
+            head in ROLE_HEADS_ALL
+            or head.lower() in ROLE_HEADS_LOWER
+            or head in {"Chairperson", "chairperson"}
+        ):
             # the full appositive: up to the clause end
             tail = after[m.start("role") :]
-            stop = re.search(r"(?:,\s+(?:who|whose|which|said|and\s+(?=[A-Z][a-z]+\s+[A-Z]))|[;.)(]|\s+(?:who|said|told|met|held|signed|"
-                             r"called|attended|took|described|was|is|has)\b|,\s+(?:[A-Z][a-z]+\s+){1,3}(?:[A-Z]))", tail)
+            stop = re.search(
+                r"(?:,\s+(?:who|whose|which|said|and\s+(?=[A-Z][a-z]+\s+[A-Z]))|[;.)(]|\s+(?:who|said|told|met|held|signed|"
+                r"called|attended|took|described|was|is|has)\b|,\s+(?:[A-Z][a-z]+\s+){1,3}(?:[A-Z]))",
+                tail,
+            )
             phrase = tail[: stop.start()] if stop else tail[:120]
             phrase = phrase.strip().rstrip(",")
             cand.cue = True
@@ -440,16 +597,31 @@ class PersonFinder:
                 mm = re.match(r"(.*?)\s+of\s+(?:the\s+)?(.*)$", part)
                 if hits and not cand.nationality:
                     cand.nationality = hits[0].key
-                if mm and hits and mm.group(2).strip() in {h.form for h in hits} | {"Republic of " + h.form for h in hits}:
+                if (
+                    mm
+                    and hits
+                    and mm.group(2).strip()
+                    in {h.form for h in hits} | {"Republic of " + h.form for h in hits}
+                ):
                     part = mm.group(1)
-                elif mm and hits and re.match(r"(?:the\s+)?(?:Republic|Kingdom|State|Federation|Sultanate|Islamic Republic|"
-                                              r"Russian Federation)", mm.group(2)):
+                elif (
+                    mm
+                    and hits
+                    and re.match(
+                        r"(?:the\s+)?(?:Republic|Kingdom|State|Federation|Sultanate|Islamic Republic|"
+                        r"Russian Federation)",
+                        mm.group(2),
+                    )
+                ):
                     part = mm.group(1)
                 if orgs and not hits:
                     cand.intl = True
                 words = part.split()
-                if words and (words[-1] in ROLE_HEADS_ALL or words[-1].lower() in ROLE_HEADS_LOWER
-                              or any(w in ROLE_HEADS_ALL or w in ROLE_HEADS_LOWER for w in words[:3])):
+                if words and (
+                    words[-1] in ROLE_HEADS_ALL
+                    or words[-1].lower() in ROLE_HEADS_LOWER
+                    or any(w in ROLE_HEADS_ALL or w in ROLE_HEADS_LOWER for w in words[:3])
+                ):
                     cand.roles_after.append(part)
 
     def _coordinate(self, cands: list[PersonCand]) -> None:
@@ -461,14 +633,30 @@ class PersonFinder:
                 b.cue = True
                 if a.role and a.role.split()[-1] in PLURAL_HEADS:
                     b.role = a.role
-            if b.cue and not a.cue and len(a.tokens) >= 2 and re.fullmatch(r"\s+and\s+", between) and b.role \
-                    and b.role.split()[-1] in PLURAL_HEADS:
+            if (
+                b.cue
+                and not a.cue
+                and len(a.tokens) >= 2
+                and re.fullmatch(r"\s+and\s+", between)
+                and b.role
+                and b.role.split()[-1] in PLURAL_HEADS
+            ):
                 a.cue = True
 
 
-_SINGULAR = {"Presidents": "President", "Ministers": "Minister", "Premiers": "Premier", "presidents": "President",
-             "ministers": "Minister", "leaders": "leader", "advisers": "Adviser", "advisors": "Adviser",
-             "Leaders": "Leader", "secretaries": "Secretary", "Secretaries": "Secretary"}
+_SINGULAR = {
+    "Presidents": "President",
+    "Ministers": "Minister",
+    "Premiers": "Premier",
+    "presidents": "President",
+    "ministers": "Minister",
+    "leaders": "leader",
+    "advisers": "Adviser",
+    "advisors": "Adviser",
+    "Leaders": "Leader",
+    "secretaries": "Secretary",
+    "Secretaries": "Secretary",
+}
 
 
 def _singular_role(role: str) -> str:
@@ -491,8 +679,12 @@ def resolve_persons(cands: list[PersonCand], text: str) -> list[Person]:
         target = None
         for p in persons:
             pt = p.tokens()
-            if pt[: len(toks)] == toks or (len(toks) == 2 and pt[-len(toks) :] == toks and len(toks) < len(pt)
-                                          and toks[0] not in PARTICLES):
+            if pt[: len(toks)] == toks or (
+                len(toks) == 2
+                and pt[-len(toks) :] == toks
+                and len(toks) < len(pt)
+                and toks[0] not in PARTICLES
+            ):
                 target = p
                 break
         if target is None:
@@ -575,8 +767,10 @@ def _absorb(p: Person, c: PersonCand) -> None:
 
 # --------------------------------------------------------------------------- organisations
 
-_ACRONYM_DEF = re.compile(r"(?P<full>(?:[A-Z][\w\-’']*\s+(?:(?:of|for|and|on|the|de|&)\s+){0,2}){1,9}[A-Z][\w\-’']*)"
-                          r"\s+\((?P<acr>[A-Z][A-Za-z0-9&\-]{1,9})\)")
+_ACRONYM_DEF = re.compile(
+    r"(?P<full>(?:[A-Z][\w\-’']*\s+(?:(?:of|for|and|on|the|de|&)\s+){0,2}){1,9}[A-Z][\w\-’']*)"
+    r"\s+\((?P<acr>[A-Z][A-Za-z0-9&\-]{1,9})\)"
+)
 
 
 @dataclass
@@ -587,7 +781,9 @@ class Org:
     international: bool = False
 
 
-def find_organizations(text: str, known: list[Hit], masked: list[tuple[int, int]]) -> tuple[list[Org], list[Hit]]:
+def find_organizations(
+    text: str, known: list[Hit], masked: list[tuple[int, int]]
+) -> tuple[list[Org], list[Hit]]:
     """Known international organisations, acronym definitions and institution-shaped names.
 
     Returns the organisations and every organisation mention as a Hit (key = org name),
@@ -639,11 +835,14 @@ def find_organizations(text: str, known: list[Hit], masked: list[tuple[int, int]
         name = m.group(0)
         name = re.sub(r"^(?:The|A|An|In|On|At|From|By|With|Both|Under|After|Before)\s+", "", name)
         # drop a leading title: "President of the European Council" is a role, not the council
-        lead = re.match(r"(?:(?:Vice|Deputy|Prime|Foreign|Crown)\s+)?(?:[A-Z][\w\-]*\s+)?"
-                        r"(?:President|Minister|Secretary|Chairperson|Chairman|Director|Head|Commissioner|Governor)"
-                        r"(?:\s+of)?\s+(?:the\s+)?", name)
+        lead = re.match(
+            r"(?:(?:Vice|Deputy|Prime|Foreign|Crown)\s+)?(?:[A-Z][\w\-]*\s+)?"
+            r"(?:President|Minister|Secretary|Chairperson|Chairman|Director|Head|Commissioner|Governor)"
+            r"(?:\s+of)?\s+(?:the\s+)?",
+            name,
+        )
         if lead:
-            name = name[lead.end():]
+            name = name[lead.end() :]
         words = name.split()
         if len(words) < 2 or name in table:
             continue

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- long regular expressions read better unbroken
 """Diplomatic events: triggers, modality, participants, dates and in-document coreference.
 
 Each sentence is cut into clauses at subordinators ("when", "where", "after", "; "),
@@ -19,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import dates as D
+from . import dates as datex
 from .entities import Person
 from .gazetteer import UPPER
 from .model import EventX, Span
@@ -28,34 +29,66 @@ from .sentences import sentence_spans
 if TYPE_CHECKING:
     from .extract import Context
 
-CAMEO = {"Meeting": "040", "Talks": "040", "Summit": "040", "PhoneCall": "041", "Visit": "042",
-         "Signing": "057", "Statement": "010", "Event": "050"}
+CAMEO = {
+    "Meeting": "040",
+    "Talks": "040",
+    "Summit": "040",
+    "PhoneCall": "041",
+    "Visit": "042",
+    "Signing": "057",
+    "Statement": "010",
+    "Event": "050",
+}
 
 _CAP = rf"[{UPPER}]"
 # (type, pattern, kind) -- kind: "verb" (past or present), "base" (bare verb), "noun", "def" (definite noun)
 _TRIGGERS: list[tuple[str, str]] = [
-    ("PhoneCall", r"\b(?:spoke|speaks|talked|talks|held\s+(?:a\s+)?(?:phone|telephone)\s+(?:call|talks|conversation)s?|"
-                  r"had\s+a\s+(?:phone|telephone)\s+(?:call|conversation))\b(?=[^.;]{0,60}?\b(?:by|on|over|via)\s+(?:the\s+)?"
-                  r"(?:tele)?phone\b)"),
+    (
+        "PhoneCall",
+        r"\b(?:spoke|speaks|talked|talks|held\s+(?:a\s+)?(?:phone|telephone)\s+(?:call|talks|conversation)s?|"
+        r"had\s+a\s+(?:phone|telephone)\s+(?:call|conversation))\b(?=[^.;]{0,60}?\b(?:by|on|over|via)\s+(?:the\s+)?"
+        r"(?:tele)?phone\b)",
+    ),
     ("PhoneCall", r"\b(?:phoned|telephoned|rang)\b"),
-    ("PhoneCall", r"\b(?:(?:a|an|their|the|his|her)\s+)?(?:phone|telephone|video)\s+(?:call|conversation|talks)\b"),
-    ("Statement", r"\b(?:issued|adopted|released|issue|adopt|release)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?i:joint\s+)?"
-                  r"(?i:statement|declaration|communiqu[ée])\b(?<!following statement)"),
-    ("Statement", r"\b(?:joint|trilateral|ministerial|leaders'?|final)\s+(?:joint\s+)?(?:statement|declaration|communiqu[ée])\s*"
-                  r"(?:,\s*\"[^\"]+\",\s*)?(?:that\s+was\s+|which\s+was\s+|was\s+)?(?:issued|adopted|released)\b"),
-    ("Signing", r"\b(?:signed|signs|sign|signing|inked|inks|put\s+their\s+names\s+to|initialled)\b(?!\s+up\b)"),
-    ("Signing", r"\b(?:were|was|have\s+been|had\s+been)\s+exchanged\b|\bexchanged\s+(?:the\s+)?(?:documents|instruments|"
-                r"memorand\w+|MoUs?|agreements|notes)\b"),
+    (
+        "PhoneCall",
+        r"\b(?:(?:a|an|their|the|his|her)\s+)?(?:phone|telephone|video)\s+(?:call|conversation|talks)\b",
+    ),
+    (
+        "Statement",
+        r"\b(?:issued|adopted|released|issue|adopt|release)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?i:joint\s+)?"
+        r"(?i:statement|declaration|communiqu[ée])\b(?<!following statement)",
+    ),
+    (
+        "Statement",
+        r"\b(?:joint|trilateral|ministerial|leaders'?|final)\s+(?:joint\s+)?(?:statement|declaration|communiqu[ée])\s*"
+        r"(?:,\s*\"[^\"]+\",\s*)?(?:that\s+was\s+|which\s+was\s+|was\s+)?(?:issued|adopted|released)\b",
+    ),
+    (
+        "Signing",
+        r"\b(?:signed|signs|sign|signing|inked|inks|put\s+their\s+names\s+to|initialled)\b(?!\s+up\b)",
+    ),
+    (
+        "Signing",
+        r"\b(?:were|was|have\s+been|had\s+been)\s+exchanged\b|\bexchanged\s+(?:the\s+)?(?:documents|instruments|"
+        r"memorand\w+|MoUs?|agreements|notes)\b",
+    ),
     ("Summit", r"\b(?i:summit\s+meeting)\b"),
     ("Summit", r"\b(?:summit|Summit)s?\b"),
     ("Talks", r"\b(?:held|hold|holds|holding|conducted)\s+(?:\w+\s+){0,3}?talks\b"),
     ("Talks", r"\btalks\s+(?:between|with|hosted|in|on\s+the\s+sidelines)\b"),
     ("Talks", r"\b(?:the|those|these|their|that)\s+(?:\w+\s+)?talks\b"),
     ("Meeting", r"\b(?:met|meets|meet|meeting)\b(?:\s+with)?"),
-    ("Meeting", r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|his\s+\w+\s+counterpart))"),
+    (
+        "Meeting",
+        r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|his\s+\w+\s+counterpart))",
+    ),
     ("Meeting", r"\b(?:called|calls)\s+on\s+(?=(?:the\s+)?[A-Z])"),
     ("Meeting", r"\b(?:Leaders['’]?\s+)?[Rr]etreat\b"),
-    ("Visit", r"\b(?:state|official|working|first|historic|surprise|two-day|three-day|four-day|five-day|brief)?\s*visits?\b"),
+    (
+        "Visit",
+        r"\b(?:state|official|working|first|historic|surprise|two-day|three-day|four-day|five-day|brief)?\s*visits?\b",
+    ),
     ("Visit", r"\bvisit(?:ed|ing|s)?\s+(?=[A-Z])"),
     ("Visit", r"\b(?:arrived|arrives|landed|lands)\s+(?:in|at)\b"),
     ("Visit", r"\b(?:travel(?:l)?ed|flew|sailed|came|went|travels|comes)\s+(?:\w+\s+)?to\s+(?=[A-Z])"),
@@ -63,7 +96,10 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("Visit", r"\bcrossed\s+(?:the\s+border\s+)?(?:in)?to\s+(?=[A-Z])"),
     ("Visit", r"\b(?:trip|journey|tour)\s+to\s+(?=[A-Z])"),
     ("Visit", r"\battended\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:conference|forum|celebrations?)\b"),
-    ("Event", r"\bconferred\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:Order|Medal|Prize|award|honour|honor|decoration)\b"),
+    (
+        "Event",
+        r"\bconferred\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:Order|Medal|Prize|award|honour|honor|decoration)\b",
+    ),
 ]
 _TRIGGER_RE = [(t, re.compile(p)) for t, p in _TRIGGERS]
 
@@ -81,22 +117,35 @@ _FUTURE = re.compile(
     r"future|calls?\s+for|called\s+for|urged|urges|asked\s+to|if)\b",
     re.I,
 )
-_NEG = re.compile(r"\b(?:not|never|n't|no|without|failed\s+to|refused\s+to|declined\s+to|cancel(?:l)?ed|postponed|"
-                  r"called\s+off|instead\s+of|rather\s+than)\s+(?:\w+\s+){0,2}$", re.I)
-_FUT_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}?(?:(?:will|is|are|was|were)\s+(?:to\s+be|expected|scheduled|due|set|"
-                        r"planned|likely)|to\s+be\s+(?:held|hosted|signed)|expected\s+(?:in|on|to|later|next)|"
-                        r"planned\s+for|scheduled\s+for|due\s+(?:in|on|to|later|next)|later\s+this|next\s+(?:week|month|year))",
-                        re.I)
-_DEF_NOUN = re.compile(r"\b(?:the|those|these|this|that|their|its|his|her)\s+(?:(?!(?:of|on|in|at|for|by|to|with|from|"
-                       r"followed|after|before)\b)[\w'’]+[- ]){0,2}$", re.I)
+_NEG = re.compile(
+    r"\b(?:not|never|n't|no|without|failed\s+to|refused\s+to|declined\s+to|cancel(?:l)?ed|postponed|"
+    r"called\s+off|instead\s+of|rather\s+than)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_FUT_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\s+){0,3}?(?:(?:will|is|are|was|were)\s+(?:to\s+be|expected|scheduled|due|set|"
+    r"planned|likely)|to\s+be\s+(?:held|hosted|signed)|expected\s+(?:in|on|to|later|next)|"
+    r"planned\s+for|scheduled\s+for|due\s+(?:in|on|to|later|next)|later\s+this|next\s+(?:week|month|year))",
+    re.I,
+)
+_DEF_NOUN = re.compile(
+    r"\b(?:the|those|these|this|that|their|its|his|her)\s+(?:(?!(?:of|on|in|at|for|by|to|with|from|"
+    r"followed|after|before)\b)[\w'’]+[- ]){0,2}$",
+    re.I,
+)
 _PLURAL_REF = re.compile(
     r"\b(?:the|both|all)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:leaders|presidents|"
     r"premiers|prime\s+ministers|heads\s+of\s+state|heads\s+of\s+government|men|women|sides|ministers|"
-    r"foreign\s+ministers|chancellors|statesmen|counterparts)\b|\b(?:They|they)\b", re.I)
-_SIDES = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:sides|countries|governments|nations|states|neighbours|neighbors)\b",
-                    re.I)
-_DEF_TITLE = re.compile(r"\b(?:the|The)\s+((?:Prime\s+Minister|President|Chancellor|Premier|King|Queen|Emir|"
-                        r"Crown\s+Prince|Foreign\s+Minister|Secretary-General|Federal\s+Chancellor))\b(?!\s+(?:of|[A-Z]))")
+    r"foreign\s+ministers|chancellors|statesmen|counterparts)\b|\b(?:They|they)\b",
+    re.I,
+)
+_SIDES = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:sides|countries|governments|nations|states|neighbours|neighbors)\b", re.I
+)
+_DEF_TITLE = re.compile(
+    r"\b(?:the|The)\s+((?:Prime\s+Minister|President|Chancellor|Premier|King|Queen|Emir|"
+    r"Crown\s+Prince|Foreign\s+Minister|Secretary-General|Federal\s+Chancellor))\b(?!\s+(?:of|[A-Z]))"
+)
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
@@ -105,7 +154,7 @@ class Ev:
     type: str
     start: int
     end: int
-    clause: tuple[int, int]
+    clause: tuple[tuple[int, int], ...]
     sent: int
     participants: list[Person] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
@@ -131,21 +180,25 @@ def _clauses(text: str, s: int, e: int) -> list[Clause]:
     cuts = [s]
     for m in _CLAUSE.finditer(text, s, e):
         if m.start() > cuts[-1] + 3:
-            cuts.append(m.end() if text[m.start()] in ",;:" else m.start() + (len(m.group(0)) - len(m.group(0).lstrip())))
+            cuts.append(
+                m.end()
+                if text[m.start()] in ",;:"
+                else m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            )
     cuts.append(e)
     out: list[Clause] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         if b <= a:
             continue
-        m = _RELATIVE.search(text, a, b)
-        if m is None:
+        rm = _RELATIVE.search(text, a, b)
+        if rm is None:
             out.append(((a, b),))
             continue
-        rel_end = text.find(", ", m.end(), b)
+        rel_end = text.find(", ", rm.end(), b)
         rel_end = b if rel_end < 0 else rel_end
-        main = ((a, m.start()),) + (((rel_end, b),) if rel_end < b else ())
+        main = ((a, rm.start()),) + (((rel_end, b),) if rel_end < b else ())
         out.append(main)
-        out.append(((m.end(), rel_end),))
+        out.append(((rm.end(), rel_end),))
     return out
 
 
@@ -162,23 +215,34 @@ def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kin
     trig = text[trig_start:trig_end]
     if _NEG.search(pre):
         return True
-    m = None
-    for m in _FUTURE.finditer(pre):
-        pass
+    matches = list(_FUTURE.finditer(pre))
+    m = matches[-1] if matches else None
     if m is not None:
         # "among the first to sign", "the last ... to visit" are past, not planned
         if not re.search(r"\b(?:first|last|only|second|third)\s+(?:\w+\s+){0,4}to\s+$", pre):
-            between = pre[m.end():]
+            between = pre[m.end() :]
             # a modal two clauses back does not govern a finite past verb ("said it would ..., and they signed")
-            if not (re.match(r"^(?:signed|met|held|visited|arrived|spoke|received|issued|adopted|exchanged)\b", trig)
-                    and re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,3}$", between) and "," in between):
+            if not (
+                re.match(
+                    r"^(?:signed|met|held|visited|arrived|spoke|received|issued|adopted|exchanged)\b", trig
+                )
+                and re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,3}$", between)
+                and "," in between
+            ):
                 return True
-    if re.search(r"\bto\s+(?:\w+ly\s+)?$", pre) and re.match(r"(?:meet|visit|sign|hold|travel|attend|call|speak|come|go|"
-                                                            r"make|receive|host|adopt|issue)\b", trig):
+    if re.search(r"\bto\s+(?:\w+ly\s+)?$", pre) and re.match(
+        r"(?:meet|visit|sign|hold|travel|attend|call|speak|come|go|"
+        r"make|receive|host|adopt|issue)\b",
+        trig,
+    ):
         if not re.search(r"\b(?:first|last|only)\s+(?:\w+\s+){0,4}to\s+$", pre):
             return True
     post = text[trig_end : trig_end + 60]
-    if kind in {"noun", "def"} and _FUT_AFTER.match(post) and not re.search(r"\b(?:first|last|only)\s+(?:\w+\s+){0,3}$", pre):
+    if (
+        kind in {"noun", "def"}
+        and _FUT_AFTER.match(post)
+        and not re.search(r"\b(?:first|last|only)\s+(?:\w+\s+){0,3}$", pre)
+    ):
         return True
     return False
 
@@ -187,13 +251,17 @@ def _kind(ev_type: str, text: str, s: int, e: int) -> str:
     t = text[s:e].lower()
     before = text[max(0, s - 40) : s]
     if ev_type in {"Summit", "Visit", "Meeting", "Talks", "PhoneCall"} and re.match(
-            r"^(?:summit|visit|visits|meeting|talks|retreat|call|conversation|trip|journey|tour|stopover|.*\svisits?|"
-            r"(?:phone|telephone|video)\s+(?:call|conversation|talks))", t.strip()):
+        r"^(?:summit|visit|visits|meeting|talks|retreat|call|conversation|trip|journey|tour|stopover|.*\svisits?|"
+        r"(?:phone|telephone|video)\s+(?:call|conversation|talks))",
+        t.strip(),
+    ):
         if ev_type == "Talks" and re.match(r"(?:the|those|these|their|that)\s", t):
             return "def"
-        if _DEF_NOUN.search(before) and not re.search(r"\b(?:first|last|second|third|fourth|fifth|sixth|seventh|"
-                                                     r"eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$",
-                                                     before):
+        if _DEF_NOUN.search(before) and not re.search(
+            r"\b(?:first|last|second|third|fourth|fifth|sixth|seventh|"
+            r"eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$",
+            before,
+        ):
             return "def"
         return "noun"
     if ev_type == "Signing" and t == "signing":
@@ -250,9 +318,18 @@ def _persons_in(ctx: Context, clause: Clause) -> list[Person]:
     return [p for p in ctx.persons if any(_in(clause, s) for s, _ in p.mentions)]
 
 
-def _build(ctx: Context, ev_type: str, ts: int, te: int, clause: Clause, sent: tuple[int, int], si: int,
-           found: list[tuple[int, int, str]], per_clause: list[tuple[Clause, list[tuple[int, int, str]]]],
-           ci: int) -> Ev | None:
+def _build(
+    ctx: Context,
+    ev_type: str,
+    ts: int,
+    te: int,
+    clause: Clause,
+    sent: tuple[int, int],
+    si: int,
+    found: list[tuple[int, int, str]],
+    per_clause: list[tuple[Clause, list[tuple[int, int, str]]]],
+    ci: int,
+) -> Ev | None:
     text = ctx.text
     cs = next(a for a, b in clause if a <= ts < b)
     ce = clause[-1][1]
@@ -271,21 +348,34 @@ def _build(ctx: Context, ev_type: str, ts: int, te: int, clause: Clause, sent: t
     clause_text = _ctext(text, clause)
     # --- type refinements
     if ev_type == "Meeting":
-        if low.startswith(("meet", "met")) and re.match(r"\s*(?:the\s+)?(?:press|reporters|journalists|media|demand|"
-                                                         r"needs?|targets?|expectations|criteria|deadline)\b", after):
+        if low.startswith(("meet", "met")) and re.match(
+            r"\s*(?:the\s+)?(?:press|reporters|journalists|media|demand|"
+            r"needs?|targets?|expectations|criteria|deadline)\b",
+            after,
+        ):
             return None
-        if low.startswith("meet") and low.rstrip() in {"meet", "meet with"} and not re.search(
-                r"\b(?:[A-Z][\w-]+|they|leaders|presidents|ministers)\s+$", before):
+        if (
+            low.startswith("meet")
+            and low.rstrip() in {"meet", "meet with"}
+            and not re.search(r"\b(?:[A-Z][\w-]+|they|leaders|presidents|ministers)\s+$", before)
+        ):
             return None
-        if low.startswith(("called", "calls")) and re.match(r"\s*(?:the\s+)?(?:[\w'-]+\s+){0,8}?to\s+\w+", after) \
-                and not re.match(r"[^.,;]{0,40}\b(?:at|in)\s+(?:the\s+)?[A-Z]", after):
+        if (
+            low.startswith(("called", "calls"))
+            and re.match(r"\s*(?:the\s+)?(?:[\w'-]+\s+){0,8}?to\s+\w+", after)
+            and not re.match(r"[^.,;]{0,40}\b(?:at|in)\s+(?:the\s+)?[A-Z]", after)
+        ):
             return None  # "called on the two sides to step up cooperation" is an appeal
-        if re.search(r"\bsummit\b", clause_text, re.I) and not re.search(r"summit\s+meeting", clause_text, re.I) \
-                and low.startswith(("met", "meet")):
+        if (
+            re.search(r"\bsummit\b", clause_text, re.I)
+            and not re.search(r"summit\s+meeting", clause_text, re.I)
+            and low.startswith(("met", "meet"))
+        ):
             ev_type = "Summit"
     if ev_type == "Summit":
         if re.search(r"\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$", before) and re.search(
-                r"\b(?:came|come|travel\w*|flew|arrived|went|was\s+in|were\s+in)\b", text[cs:ts]):
+            r"\b(?:came|come|travel\w*|flew|arrived|went|was\s+in|were\s+in)\b", text[cs:ts]
+        ):
             return None  # "came to Islamabad for a summit": the visit carries it
         if re.match(r"summit\s+meeting", low):
             ev_type = "Meeting"
@@ -294,14 +384,17 @@ def _build(ctx: Context, ev_type: str, ts: int, te: int, clause: Clause, sent: t
         if re.search(r"\b(?:Declaration|Statement|Communiqu\w+)\s+of\s+the\s+(?:[\w-]+\s+){0,4}$", before):
             return None  # the summit named in a document title
     if ev_type == "Visit":
-        if re.search(r"\b(?:welcomed|welcome|hailed)\s+(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$", before) or \
-                re.search(r"[A-Z]\w+['’]s\s+(?:\w+\s+)?$", before):
+        if re.search(
+            r"\b(?:welcomed|welcome|hailed)\s+(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$", before
+        ) or re.search(r"[A-Z]\w+['’]s\s+(?:\w+\s+)?$", before):
             kind = "def"
-        if low.strip() in {"visit", "visits"} and re.search(r"\b(?:leaders['’]?|ministerial|reciprocal|exchange\s+of)\s+$",
-                                                            before, re.I):
+        if low.strip() in {"visit", "visits"} and re.search(
+            r"\b(?:leaders['’]?|ministerial|reciprocal|exchange\s+of)\s+$", before, re.I
+        ):
             return None
         if low.startswith(("came", "comes", "went", "travel", "flew", "sailed")) and re.match(
-                r"\s*(?:power|office|terms|an?\s+agreement|the\s+conclusion|light|mind|a\s+halt|an\s+end)", after):
+            r"\s*(?:power|office|terms|an?\s+agreement|the\s+conclusion|light|mind|a\s+halt|an\s+end)", after
+        ):
             return None
     if ev_type == "Signing":
         if low == "signing" and re.match(r"\s+(?:of\s+)?(?:on|up)\b", after):
@@ -317,33 +410,57 @@ def _build(ctx: Context, ev_type: str, ts: int, te: int, clause: Clause, sent: t
         hi = text.find(",", te, ce)
         hi = ce if hi < 0 else hi
         window: Clause = ((lo, hi),)
-        if ev_type != "Visit" and re.match(r"(?:\s+\w+){0,3}\s+(?:between|with|of|by|among)\b", text[te:te + 30]):
+        if ev_type != "Visit" and re.match(
+            r"(?:\s+\w+){0,3}\s+(?:between|with|of|by|among)\b", text[te : te + 30]
+        ):
             window = clause
-        if re.search(r"\b(?:held|hold|had|chaired|co-chaired|attended|hosted|opened)\s+(?:\w+\s+){0,6}$", text[cs:ts]):
+        if re.search(
+            r"\b(?:held|hold|had|chaired|co-chaired|attended|hosted|opened)\s+(?:\w+\s+){0,6}$", text[cs:ts]
+        ):
             window = clause
     else:
         window = clause
     ev.participants = _persons_in(ctx, window)
     if ev_type == "Visit":
-        hosts = {id(p) for p in ev.participants if any(
-            _in(window, s) and re.search(r"\b(?:by|of|with|greet|welcome|meet)\s+(?:[\w.'-]+\s+){0,6}$",
-                                         text[max(0, s - 60):s]) and s > ts for s, _ in p.mentions)}
-        ev.participants = [p for p in ev.participants if id(p) not in hosts or re.search(r"\bby\s", text[ts:ts + 200])]
-    rel = next(((a, b) for a, b in clause if a == cs and re.match(r"(?:who|whose)\b", text[a:a + 6])), None)
+        hosts = {
+            id(p)
+            for p in ev.participants
+            if any(
+                _in(window, s)
+                and re.search(
+                    r"\b(?:by|of|with|greet|welcome|meet)\s+(?:[\w.'-]+\s+){0,6}$", text[max(0, s - 60) : s]
+                )
+                and s > ts
+                for s, _ in p.mentions
+            )
+        }
+        ev.participants = [
+            p for p in ev.participants if id(p) not in hosts or re.search(r"\bby\s", text[ts : ts + 200])
+        ]
+    rel = next(((a, b) for a, b in clause if a == cs and re.match(r"(?:who|whose)\b", text[a : a + 6])), None)
     if rel is not None:
         # "Rahmon, who came to China": the relative pronoun stands for the name before the comma
-        ev.participants = [p for p in _recent_person(ctx, cs - 2, None) if p not in ev.participants] + ev.participants
-    if not ev.participants and _PRONOUN.search(text[cs:ts]) or (not ev.participants and re.match(
-            r"\s*(?:him|her)\b", after)):
+        ev.participants = [
+            p for p in _recent_person(ctx, cs - 2, None) if p not in ev.participants
+        ] + ev.participants
+    if (
+        not ev.participants
+        and _PRONOUN.search(text[cs:ts])
+        or (not ev.participants and re.match(r"\s*(?:him|her)\b", after))
+    ):
         ev.participants = _recent_person(ctx, ts, clause)
     if ev_type == "Meeting" and re.search(r"\b(?:him|her)\b", text[ts:ce]) and len(ev.participants) == 1:
         ev.participants += [p for p in _recent_person(ctx, cs, clause) if p not in ev.participants]
-    if _PLURAL_REF.search(clause_text) or not ev.participants and _PLURAL_REF.search(text[sent[0]:sent[1]]):
+    if _PLURAL_REF.search(clause_text) or not ev.participants and _PLURAL_REF.search(text[sent[0] : sent[1]]):
         ev.plural_ref = True
     # "the Prime Minister" when exactly one person in the article holds that title
     for m in _DEF_TITLE.finditer(clause_text):
         title = m.group(1).lower()
-        holders = [p for p in ctx.persons if any(r.lower() == title or r.lower().endswith(" " + title) for r in p.roles)]
+        holders = [
+            p
+            for p in ctx.persons
+            if any(r.lower() == title or r.lower().endswith(" " + title) for r in p.roles)
+        ]
         if len(holders) == 1 and holders[0] not in ev.participants:
             ev.participants.append(holders[0])
     if _SIDES.search(clause_text):
@@ -354,8 +471,12 @@ def _build(ctx: Context, ev_type: str, ts: int, te: int, clause: Clause, sent: t
             ev.countries.append(h.key)
     ev.orgs = list(dict.fromkeys(o.key for o in ctx.org_hits if _in(window, o.start)))
     # --- airport welcomes belong to the visit
-    if ev_type == "Meeting" and re.search(r"\b(?:on|upon)\s+(?:his|her|their)?\s*arrival\b|\bat\s+the\s+airport\b|"
-                                          r"\btarmac\b", text[sent[0]:sent[1]], re.I):
+    if ev_type == "Meeting" and re.search(
+        r"\b(?:on|upon)\s+(?:his|her|their)?\s*arrival\b|\bat\s+the\s+airport\b|"
+        r"\btarmac\b",
+        text[sent[0] : sent[1]],
+        re.I,
+    ):
         ev.type = "Visit"
         ev.airport = True
     # --- date
@@ -378,10 +499,10 @@ def _recent_person(ctx: Context, pos: int, exclude: Clause | None) -> list[Perso
     return [best[1]] if best else []
 
 
-def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[int, D.DateMention]]:
+def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[int, datex.DateMention]]:
     out = []
     for cs, ce in clause:
-        for d in D.find_dates(ctx.text[cs:ce]):
+        for d in datex.find_dates(ctx.text[cs:ce]):
             ds = cs + d.start
             if d.kind == "year" and not re.match(r"(?:in|since)\s", d.text):
                 continue
@@ -391,16 +512,24 @@ def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[
     return out
 
 
-def _date_for(ctx: Context, ev: Ev, found: list[tuple[int, int, str]],
-              per_clause: list[tuple[Clause, list[tuple[int, int, str]]]], ci: int) -> None:
+def _date_for(
+    ctx: Context,
+    ev: Ev,
+    found: list[tuple[int, int, str]],
+    per_clause: list[tuple[Clause, list[tuple[int, int, str]]]],
+    ci: int,
+) -> None:
     text = ctx.text
     real = [f for f in found if f[2] != "Attend"]
     # a trigger owns the dates up to the next trigger in its clause
     nxt = min((s for s, _, _ in real if s > ev.start), default=10**9)
     prv = max((e for _, e, _ in real if e <= ev.start), default=-1)
     usable = _usable_dates(ctx, ev.clause, prv, nxt)
-    if ci > 0 and re.match(r"(?:when|as)\b", text[ev.clause[0][0]:ev.clause[0][0] + 5]) and not [
-            d for d in usable if d[1].kind != "relative"]:
+    if (
+        ci > 0
+        and re.match(r"(?:when|as)\b", text[ev.clause[0][0] : ev.clause[0][0] + 5])
+        and not [d for d in usable if d[1].kind != "relative"]
+    ):
         # "... in June 1991, when X visited": the time just named is the time of the clause
         prev_dates = _usable_dates(ctx, per_clause[ci - 1][0], -1, 10**9)
         if prev_dates:
@@ -410,7 +539,7 @@ def _date_for(ctx: Context, ev: Ev, found: list[tuple[int, int, str]],
         pre = text[max(0, cs - 40) : cs + 7]
         m = re.search(r"\b((?:a|one|two|three)\s+days?\s+(?:after|before))\s*(?:after|before)?\s*$", pre)
         if m:
-            usable = [(cs, d) for d in D.find_dates(m.group(1))]
+            usable = [(cs, d) for d in datex.find_dates(m.group(1))]
     if not usable and ci > 0:
         # "... on Monday, when A and B signed": the clause before, if it reports nothing itself
         pclause, pfound = per_clause[ci - 1]
@@ -420,21 +549,25 @@ def _date_for(ctx: Context, ev: Ev, found: list[tuple[int, int, str]],
         return
     _, d = min(usable, key=lambda x: abs(x[0] - ev.start))
     if d.kind == "day":
-        ev.date = D.resolve(d, ctx.anchor, ctx.year)
+        ev.date = datex.resolve(d, ctx.anchor, ctx.year)
         ev.strength = 3 if ev.date else -1
     elif d.kind in {"weekday", "relative"}:
-        ev.date = D.resolve(d, ctx.anchor, ctx.year)
+        ev.date = datex.resolve(d, ctx.anchor, ctx.year)
         ev.strength = 2 if ev.date else -1  # no dated page: the day is unknown, do not inherit one
     else:
         ev.historic = True
         ev.hist_key = (d.year, d.month)
 
 
-_LOC_AT = re.compile(rf"\b(?:at|in|on)\s+(?:the\s+)?((?:{_CAP}[\w'’\-]*\s+(?:(?:of\s+the|of|de|al|the)\s+)?){{0,5}}"
-                     rf"{_CAP}[\w'’\-]*)(?:,?\s+in\s+((?:{_CAP}[\w'’\-]*\s+){{0,2}}{_CAP}[\w'’\-]*))?")
-_VENUE = re.compile(r"\b(?:Palace|House|Hall|Office|Centre|Center|Lawn|Castle|Residence|Villa|Pavilion|Hotel|"
-                    r"Building|Complex|Secretariat|Ministry|Headquarters|Kremlin|Élysée|Elysee|Chancellery|Qasr|"
-                    r"Nations|Stadium|Fort|Club|Garden|Gardens|Square|Tower)\b")
+_LOC_AT = re.compile(
+    rf"\b(?:at|in|on)\s+(?:the\s+)?((?:{_CAP}[\w'’\-]*\s+(?:(?:of\s+the|of|de|al|the)\s+)?){{0,5}}"
+    rf"{_CAP}[\w'’\-]*)(?:,?\s+in\s+((?:{_CAP}[\w'’\-]*\s+){{0,2}}{_CAP}[\w'’\-]*))?"
+)
+_VENUE = re.compile(
+    r"\b(?:Palace|House|Hall|Office|Centre|Center|Lawn|Castle|Residence|Villa|Pavilion|Hotel|"
+    r"Building|Complex|Secretariat|Ministry|Headquarters|Kremlin|Élysée|Elysee|Chancellery|Qasr|"
+    r"Nations|Stadium|Fort|Club|Garden|Gardens|Square|Tower)\b"
+)
 
 
 def _location(ctx: Context, ev: Ev, cs: int, ce: int) -> str | None:
@@ -444,8 +577,11 @@ def _location(ctx: Context, ev: Ev, cs: int, ce: int) -> str | None:
     place = None
     for m in _LOC_AT.finditer(seg):
         name = m.group(1)
-        if re.match(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That)\b", name):
+        if re.match(
+            r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That)\b",
+            name,
+        ):
             continue
         if any(name.startswith(p.name.split()[0]) for p in ctx.persons):
             continue
@@ -456,9 +592,11 @@ def _location(ctx: Context, ev: Ev, cs: int, ce: int) -> str | None:
         elif place is None and m.group(0).lstrip().startswith(("in", "In")):
             place = name
     if ev.type == "Visit":
-        m = re.search(rf"\b(?:to|in|into)\s+((?:{_CAP}[\w'’\-]*\s+){{0,2}}{_CAP}[\w'’\-]*)", text[ev.start:ce])
-        if m:
-            return m.group(1)
+        mv = re.search(
+            rf"\b(?:to|in|into)\s+((?:{_CAP}[\w'’\-]*\s+){{0,2}}{_CAP}[\w'’\-]*)", text[ev.start : ce]
+        )
+        if mv:
+            return mv.group(1)
     if ev.type in {"PhoneCall", "Statement"} and not place and not venue:
         return None
     if venue and place:
@@ -489,8 +627,11 @@ def _date_compatible(a: Ev, b: Ev) -> bool:
         hist = a if a.historic else b
         if other.date is None:
             return other.strength <= 0 and not other.participants
-        return hist.hist_key is not None and hist.hist_key[0] in (None, other.date.year) and \
-            hist.hist_key[1] in (None, other.date.month)
+        return (
+            hist.hist_key is not None
+            and hist.hist_key[0] in (None, other.date.year)
+            and hist.hist_key[1] in (None, other.date.month)
+        )
     if a.date and b.date and a.strength >= 2 and b.strength >= 2 and a.date != b.date:
         # an explicit date beats a relative one for the same event (caption vs "on Saturday")
         return {a.strength, b.strength} == {2, 3}
@@ -513,8 +654,13 @@ def _same(a: Ev, b: Ev, ctx: Context) -> bool:
     if not _date_compatible(a, b) or not _places_compatible(a, b, ctx):
         return False
     pa, pb = set(map(id, a.participants)), set(map(id, b.participants))
-    if a.type == b.type and a.type in {"Signing", "Summit", "Statement"} and not a.historic and not b.historic and (
-            a.date == b.date or a.date is None or b.date is None):
+    if (
+        a.type == b.type
+        and a.type in {"Signing", "Summit", "Statement"}
+        and not a.historic
+        and not b.historic
+        and (a.date == b.date or a.date is None or b.date is None)
+    ):
         return True  # one ceremony: "A and B signed X; C and D signed Y"
     if pa and pb and not pa & pb:
         return False
@@ -529,8 +675,10 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
         target = None
         if ev.type == "Attend":
             for pref in ({"Signing"}, {"Summit", "Meeting", "Talks", "Signing"}):
-                target = next((c for c in reversed(out) if c.type in pref and c.start < ev.start
-                               and not c.historic), None)
+                target = next(
+                    (c for c in reversed(out) if c.type in pref and c.start < ev.start and not c.historic),
+                    None,
+                )
                 if target is not None:
                     break
             if target is not None:
@@ -544,7 +692,12 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
                     if _date_compatible(cand, ev) and _places_compatible(cand, ev, ctx):
                         target = cand
                         break
-            if target is None and not (ev.participants or ev.countries) or target is None and ev.type in {"Talks"}:
+            if (
+                target is None
+                and not (ev.participants or ev.countries)
+                or target is None
+                and ev.type in {"Talks"}
+            ):
                 continue
         if target is None:
             for cand in out:
@@ -573,7 +726,9 @@ def _fold(target: Ev, ev: Ev) -> None:
         target.date, target.strength = ev.date, ev.strength
     if ev.historic and not target.date:
         target.historic, target.hist_key = True, ev.hist_key
-    if ev.location and (not target.location or len(ev.location) > len(target.location) and "," in ev.location):
+    if ev.location and (
+        not target.location or len(ev.location) > len(target.location) and "," in ev.location
+    ):
         target.location = ev.location
     target.plural_ref = target.plural_ref or ev.plural_ref
     target.sides_ref = target.sides_ref or ev.sides_ref
@@ -585,37 +740,43 @@ def _fold(target: Ev, ev: Ev) -> None:
 def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
     """Events the text does not date take the day of the story they are told in."""
     ordered = sorted(events, key=lambda e: e.start)
-    last: Ev | None = None
-    for ev in ordered:
-        if ev.strength > 0 and not ev.historic:
-            last = ev
     for ev in ordered:
         if ev.date is None and ev.strength == 0 and not ev.historic:
             prev = [e for e in ordered if e.start < ev.start and e.date and not e.historic and e.strength > 0]
             if prev:
                 ev.date, ev.strength = prev[-1].date, 1
-            elif ctx.anchor is not None and ctx.doc.published or ctx.anchor is not None and ctx.doc.dateline_date:
+            elif (
+                ctx.anchor is not None
+                and ctx.doc.published
+                or ctx.anchor is not None
+                and ctx.doc.dateline_date
+            ):
                 nxt = [e for e in ordered if e.date and not e.historic and e.strength > 0]
                 ev.date, ev.strength = (nxt[0].date if nxt else ctx.anchor), 1
     # plural references ("the two leaders signed") take the participants of the event before
     for i, ev in enumerate(ordered):
         if ev.plural_ref and len(ev.participants) < 2:
-            for prev in reversed(ordered[:i]):
-                if len(prev.participants) >= 2:
-                    for p in prev.participants:
+            for earlier in reversed(ordered[:i]):
+                if len(earlier.participants) >= 2:
+                    for p in earlier.participants:
                         if p not in ev.participants:
                             ev.participants.append(p)
                     break
         if not ev.participants and not ev.countries and ev.sides_ref:
-            for prev in reversed(ordered[:i]):
-                if prev.countries:
-                    ev.countries = list(prev.countries)
+            for earlier in reversed(ordered[:i]):
+                if earlier.countries:
+                    ev.countries = list(earlier.countries)
                     break
             else:
                 ev.countries = _main_countries(ctx)
     if _main_countries(ctx):
         for ev in ordered:
-            if not ev.participants and not ev.countries and ev.type in {"Signing", "Statement"} and not ev.historic:
+            if (
+                not ev.participants
+                and not ev.countries
+                and ev.type in {"Signing", "Statement"}
+                and not ev.historic
+            ):
                 ev.countries = _main_countries(ctx)
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- long regular expressions read better unbroken
 """Entity, event and agreement extraction from a Document.
 
 Deterministic by design (shared/design/EXTRACTION-ANCHORS.md): gazetteers for
@@ -9,10 +10,11 @@ Nothing is downloaded or loaded at run time beyond the package's own tables.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from . import dates as D
+from . import dates as datex
 from .entities import Org, Person, PersonFinder, find_organizations, resolve_persons
 from .gazetteer import Hit, find_countries, find_known_organizations
 from .model import (
@@ -29,11 +31,20 @@ from .model import (
 # Credits and page furniture that name people who are not in the news.
 _CREDIT_PATTERNS = [
     re.compile(r"\((?:[A-Z][\w&.\- ]{1,40})/(?:[^()\n]{2,60})\)"),  # (Xinhua/Li Xiang)
-    re.compile(r"\((?:Photo|Photos|Photograph|Image|Credit|Editor|Editing|Reporting|Writing|Source)\b[^()\n]{0,80}\)", re.I),
-    re.compile(r"(?:^|(?<=[.!?]\s))(?:Photo|Photos|Photograph|Image|Credit)s?\s*(?:by)?\s*[:|]\s*[^\n]{1,60}$", re.M | re.I),
-    re.compile(r"^[ \t]*(?:By|BY|Reporter|Reporting|Reported by|Editor|Editing|Edited by|Writing|Written by|"
-               r"Compiled by|Translated by|Source|Release Date|Published|Updated|Last updated|Tags|Keywords|"
-               r"Follow|Contact|Copyright|©)\b[^\n]*$", re.M),
+    re.compile(
+        r"\((?:Photo|Photos|Photograph|Image|Credit|Editor|Editing|Reporting|Writing|Source)\b[^()\n]{0,80}\)",
+        re.I,
+    ),
+    re.compile(
+        r"(?:^|(?<=[.!?]\s))(?:Photo|Photos|Photograph|Image|Credit)s?\s*(?:by)?\s*[:|]\s*[^\n]{1,60}$",
+        re.M | re.I,
+    ),
+    re.compile(
+        r"^[ \t]*(?:By|BY|Reporter|Reporting|Reported by|Editor|Editing|Edited by|Writing|Written by|"
+        r"Compiled by|Translated by|Source|Release Date|Published|Updated|Last updated|Tags|Keywords|"
+        r"Follow|Contact|Copyright|©)\b[^\n]*$",
+        re.M,
+    ),
     re.compile(r"^[ \t]*\([^()\n]*(?:Editing|Reporting|Writing) by[^()\n]*\)[ \t]*$", re.M),
 ]
 _JUNK_HEADERS = re.compile(
@@ -52,21 +63,21 @@ def _masks(doc: Document) -> list[tuple[int, int]]:
     for m in _JUNK_HEADERS.finditer(text):
         # a link list: the header and the short lines after it, up to a long paragraph
         end = m.end()
-        for line in re.finditer(r"[^\n]*\n?", text[m.end():]):
-            if len(line.group(0).strip()) > 160:
+        for lm in re.finditer(r"[^\n]*\n?", text[m.end() :]):
+            if len(lm.group(0).strip()) > 160:
                 break
-            end = m.end() + line.end()
-            if not line.group(0):
+            end = m.end() + lm.end()
+            if not lm.group(0):
                 break
         spans.append((m.start(), end))
     names = [n for n in [*doc.bylines, *doc.editors, *doc.photographers] if n and len(n) > 2]
     for n in names:
-        for m in re.finditer(re.escape(n), text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            line_end = text.find("\n", m.end())
+        for nm in re.finditer(re.escape(n), text):
+            line_start = text.rfind("\n", 0, nm.start()) + 1
+            line_end = text.find("\n", nm.end())
             line = text[line_start : line_end if line_end >= 0 else len(text)]
-            if len(line) < 90 or text[max(0, m.start() - 1)] in "(/" or text[m.end() : m.end() + 1] in ")":
-                spans.append((m.start(), m.end()))
+            if len(line) < 90 or text[max(0, nm.start() - 1)] in "(/" or text[nm.end() : nm.end() + 1] in ")":
+                spans.append((nm.start(), nm.end()))
     spans.sort()
     return spans
 
@@ -82,23 +93,23 @@ class Context:
     org_hits: list[Hit]
     persons: list[Person]
     orgs: list[Org]
-    anchor: D.dt.date | None
+    anchor: dt.date | None
     year: int | None
-    dateline: D.Dateline | None
+    dateline: datex.Dateline | None
     dateline_place: str | None
     extra: dict[str, object] = field(default_factory=dict)
 
 
-def _anchor(doc: Document, dateline: D.Dateline | None) -> tuple[D.dt.date | None, int | None]:
+def _anchor(doc: Document, dateline: datex.Dateline | None) -> tuple[dt.date | None, int | None]:
     """The day relative dates count from, and the year bare day-month dates take."""
-    published = D.parse_iso(doc.published)
-    dl_date = D.parse_iso(doc.dateline_date)
+    published = datex.parse_iso(doc.published)
+    dl_date = datex.parse_iso(doc.dateline_date)
     year = published.year if published else (dl_date.year if dl_date else None)
     if dl_date is None and dateline is not None and dateline.date is not None:
         dm = dateline.date
-        dl_date = D.safe_date(dm.year or year, dm.month, dm.day)
+        dl_date = datex.safe_date(dm.year or year, dm.month, dm.day)
     if dl_date is None and doc.dateline_month_day and year:
-        dl_date = D.safe_date(year, doc.dateline_month_day[0], doc.dateline_month_day[1])
+        dl_date = datex.safe_date(year, doc.dateline_month_day[0], doc.dateline_month_day[1])
     if dl_date and year is None:
         year = dl_date.year
     return dl_date or published, year
@@ -109,8 +120,10 @@ def _title_place(place: str | None) -> str | None:
         return None
     place = place.strip()
     if place.isupper():
-        place = " ".join(w.capitalize() if not re.match(r"^[A-Z]+'[A-Z]+$", w) else w[0] + w[1:].lower()
-                         for w in place.split())
+        place = " ".join(
+            w.capitalize() if not re.match(r"^[A-Z]+'[A-Z]+$", w) else w[0] + w[1:].lower()
+            for w in place.split()
+        )
     return place
 
 
@@ -126,11 +139,12 @@ def build_context(doc: Document) -> Context:
     persons = resolve_persons(finder.find(), text)
     credit_names = {n.strip() for n in [*doc.bylines, *doc.editors, *doc.photographers]}
     persons = [p for p in persons if p.name not in credit_names]
-    dateline = D.find_dateline(text)
+    dateline = datex.find_dateline(text)
     anchor, year = _anchor(doc, dateline)
     place = doc.dateline_place or (dateline.place if dateline else None)
-    return Context(doc, text, masked, countries, org_hits, persons, orgs, anchor, year, dateline,
-                   _title_place(place))
+    return Context(
+        doc, text, masked, countries, org_hits, persons, orgs, anchor, year, dateline, _title_place(place)
+    )
 
 
 def extract(document: Document) -> Extraction:
@@ -143,8 +157,11 @@ def extract(document: Document) -> Extraction:
     agreements = find_agreements(ctx, events)
     ex = Extraction(document=document)
     for p in ctx.persons:
-        ex.persons.append(PersonX(p.name, list(p.aliases), list(p.roles), p.nationality,
-                                  [Span(s, e) for s, e in p.mentions]))
+        ex.persons.append(
+            PersonX(
+                p.name, list(p.aliases), list(p.roles), p.nationality, [Span(s, e) for s, e in p.mentions]
+            )
+        )
     by_code: dict[str, CountryX] = {}
     for h in ctx.countries:
         c = by_code.setdefault(h.key, CountryX(h.key))

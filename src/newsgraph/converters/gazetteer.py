@@ -51,7 +51,9 @@ def _rows(filename: str) -> list[dict[str, str]]:
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, CountryInfo]:
     return {
-        r["alpha3"]: CountryInfo(r["alpha3"], r["alpha2"], r["name"], r["geonames"] or None, r["wikidata"] or None)
+        r["alpha3"]: CountryInfo(
+            r["alpha3"], r["alpha2"], r["name"], r["geonames"] or None, r["wikidata"] or None
+        )
         for r in _rows("countries.tsv")
     }
 
