@@ -15,6 +15,7 @@ report one meeting give one event, dated by the most explicit date among them.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -275,21 +276,25 @@ def find_events(ctx: Context) -> list[EventX]:
     text = ctx.text
     sents = [(s, e) for s, e in sentence_spans(text) if not _masked(ctx, s)]
     raw: list[Ev] = []
+    # every trigger pattern runs once over the text; earlier patterns win overlaps
+    taken: list[tuple[int, int, str]] = []
+    occupied: set[int] = set()
+    for ev_type, pat in [*_TRIGGER_RE, ("Attend", _ATTEND)]:
+        for m in pat.finditer(text):
+            if m.end() == m.start() or any(i in occupied for i in range(m.start(), m.end())):
+                continue
+            taken.append((m.start(), m.end(), ev_type))
+            occupied.update(range(m.start(), m.end()))
+    taken.sort()
+    starts = [t[0] for t in taken]
+    ctx.extra["dates"] = datex.find_dates(text)
     for si, (ss, se) in enumerate(sents):
         clauses = _clauses(text, ss, se)
         per_clause: list[tuple[Clause, list[tuple[int, int, str]]]] = []
+        lo, hi = bisect.bisect_left(starts, ss), bisect.bisect_left(starts, se)
+        in_sentence = taken[lo:hi]
         for clause in clauses:
-            found: list[tuple[int, int, str]] = []
-            for cs, ce in clause:
-                for ev_type, pat in _TRIGGER_RE:
-                    for m in pat.finditer(text, cs, ce):
-                        if any(not (m.end() <= a or m.start() >= b) for a, b, _ in found):
-                            continue
-                        found.append((m.start(), m.end(), ev_type))
-                for m in _ATTEND.finditer(text, cs, ce):
-                    if not any(not (m.end() <= a or m.start() >= b) for a, b, _ in found):
-                        found.append((m.start(), m.end(), "Attend"))
-            found.sort()
+            found = [t for t in in_sentence if _in(clause, t[0]) and t[1] <= clause[-1][1] + 1]
             per_clause.append((clause, found))
         for ci, (clause, found) in enumerate(per_clause):
             for ts, te, ev_type in found:
@@ -501,9 +506,12 @@ def _recent_person(ctx: Context, pos: int, exclude: Clause | None) -> list[Perso
 
 def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[int, datex.DateMention]]:
     out = []
+    all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
     for cs, ce in clause:
-        for d in datex.find_dates(ctx.text[cs:ce]):
-            ds = cs + d.start
+        for d in all_dates:
+            if not (cs <= d.start and d.end <= ce):
+                continue
+            ds = d.start
             if d.kind == "year" and not re.match(r"(?:in|since)\s", d.text):
                 continue
             if _inside_org(ctx, ds) or ds < lo or ds >= hi:
