@@ -32,6 +32,7 @@ from newsgraph.samples import sample_files  # noqa: E402
 DEV = benchlib.ROOT.parent / "shared" / "corpus" / "dev"
 BASE = "http://kg.test"
 NQUADS = by_name("nquads")
+HEADER = ["input", "articles", "pipeline/s", "read/s", "extract/s", "build/s", "write/s"]
 
 
 def pin_one_core() -> str:
@@ -103,7 +104,7 @@ def main() -> int:
         f"{pinned}), the whole pipeline of `newsgraph convert --format nquads` and each stage: "
         "read (page -> Document), extract (persons, countries, events, agreements), build (triples "
         "with mention nodes and provenance) and write (sorted N-Quads). Target: 200 articles/s per core.\n\n"
-        + benchlib.table(["input", "articles", "pipeline/s", "read/s", "extract/s", "build/s", "write/s"], rows)
+        + benchlib.table(HEADER, rows)
         + f"\n\nMeasured on {benchlib.machine()}, load average {load:.1f} at the start of the run "
         "(other jobs share the machine, so treat the figures as a lower bound)."
     )
