@@ -15,7 +15,7 @@ fixture and requires identical results.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -183,7 +183,7 @@ Failure = Node | None
 class Constraint:
     component: URIRef
 
-    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Iterator[Failure]:
+    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Sequence[Failure]:
         raise NotImplementedError
 
 
@@ -191,10 +191,9 @@ class _PerValue(Constraint):
     def ok(self, idx: Index, v: Node) -> bool:
         raise NotImplementedError
 
-    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Iterator[Failure]:
-        for v in values:
-            if not self.ok(idx, v):
-                yield v
+    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Sequence[Failure]:
+        ok = self.ok
+        return [v for v in values if not ok(idx, v)]
 
 
 class ClassC(_PerValue):
@@ -364,9 +363,8 @@ class MinCountC(Constraint):
     def __init__(self, n: int) -> None:
         self.n = n
 
-    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Iterator[Failure]:
-        if len(values) < self.n:
-            yield None
+    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Sequence[Failure]:
+        return [None] if len(values) < self.n else []
 
 
 class MaxCountC(Constraint):
@@ -375,9 +373,8 @@ class MaxCountC(Constraint):
     def __init__(self, n: int) -> None:
         self.n = n
 
-    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Iterator[Failure]:
-        if len(values) > self.n:
-            yield None
+    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Sequence[Failure]:
+        return [None] if len(values) > self.n else []
 
 
 class HasValueC(Constraint):
@@ -386,9 +383,8 @@ class HasValueC(Constraint):
     def __init__(self, value: Node) -> None:
         self.value = value
 
-    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Iterator[Failure]:
-        if self.value not in values:
-            yield None
+    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Sequence[Failure]:
+        return [None] if self.value not in values else []
 
 
 class EqualsC(Constraint):
@@ -397,14 +393,9 @@ class EqualsC(Constraint):
     def __init__(self, predicate: Node) -> None:
         self.predicate = str(predicate)  # an index key
 
-    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Iterator[Failure]:
+    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Sequence[Failure]:
         other = idx.objects(focus, self.predicate)
-        for v in values:
-            if v not in other:
-                yield v
-        for o in other:
-            if o not in values:
-                yield o
+        return [v for v in values if v not in other] + [o for o in other if o not in values]
 
 
 class DisjointC(Constraint):
@@ -413,11 +404,9 @@ class DisjointC(Constraint):
     def __init__(self, predicate: Node) -> None:
         self.predicate = str(predicate)  # an index key
 
-    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Iterator[Failure]:
+    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Sequence[Failure]:
         other = idx.objects(focus, self.predicate)
-        for v in values:
-            if v in other:
-                yield v
+        return [v for v in values if v in other]
 
 
 class LessThanC(Constraint):
@@ -426,13 +415,10 @@ class LessThanC(Constraint):
     def __init__(self, predicate: Node) -> None:
         self.predicate = str(predicate)  # an index key
 
-    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Iterator[Failure]:
+    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Sequence[Failure]:
         # One result per pair that is not in order, as pySHACL reports them.
         others = idx.objects(focus, self.predicate)
-        for v in values:
-            for o in others:
-                if not _less(v, o):
-                    yield v
+        return [v for v in values for o in others if not _less(v, o)]
 
 
 def _is_string(node: Node) -> bool:
@@ -507,7 +493,7 @@ class CompiledShape:
             return True
         values = self.path.values(idx, focus) if self.path is not None else [focus]
         for c in self.constraints:
-            for _ in c.failures(idx, focus, values):
+            if c.failures(idx, focus, values):
                 return False
         return all(prop.conforms(idx, focus) for prop in self.properties)
 
@@ -663,10 +649,11 @@ class _Qualified(Constraint):
         self.high = high
         self.component = component
 
-    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Iterator[Failure]:
+    def failures(self, idx: Index, focus: Node, values: list[Node]) -> Sequence[Failure]:
         n = sum(1 for v in values if self.shape.conforms(idx, v))
-        if (self.low is not None and n < self.low) or (self.high is not None and n > self.high):
-            yield None
+        too_few = self.low is not None and n < self.low
+        too_many = self.high is not None and n > self.high
+        return [None] if too_few or too_many else []
 
 
 def _in_graph(r: ValidationResult, graph_name: URIRef) -> ValidationResult:
