@@ -174,7 +174,9 @@ def newsgraph_cmd(port: int) -> list[str]:
         f"127.0.0.1:{port}",
         "--timeout",
         "600",
-        "newsgraph.server:create_app()",
+        "--chdir",
+        str(bl.BENCH),
+        "ng_wsgi:app",
     ]
 
 
@@ -211,7 +213,11 @@ def run(
 
     port = bl.free_port()
     ng = Endpoint("newsgraph", port, "/sparql")
-    env = {"NEWSGRAPH_STORE": str(store_dir), "NEWSGRAPH_QUERY_TIMEOUT": "600"}
+    env = {
+        "NEWSGRAPH_STORE": str(store_dir),
+        "NEWSGRAPH_QUERY_TIMEOUT": "600",
+        "NEWSGRAPH_BASE_URI": bl.BASE_URI,
+    }
     with bl.server(
         newsgraph_cmd(port), f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", env=env, log=log
     ) as proc:
@@ -333,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     if not store.exists():
         raise SystemExit(f"bench: no store at {store}; run bench/run_all.py (or newsgraph ingest) first")
     result = run(args.size, store, args.reps, args.budget, args.clients, args.duration)
+    (bl.OUT / f"sparql-{args.size}" / "result.json").write_text(json.dumps(result, indent=1))
     json.dump(result["verdict"], sys.stdout, indent=1)
     print()
     if not args.no_report:

@@ -35,6 +35,8 @@ OUT = BENCH / "out"
 DOC = ROOT / "docs" / "benchmarks.md"
 RESULTS = BENCH / "results.json"
 VENV_BIN = Path(sys.executable).parent
+#: Base URI of every benchmark store; servers are started with it so entity paths resolve.
+BASE_URI = "http://localhost:8080"
 
 
 def tool(name: str) -> str:

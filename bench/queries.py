@@ -69,7 +69,7 @@ def mix(p: dict[str, str]) -> list[Query]:
             "articles-by-source-and-date",
             "articles of one source in a date range",
             PREFIX
-            + f"""SELECT ?article ?title ?published WHERE {{
+            + f"""SELECT DISTINCT ?article ?title ?published WHERE {{
   ?article ng:source ?source ; ng:published ?published ; ng:title ?title .
   ?source ng:name "{p["source_name"]}" .
   FILTER(STR(?published) >= "{p["from"]}" && STR(?published) < "{p["to"]}")

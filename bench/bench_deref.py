@@ -1,0 +1,281 @@
+"""Dereferencing: entity documents per second under gunicorn, against a hello-world ceiling.
+
+    python bench/bench_deref.py --size 10000 [--store DIR] [--duration 15]
+
+Both apps run under gunicorn with 2 gthread workers (one per core); wrk drives them
+with the same connections and threads.  For Turtle, JSON-LD and HTML the load rotates
+over a couple of hundred person documents (the URL the entity URI's 303 points to, so
+the redirect is measured separately), from the busiest persons down to rarely seen
+ones.  The hub row times one client asking, again and again, for the first page of
+the busiest person's document: the entity with the most events, which must stay
+interactive (p95 under 50 ms) at every size.  Server memory is the resident size of
+the whole gunicorn process tree after the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import benchlib as bl  # noqa: E402
+
+FORMATS = {"turtle": "text/turtle", "json-ld": "application/ld+json", "html": "text/html"}
+TARGET_TURTLE_SHARE = 0.40
+TARGET_HUB_P95_MS = 50.0
+NG = "https://w3id.org/newsgraph/ontology#"
+
+
+def gunicorn(app: str, port: int, chdir: Path | None = None) -> list[str]:
+    cmd = [
+        bl.tool("gunicorn"),
+        "-w",
+        "2",
+        "-k",
+        "gthread",
+        "--threads",
+        "4",
+        "-b",
+        f"127.0.0.1:{port}",
+        "--timeout",
+        "120",
+        "--log-level",
+        "warning",
+    ]
+    if chdir:
+        cmd += ["--chdir", str(chdir)]
+    return [*cmd, app]
+
+
+def wrk(url: str, paths: list[str], accept: str, duration: float, connections: int) -> dict[str, Any]:
+    """Requests/s and latency percentiles from wrk, rotating over paths."""
+    lua = (
+        "paths = {"
+        + ",".join(json.dumps(p) for p in paths)
+        + "}\n"
+        + f"""
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1], {{["Accept"] = "{accept}"}})
+end
+done = function(summary, latency, requests)
+  io.write(string.format("JSON {{\\"non2xx\\": %d, \\"p50\\": %f, \\"p99\\": %f}}\\n",
+    summary.errors.status, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+"""
+    )
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+        fh.write(lua)
+        script = fh.name
+    proc = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration:g}s", "-s", script, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    Path(script).unlink()
+    out = proc.stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    extra = json.loads(out.split("JSON ", 1)[1].splitlines()[0])
+    return {"rps": rps, "p50_ms": extra["p50"], "p99_ms": extra["p99"], "non2xx": extra["non2xx"]}
+
+
+def get(port: int, path: str, accept: str) -> tuple[int, dict[str, str], bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request("GET", path, headers={"Accept": accept})
+        r = conn.getresponse()
+        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+    finally:
+        conn.close()
+
+
+def sparql_rows(port: int, query: str) -> list[dict[str, str]]:
+    status, _, body = get(
+        port, "/sparql?" + urllib.parse.urlencode({"query": query}), "application/sparql-results+json"
+    )
+    if status != 200:
+        raise RuntimeError(f"/sparql answered {status}: {body[:200]!r}")
+    return [{k: v["value"] for k, v in b.items()} for b in json.loads(body)["results"]["bindings"]]
+
+
+def document_path(port: int, iri: str, accept: str) -> str:
+    """Follow the entity URI's 303 to the document URL served for accept."""
+    path = urllib.parse.urlsplit(iri).path
+    status, headers, _ = get(port, path, accept)
+    if status in (301, 302, 303, 307, 308):
+        return urllib.parse.urlsplit(urllib.parse.urljoin(iri, headers["location"])).path or path
+    if status == 200:
+        return path
+    raise RuntimeError(f"{path} answered {status} for {accept}")
+
+
+def hub_latency(port: int, path: str, accept: str, n: int = 40) -> dict[str, float]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    times = []
+    for _ in range(n + 3):
+        t0 = time.perf_counter()
+        conn.request("GET", path, headers={"Accept": accept})
+        r = conn.getresponse()
+        r.read()
+        times.append(time.perf_counter() - t0)
+        if r.status != 200:
+            raise RuntimeError(f"{path} answered {r.status}")
+    conn.close()
+    times = times[3:]
+    return {"p50_ms": bl.median(times) * 1000, "p95_ms": bl.percentile(times, 0.95) * 1000}
+
+
+def run(size: int, store_dir: Path, duration: float, connections: int) -> dict[str, Any]:
+    work = bl.OUT / f"deref-{size}"
+    work.mkdir(parents=True, exist_ok=True)
+    log = work / "servers.log"
+    result: dict[str, Any] = {"connections": connections, "duration": duration}
+
+    port = bl.free_port()
+    with bl.server(gunicorn("hello_app:app", port, bl.BENCH), f"http://127.0.0.1:{port}/", log=log):
+        result["hello"] = wrk(f"http://127.0.0.1:{port}", ["/"], "text/plain", duration, connections)
+
+    port = bl.free_port()
+    env = {"NEWSGRAPH_STORE": str(store_dir), "NEWSGRAPH_BASE_URI": bl.BASE_URI}
+    with bl.server(
+        gunicorn("ng_wsgi:app", port, bl.BENCH), f"http://127.0.0.1:{port}/sparql", env=env, log=log
+    ) as proc:
+        persons = sparql_rows(
+            port,
+            f"""SELECT ?p (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e <{NG}participant> ?p }}
+            GROUP BY ?p ORDER BY DESC(?n)""",
+        )
+        if not persons:
+            raise SystemExit("bench: no persons with events in the store")
+        step = max(1, len(persons) // 200)
+        sample = [r["p"] for r in persons[::step]][:200]
+        hub = persons[0]
+        result["hub_events"] = int(hub["n"])
+        result["persons_sampled"] = len(sample)
+        # Entity URIs carry the base the store was ingested with; the server answers for
+        # its own paths, so only the path is used.
+        result["redirect"] = wrk(
+            f"http://127.0.0.1:{port}",
+            [urllib.parse.urlsplit(p).path for p in sample],
+            "text/turtle",
+            duration,
+            connections,
+        )
+        for name, accept in FORMATS.items():
+            paths = [document_path(port, iri, accept) for iri in sample]
+            result[name] = wrk(f"http://127.0.0.1:{port}", paths, accept, duration, connections)
+            result[name]["hub"] = hub_latency(port, document_path(port, hub["p"], accept), accept)
+        result["server_rss"] = bl.tree_rss(proc.pid)
+    t = result["turtle"]["rps"] / result["hello"]["rps"]
+    result["verdict"] = {
+        "turtle_share": t,
+        "turtle_ok": t >= TARGET_TURTLE_SHARE,
+        "hub_ok": all(result[f]["hub"]["p95_ms"] < TARGET_HUB_P95_MS for f in FORMATS),
+    }
+    return result
+
+
+def render() -> str:
+    by_size = bl.results_for("deref")
+    if not by_size:
+        return "Not measured yet: `python bench/run_all.py --sizes 10000`."
+    parts = [
+        "Person documents (the URL an entity URI's 303 points to) under gunicorn with 2 gthread workers, "
+        "driven by wrk (2 threads) rotating over about 200 persons from the busiest to the rarest; the "
+        "ceiling is a hello-world Flask app under the same gunicorn settings. `303` is the entity URI "
+        "itself (the redirect). The hub columns time one client asking repeatedly for the first page "
+        "of the busiest person's document. Targets: Turtle >= 40% of the ceiling; hub p95 < 50 ms.",
+    ]
+    rows = []
+    for size, r in by_size.items():
+        hello = r["hello"]["rps"]
+        for name in ("redirect", *FORMATS):
+            x = r[name]
+            hub = x.get("hub")
+            rows.append(
+                [
+                    bl.size_label(size),
+                    "303" if name == "redirect" else name,
+                    f"{x['rps']:.0f}",
+                    f"{x['rps'] / hello:.0%}",
+                    f"{x['p50_ms']:.1f}",
+                    f"{x['p99_ms']:.1f}",
+                    f"{hub['p50_ms']:.1f} / {hub['p95_ms']:.1f}" if hub else "",
+                    x["non2xx"],
+                ]
+            )
+        rows.append(
+            [
+                bl.size_label(size),
+                "hello-world ceiling",
+                f"{hello:.0f}",
+                "100%",
+                f"{r['hello']['p50_ms']:.1f}",
+                f"{r['hello']['p99_ms']:.1f}",
+                "",
+                r["hello"]["non2xx"],
+            ]
+        )
+    parts.append(
+        bl.table(
+            [
+                "articles",
+                "document",
+                "requests/s",
+                "of ceiling",
+                "p50 ms",
+                "p99 ms",
+                "hub p50 / p95 ms",
+                "non-2xx",
+            ],
+            rows,
+        )
+    )
+    verdicts = []
+    for size, r in by_size.items():
+        v = r["verdict"]
+        verdicts.append(
+            f"{bl.size_label(size)}: Turtle at **{v['turtle_share']:.0%}** of the ceiling (target 40%: "
+            f"{'met' if v['turtle_ok'] else 'not met'}); busiest person ({r['hub_events']} events) "
+            f"p95 {'under' if v['hub_ok'] else '**over**'} 50 ms in every format; server RSS "
+            f"{bl.mib(r['server_rss'])}. Machine: {r['machine']} ({r['date']})."
+        )
+    parts.append("\n".join(f"- {v}" for v in verdicts))
+    return "\n\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--size", type=int, required=True)
+    ap.add_argument("--store", type=Path, default=None)
+    ap.add_argument("--duration", type=float, default=15.0)
+    ap.add_argument("--connections", type=int, default=16)
+    ap.add_argument("--no-report", action="store_true")
+    args = ap.parse_args(argv)
+    store = args.store or bl.OUT / f"store-{args.size}"
+    if not store.exists():
+        raise SystemExit(f"bench: no store at {store}; run bench/run_all.py first")
+    result = run(args.size, store, args.duration, args.connections)
+    (bl.OUT / f"deref-{args.size}" / "result.json").write_text(json.dumps(result, indent=1))
+    json.dump(result["verdict"], sys.stdout, indent=1)
+    print()
+    if not args.no_report:
+        bl.record("deref", args.size, result)
+        bl.write_section("Dereferencing", render())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
