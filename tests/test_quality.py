@@ -66,7 +66,9 @@ def _predicted(ex: Extraction, norm: Callable[[str], str]) -> tuple[Any, ...]:
         }
         for a in ex.agreements
     ]
-    source: dict[str, set[str]] = {k: set() for k in ("agency", "published", "editor", "photographer", "title")}
+    source: dict[str, set[str]] = {
+        k: set() for k in ("agency", "published", "editor", "photographer", "title")
+    }
     return persons, codes, events, agreements, source
 
 

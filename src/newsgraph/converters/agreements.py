@@ -117,12 +117,39 @@ _GENERIC = {
     "full",
     "draft",
     "long-awaited",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "dozens",
+    "number",
+    "series",
+    "raft",
+    "package",
+    "slew",
+    "host",
+    "various",
+    "other",
+    "more",
+    "some",
+    "many",
+    "agreed",
 }
 _PLANNED = re.compile(
     r"\b(?:negotiat\w+|conclud\w+|towards?|plans?|planned|future|would|will|draft|proposed|possible|"
     r"expected|hope[sd]?|aim\w*|pursu\w+|work\s+on|talks\s+on|discuss\w*|seek\w*|an?\s+agreement\s+on)"
     r"\s+(?:\w+\s+){0,4}$",
     re.I,
+)
+
+
+_DATE_TAIL = re.compile(
+    r"\s+(?:on|in|of)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b.*$"
 )
 
 
@@ -207,6 +234,7 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
         year = re.match(r"((?:1[89]|20)\d\d)\s+", title)
         title = title[year.end() :] if year else title
         s = m.end() - len(title)
+        title = re.sub(_DATE_TAIL, "", title)
         cut = re.search(r"\s+of\s+(?:1[89]|20)\d\d\b", title)
         if cut:  # "Lusaka Protocol of 1994 and the ...": the year dates the document and ends its name
             title = title[: cut.start()]

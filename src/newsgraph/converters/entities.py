@@ -294,6 +294,8 @@ class PersonFinder:
                     tok.cls = "N"
                 if tok.cls == "N" and any(ch.isdigit() for ch in tok.text):
                     tok.cls = "X"
+                if re.fullmatch(r"[IVX]{1,4}", tok.text) and i and run[i - 1].cls == "N":
+                    tok.cls = "N"  # regnal numbers: "Charles III", "Abdullah II"
             cands.extend(self._run_candidates(run))
         self._coordinate(cands)
         return cands
@@ -521,7 +523,11 @@ class PersonFinder:
                     r"(?P<of>\s+of\s+[^,.;]{2,60}),\s+$",
                     before,
                 )
-            if m2 and (m2.group("head") in ROLE_HEADS_ALL or m2.group("head") in PLURAL_HEADS):
+            if m2 and (
+                m2.group("head") in ROLE_HEADS_ALL
+                or m2.group("head") in PLURAL_HEADS
+                or m2.group("head") in ROLE_HEADS_LOWER
+            ):
                 cand.cue = True
                 role = m2.group(1)
                 if m2.group("of"):

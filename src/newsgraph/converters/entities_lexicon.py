@@ -1090,3 +1090,35 @@ ORG_LEADS = {
     "Secretariat",
     "Agency",
 }
+
+# Sentence adverbs and connectives that open a sentence in capitals.
+NON_NAME |= {
+    "Later",
+    "Earlier",
+    "Meanwhile",
+    "However",
+    "Separately",
+    "Also",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Then",
+    "Still",
+    "Instead",
+    "Besides",
+    "Moreover",
+    "Furthermore",
+    "Nevertheless",
+    "Afterwards",
+    "Overall",
+    "Finally",
+    "Additionally",
+    "Elsewhere",
+    "Here",
+    "There",
+    "Now",
+    "Speaking",
+    "According",
+    "Asked",
+}
+ROLE_HEADS |= {"Councilor", "Councillor"}

@@ -82,7 +82,7 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("Meeting", r"\b(?:met|meets|meet|meeting)\b(?:\s+with)?"),
     (
         "Meeting",
-        r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|his\s+\w+\s+counterpart))",
+        r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|his\s+\w+\s+counterpart|(?:at|in)\s+[^;,\n]{0,60}?\b(?:President|Prime\s+Minister|King|Emir|Sheikh|Crown\s+Prince|Chancellor|Premier|Minister|Secretary)\b))",
     ),
     ("Meeting", r"\b(?:called|calls)\s+on\s+(?=(?:the\s+)?[A-Z])"),
     ("Meeting", r"\b(?:Leaders['’]?\s+)?[Rr]etreat\b"),
@@ -404,6 +404,8 @@ def _build(
     if ev_type == "Signing":
         if low == "signing" and re.match(r"\s+(?:of\s+)?(?:on|up)\b", after):
             return None
+    if ev_type == "Talks" and re.search(r"\bsummit\s+$", text[max(0, ts - 8) : ts], re.I):
+        return None  # "held summit talks": the summit carries it
     if ev_type == "PhoneCall" and low.startswith(("talks", "talked")) and not re.search(r"phone", after):
         return None
     ev = Ev(ev_type, ts, te, clause, si, definite=(kind == "def"))
