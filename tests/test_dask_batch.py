@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -160,45 +157,14 @@ def test_unreachable_scheduler_is_reported(corpus: Path, tmp_path: Path) -> None
         )
 
 
-@pytest.fixture
-def oxigraph_server(tmp_path: Path) -> Iterator[str]:
-    exe = Path(sys.executable).parent / "oxigraph"
-    if not exe.exists():
-        pytest.skip("oxigraph server binary not installed")
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [str(exe), "serve", "--location", str(tmp_path / "oxi"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    import urllib.request
-
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.1)
-    try:
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(10)
-
-
 @pytest.mark.remote
-def test_shards_post_to_a_remote_sparql_server(corpus: Path, tmp_path: Path, oxigraph_server: str) -> None:
+def test_shards_post_to_a_remote_sparql_server(corpus: Path, tmp_path: Path, remote_url: str) -> None:
     from newsgraph.store import open_store
 
     shards = tmp_path / "shards"
     batch.run_convert([corpus / "records"], shards, base_uri=BASE, workers=1, processes=False, chunk_size=4)
     reference = _ingested([corpus / "records"], tmp_path / "reference")
-    remote = open_store(oxigraph_server)
+    remote = open_store(remote_url)
     try:
         batch.load_shards(shards, remote)
         names = set(reference.graph_names())
