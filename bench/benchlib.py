@@ -88,6 +88,8 @@ def record(bench: str, size: int, data: dict[str, Any]) -> None:
     entry = dict(data)
     entry["machine"] = machine()
     entry["date"] = dt.date.today().isoformat()
+    # Other work on the machine skews timings; the 1-minute load average says how much.
+    entry["load"] = round(os.getloadavg()[0], 1)
     results.setdefault(bench, {})[str(size)] = entry
     RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
