@@ -111,6 +111,19 @@ def write_section(title: str, body: str, doc: Path = DOC) -> None:
     doc.write_text(text.rstrip() + "\n", encoding="utf-8")
 
 
+def order_sections(order: Sequence[str], doc: Path = DOC) -> None:
+    """Put the ``## `` sections of doc in this order (others after them), text unchanged."""
+    if not doc.exists():
+        return
+    text = doc.read_text(encoding="utf-8")
+    head, *blocks = re.split(r"^(?=## )", text, flags=re.M)
+    by_title = {b.splitlines()[0][3:].strip(): b.rstrip() + "\n\n" for b in blocks}
+    ranked = sorted(by_title, key=lambda t: order.index(t) if t in order else len(order))
+    doc.write_text(
+        (head.rstrip() + "\n\n" + "".join(by_title[t] for t in ranked)).rstrip() + "\n", encoding="utf-8"
+    )
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
