@@ -237,3 +237,28 @@ def test_datelines() -> None:
     )
     assert dl is not None and dl.place == "ASMARA" and dl.date is not None and dl.date.year == 2018
     assert find_dateline("Sixth summit – leaders commit to a vision") is None
+
+
+def test_separate_talks_and_state_visits_give_one_event_per_counterpart() -> None:
+    ex = run(
+        "ASTANA, Oct. 14, 2022 (Steppe Wire) -- Kazakh President Kassym-Jomart Tokayev hosted a summit on Friday. "
+        "Attending the summit were Azerbaijani President Ilham Aliyev, Armenian Prime Minister Nikol Pashinyan and "
+        "Uzbek President Shavkat Mirziyoyev. Tokayev also held separate talks with each of the three leaders, who "
+        "are in Kazakhstan on official visits.",
+        "2022-10-14",
+    )
+    talks = events(ex, "Talks")
+    assert sorted(t.participants[1] for t in talks) == [
+        "Ilham Aliyev",
+        "Nikol Pashinyan",
+        "Shavkat Mirziyoyev",
+    ]
+    assert all(t.participants[0] == "Kassym-Jomart Tokayev" for t in talks)
+    visits = events(ex, "Visit")
+    assert sorted(v.participants[0] for v in visits) == [
+        "Ilham Aliyev",
+        "Nikol Pashinyan",
+        "Shavkat Mirziyoyev",
+    ]
+    (summit,) = events(ex, "Summit")
+    assert summit.date == "2022-10-14" and len(summit.participants) == 4

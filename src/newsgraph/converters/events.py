@@ -125,7 +125,7 @@ _NEG = re.compile(
 )
 _FUT_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\s+){0,3}?(?:(?:will|is|are|was|were)\s+(?:to\s+be|expected|scheduled|due|set|"
-    r"planned|likely)|to\s+be\s+(?:held|hosted|signed)|expected\s+(?:in|on|to|later|next)|"
+    r"planned|likely)|will\s+(?:be\s+held|be\s+hosted|take\s+place|convene)|to\s+be\s+(?:held|hosted|signed)|expected\s+(?:in|on|to|later|next)|"
     r"planned\s+for|scheduled\s+for|due\s+(?:in|on|to|later|next)|later\s+this|next\s+(?:week|month|year))",
     re.I,
 )
@@ -135,7 +135,7 @@ _DEF_NOUN = re.compile(
     re.I,
 )
 _PLURAL_REF = re.compile(
-    r"\b(?:the|both|all)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:leaders|presidents|"
+    r"\b(?:the|both|all)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:leaders|presidents|"
     r"premiers|prime\s+ministers|heads\s+of\s+state|heads\s+of\s+government|men|women|sides|ministers|"
     r"foreign\s+ministers|chancellors|statesmen|counterparts)\b|\b(?:They|they)\b",
     re.I,
@@ -170,6 +170,7 @@ class Ev:
     plural_ref: bool = False
     sides_ref: bool = False
     airport: bool = False
+    distributive: bool = False  #: "separate talks with each of", "on state visits": one event per person
 
 
 Clause = tuple[tuple[int, int], ...]
@@ -279,7 +280,7 @@ def find_events(ctx: Context) -> list[EventX]:
     # every trigger pattern runs once over the text; earlier patterns win overlaps
     taken: list[tuple[int, int, str]] = []
     occupied: set[int] = set()
-    for ev_type, pat in [*_TRIGGER_RE, ("Attend", _ATTEND)]:
+    for ev_type, pat in [("Attend", _ATTEND), *_TRIGGER_RE]:
         for m in pat.finditer(text):
             if m.end() == m.start() or any(i in occupied for i in range(m.start(), m.end())):
                 continue
@@ -303,6 +304,7 @@ def find_events(ctx: Context) -> list[EventX]:
                     raw.append(ev)
     events = _merge(ctx, raw)
     _inherit_dates(ctx, events)
+    events = _distribute(ctx, events)
     return [_to_x(ctx, e) for e in events if _keep(e)]
 
 
@@ -445,7 +447,12 @@ def _build(
             p for p in ev.participants if id(p) not in hosts or re.search(r"\bby\s", text[ts : ts + 200])
         ]
     rel = next(((a, b) for a, b in clause if a == cs and re.match(r"(?:who|whose)\b", text[a : a + 6])), None)
-    if rel is not None:
+    antecedent_plural = rel is not None and re.search(
+        r"(?:" + _PLURAL_REF.pattern + r")\s*,\s*$", text[max(0, cs - 80) : cs], re.I
+    )
+    if antecedent_plural:
+        ev.plural_ref = True  # "the five presidents, who are in China on state visits"
+    elif rel is not None:
         # "Rahmon, who came to China": the relative pronoun stands for the name before the comma
         ev.participants = [
             p for p in _recent_person(ctx, cs - 2, None) if p not in ev.participants
@@ -472,6 +479,16 @@ def _build(
             ev.participants.append(holders[0])
     if _SIDES.search(clause_text):
         ev.sides_ref = True
+    if ev_type in {"Talks", "Meeting", "PhoneCall"} and re.search(
+        r"\bseparate(?:ly)?\b|\beach\s+of\b", clause_text
+    ):
+        ev.distributive = True
+    if (
+        ev_type == "Visit"
+        and re.search(r"visits$", trig.strip())
+        and re.search(r"\bon\s+(?:\w+\s+)?$", before)
+    ):
+        ev.distributive = True
     # --- countries acting in the clause
     for h in ctx.countries:
         if _in(window, h.start) and not _inside_org(ctx, h.start):
@@ -684,7 +701,15 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
     for ev in raw:
         target = None
         if ev.type == "Attend":
-            for pref in ({"Signing"}, {"Summit", "Meeting", "Talks", "Signing"}):
+            said = ctx.text[ev.start : ev.end].lower()
+            first = (
+                {"Summit"}
+                if "summit" in said
+                else {"Meeting", "Talks"}
+                if re.search(r"meeting|talks", said)
+                else {"Signing"}
+            )
+            for pref in (first, {"Summit", "Meeting", "Talks", "Signing"}):
                 target = next(
                     (c for c in reversed(out) if c.type in pref and c.start < ev.start and not c.historic),
                     None,
@@ -788,6 +813,48 @@ def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
                 and not ev.historic
             ):
                 ev.countries = _main_countries(ctx)
+
+
+def _distribute(ctx: Context, events: list[Ev]) -> list[Ev]:
+    """One event per counterpart for "held separate talks with each of the presidents" and
+    per visitor for "who are in China on state visits"."""
+    out: list[Ev] = []
+    for ev in events:
+        if not ev.distributive or len(ev.participants) < 3:
+            out.append(ev)
+            continue
+        if ev.type == "Visit":
+            hosts = set(ev.countries)
+            visitors = [p for p in ev.participants if p.nationality and p.nationality not in hosts]
+            groups = [[p] for p in visitors]
+        else:
+            subject = [
+                p for p in ev.participants if any(_in(ev.clause, s) and s < ev.start for s, _ in p.mentions)
+            ]
+            groups = [subject + [p] for p in ev.participants if p not in subject] if subject else []
+        if len(groups) < 2:
+            out.append(ev)
+            continue
+        for g in groups:
+            out.append(
+                Ev(
+                    ev.type,
+                    ev.start,
+                    ev.end,
+                    ev.clause,
+                    ev.sent,
+                    participants=g,
+                    countries=[c for c in ev.countries],
+                    orgs=list(ev.orgs),
+                    location=ev.location,
+                    date=ev.date,
+                    strength=ev.strength,
+                    historic=ev.historic,
+                    hist_key=ev.hist_key,
+                    mentions=list(ev.mentions),
+                )
+            )
+    return out
 
 
 def _main_countries(ctx: Context) -> list[str]:
