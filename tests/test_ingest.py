@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph, URIRef
-from rdflib.compare import isomorphic
 
-from fixtures_oxigraph import make_article, write_articles
+from fixtures_oxigraph import make_article, same_graph, write_articles
 from newsgraph.cli import cli
 from newsgraph.converters import convert
 from newsgraph.ingest import Unit, ingest, iter_units
@@ -47,7 +46,7 @@ def assert_same_graphs(location: str, expected: dict[str, Graph]) -> None:
     stored = stored_graphs(location)
     assert set(stored) == set(expected)
     for iri, g in expected.items():
-        assert isomorphic(stored[iri], g), f"graph {iri} differs from the converter's output"
+        assert same_graph(stored[iri], g), f"graph {iri} differs from the converter's output"
 
 
 def dump_nquads(location: str) -> set[str]:
@@ -201,7 +200,7 @@ def test_bulk_shards_are_bounded_and_replace(tmp_path: Path, store: object) -> N
     expected = expected_graphs(paths)
     assert names == set(expected)
     v2 = convert(edited, base=BASE)
-    assert isomorphic(store.get_graph(str(v2.article_iri)), v2.graph)  # type: ignore[attr-defined]
+    assert same_graph(store.get_graph(str(v2.article_iri)), v2.graph)  # type: ignore[attr-defined]
 
 
 def test_progress_line_when_asked(tmp_path: Path) -> None:
@@ -231,7 +230,7 @@ def test_dataset_export_of_ingested_articles_round_trips(tmp_path: Path, store_l
         got = Graph()
         for t in ds.graph(URIRef(iri)):
             got.add(t)
-        assert isomorphic(got, g)
+        assert same_graph(got, g)
 
 
 @pytest.mark.parametrize("bad_store", ["/dev/null/x", "{file}/sub"])
