@@ -28,6 +28,7 @@ NS = "https://w3id.org/newsgraph/ontology#"
 SCHEMA = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 VANN = Namespace("http://purl.org/vocab/vann/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 ONT = URIRef(ONTOLOGY_IRI)
 
 #: class -> nothing; property -> (domain classes, range).  Ranges starting "xsd:" are datatypes.
@@ -62,7 +63,7 @@ CONTRACT_PROPERTIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 #: Terms beyond the contract that the converter uses for provenance.
 EXTRA_TERMS = {
     "Mention", "denotedBy", "inArticle", "byline", "cameoCode",
-    "beginIndex", "endIndex", "anchorOf", "sentence",
+    "beginIndex", "endIndex", "anchorOf", "sentence", "partialDate",
 }
 EVENT_SUBCLASSES = ("Meeting", "Talks", "Visit", "PhoneCall", "Signing", "Summit", "Statement")
 
@@ -175,6 +176,28 @@ def test_published_union_datatype_is_well_formed_owl(onto: Graph) -> None:
     assert set(Collection(onto, onto.value(rng, OWL.unionOf))) == {XSD.date, XSD.dateTime}
 
 
+def test_partial_date_is_a_year_or_a_month_of_an_event_or_agreement(onto: Graph) -> None:
+    assert (NG.partialDate, RDF.type, OWL.DatatypeProperty) in onto
+    assert (NG.partialDate, RDF.type, OWL.FunctionalProperty) in onto
+    assert _members(onto, onto.value(NG.partialDate, RDFS.domain)) == {"Event", "Agreement"}
+    rng = onto.value(NG.partialDate, RDFS.range)
+    assert isinstance(rng, BNode)
+    assert (rng, RDF.type, RDFS.Datatype) in onto
+    assert set(Collection(onto, onto.value(rng, OWL.unionOf))) == {XSD.gYear, XSD.gYearMonth}
+    assert (NG.partialDate, RDFS.subPropertyOf, DCTERMS.date) in onto
+    # ng:date stays the contract's full day; the two are siblings, not one under the other
+    assert onto.value(NG.date, RDFS.range) == XSD.date
+    assert (NG.partialDate, RDFS.subPropertyOf, NG.date) not in onto
+
+
+@pytest.mark.parametrize("name", ["beginIndex", "endIndex"])
+def test_offsets_are_integers_that_read_back_from_a_store_unchanged(onto: Graph, name: str) -> None:
+    """Oxigraph gives every integer back as xsd:integer, so that is the range (values are >= 0)."""
+    assert onto.value(NG[name], RDFS.range) == XSD.integer
+    assert (NG[name], RDFS.subPropertyOf, NIF[name]) in onto
+    assert "negative" in str(onto.value(NG[name], RDFS.comment))
+
+
 def test_reported_in_is_the_inverse_of_reports(onto: Graph) -> None:
     assert (NG.reportedIn, OWL.inverseOf, NG.reports) in onto
 
@@ -260,6 +283,7 @@ INSTANCES = """
 <http://example.org/s/xinhua> a ng:Source .
 <http://example.org/c/CHN> a ng:Country .
 <http://example.org/g/1> a ng:Agreement ; ng:party <http://example.org/c/CHN> .
+<http://example.org/g/2> a ng:Agreement ; ng:partialDate "1953"^^xsd:gYear .
 <http://example.org/a/1#char=0,2> a ng:Mention .
 """
 
@@ -302,6 +326,8 @@ def _select(g: Graph, query: str) -> set[str]:
         ("SELECT ?x WHERE { ?x sem:hasTimeStamp ?d }", "http://example.org/e/1"),
         ("SELECT ?x WHERE { ?x dcterms:publisher ?s }", "http://example.org/a/1"),
         ("SELECT ?x WHERE { ?a schema:about ?x }", "http://example.org/e/1"),
+        ("SELECT ?x WHERE { ?x dcterms:date ?d }", "http://example.org/e/1"),
+        ("SELECT ?x WHERE { ?x dcterms:date ?d }", "http://example.org/g/2"),
     ],
 )
 def test_queries_in_aligned_vocabularies_find_our_data_after_rdfs_inference(

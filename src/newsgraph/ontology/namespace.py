@@ -53,14 +53,15 @@ class NG(DefinedNamespace):
     photographer: URIRef  # Article -> xsd:string
     byline: URIRef  # Article -> xsd:string
     date: URIRef  # Event or Agreement -> xsd:date
+    partialDate: URIRef  # Event or Agreement -> xsd:gYear or xsd:gYearMonth
     location: URIRef  # Event -> xsd:string
     name: URIRef  # Person or Country or Organization or Source -> xsd:string
     alias: URIRef  # Person or Country or Organization -> xsd:string
     role: URIRef  # Person -> xsd:string
     isoAlpha2: URIRef  # Country -> xsd:string
     isoAlpha3: URIRef  # Country -> xsd:string
-    beginIndex: URIRef  # Mention -> xsd:nonNegativeInteger
-    endIndex: URIRef  # Mention -> xsd:nonNegativeInteger
+    beginIndex: URIRef  # Mention -> xsd:integer
+    endIndex: URIRef  # Mention -> xsd:integer
     anchorOf: URIRef  # Mention -> xsd:string
     sentence: URIRef  # Mention -> xsd:string
 
