@@ -182,6 +182,12 @@ def run_convert(
                 _collect(next(pending), out, report, progress)
         for fut in pending:
             _collect(fut, out, report, progress)
+    except NewsgraphError:
+        raise
+    except Exception as exc:  # a worker died, the scheduler went away: one line, not a traceback
+        raise NewsgraphError(
+            f"batch conversion stopped after {report.articles} articles: {type(exc).__name__}: {exc}"
+        ) from None
     finally:
         client.close()
         if cluster is not None:
