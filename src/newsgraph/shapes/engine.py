@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import Any
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -48,7 +49,7 @@ _CONSTRAINTS = {
     SH["class"], SH.datatype, SH.nodeKind, SH.pattern, SH.flags, SH.minLength, SH.maxLength,
     SH.minCount, SH.maxCount, SH["in"], SH.hasValue, SH["or"], SH["and"], SH["not"], SH.node,
     SH.equals, SH.disjoint, SH.lessThan, SH.qualifiedValueShape, SH.qualifiedMinCount,
-    SH.qualifiedMaxCount, SH.qualifiedValueShapesDisjoint,
+    SH.qualifiedMaxCount, SH.qualifiedValueShapesDisjoint, SH.minInclusive, SH.minExclusive,
 }
 _KNOWN = _INERT | _TARGETS | _STRUCTURE | _CONSTRAINTS
 
@@ -357,6 +358,43 @@ class NodeC(_PerValue):
         return self.shape.conforms(idx, v)
 
 
+class LowerBoundC(_PerValue):
+    """sh:minInclusive / sh:minExclusive: the value must be comparable with the bound and
+    not below it.
+
+    As in SPARQL, a comparison that is an error fails: an IRI, a blank node, an ill-typed
+    literal, a string against a number, a boolean against anything else.  pySHACL
+    gives the same answers for these two components except on ill-typed literals
+    ("-1"^^xsd:nonNegativeInteger), some of which it lets pass; the shapes
+    pair every bound with an sh:datatype that rejects those anyway.  pySHACL's sh:max*
+    components let incomparable values pass, so the compiler refuses them and leaves
+    them to pySHACL.
+    """
+
+    def __init__(self, bound: Node, exclusive: bool) -> None:
+        if not isinstance(bound, Literal) or bound.value is None:
+            raise UnsupportedShapes(f"bound {bound!r}")
+        self.bound = bound.value
+        self.exclusive = exclusive
+        self.component = (
+            SH.MinExclusiveConstraintComponent if exclusive else SH.MinInclusiveConstraintComponent
+        )
+
+    def ok(self, idx: Index, v: Node) -> bool:
+        if not isinstance(v, Literal) or getattr(v, "ill_typed", None) is True:
+            return False
+        value: Any = v.value
+        bound: Any = self.bound
+        if value is None or isinstance(value, str) != isinstance(bound, str):
+            return False
+        if isinstance(value, bool) != isinstance(bound, bool):
+            return False
+        try:
+            return bool(value > bound) if self.exclusive else bool(value >= bound)
+        except TypeError:
+            return False
+
+
 class MinCountC(Constraint):
     component = SH.MinCountConstraintComponent
 
@@ -594,6 +632,10 @@ class CompiledShapes:
             out.append(MinLengthC(self._int(o)))
         for o in g.objects(node, SH.maxLength):
             out.append(MaxLengthC(self._int(o)))
+        for o in g.objects(node, SH.minInclusive):
+            out.append(LowerBoundC(o, exclusive=False))
+        for o in g.objects(node, SH.minExclusive):
+            out.append(LowerBoundC(o, exclusive=True))
         for o in g.objects(node, SH.minCount):
             out.append(MinCountC(self._int(o)))
         for o in g.objects(node, SH.maxCount):
