@@ -26,7 +26,7 @@ from newsgraph.converters.model import (
 )
 from newsgraph.formats import RDF_FORMATS, by_name
 from newsgraph.ontology.namespace import NG
-from newsgraph.samples import sample_bytes
+from newsgraph.samples import sample_bytes, sample_files
 
 EXPECTED = Path(__file__).resolve().parent / "data" / "articles" / "expected"
 BASE = "http://kg.test"
@@ -132,14 +132,67 @@ def test_bad_spans_unknown_codes_and_types_are_tolerated() -> None:
     assert g.value(last, NG.date) is None
     person = g.value(last, NG.participant)
     assert person is not None and str(g.value(person, NG.name)) == "Someone Else"
+    assert set(g.objects(last, RDF.type)) == {NG.Event}  # an unknown type is plain ng:Event
     old = URIRef("http://kg.test/id/agreement/5db8ac78a5c0771b-2")
-    assert g.value(old, NG.date) == Literal("1953", datatype=XSD.gYear)
+    assert g.value(old, NG.date) is None
+    assert g.value(old, NG.partialDate) == Literal("1953", datatype=XSD.gYear)
+
+
+@pytest.mark.parametrize(
+    ("value", "predicate", "literal"),
+    [
+        ("2024-05-13", NG.date, Literal("2024-05-13", datatype=XSD.date)),
+        ("2024-02-29", NG.date, Literal("2024-02-29", datatype=XSD.date)),
+        ("2024-05", NG.partialDate, Literal("2024-05", datatype=XSD.gYearMonth)),
+        ("1953", NG.partialDate, Literal("1953", datatype=XSD.gYear)),
+        ("2023-02-29", None, None),  # no such day
+        ("2024-13", None, None),  # no such month
+        ("0000", None, None),
+        ("May 2024", None, None),
+        ("2024-05-13T10:00:00", None, None),  # a time is not a day
+    ],
+)
+def test_event_and_agreement_dates(value: str, predicate: URIRef | None, literal: Literal | None) -> None:
+    """ng:date only for a real day (the contract's xsd:date); a year or a month goes to
+    ng:partialDate; anything else is left out, never written as an ill-typed literal."""
+    x = small_extraction()
+    x.events[1].date = value  # the meeting, event 1
+    x.agreements[0].date = value
+    g = rdf.build_graph(x, BASE)
+    for node in (URIRef("http://kg.test/id/event/5db8ac78a5c0771b-1"),
+                 URIRef("http://kg.test/id/agreement/5db8ac78a5c0771b-1")):
+        dates = {(p, o) for p in (NG.date, NG.partialDate) for o in g.objects(node, p)}
+        assert dates == ({(predicate, literal)} if predicate is not None else set()), node
+
+
+def test_every_event_is_typed_ng_event_and_at_most_one_subclass() -> None:
+    """Oxigraph does no inference: '?e a ng:Event' must find every event as written."""
+    subclasses = set(rdf.EVENT_CLASSES.values())
+    graphs = sample_graphs()
+    events = 0
+    for g in graphs:
+        for e in set(g.objects(g.identifier, NG.reports)):  # type: ignore[arg-type]
+            types = set(g.objects(e, RDF.type))
+            assert NG.Event in types, e
+            assert len(types & subclasses) <= 1, e
+            assert types <= subclasses | {NG.Event}, e
+            events += 1
+    assert events > 10
+
+
+def test_offsets_are_plain_integers() -> None:
+    g = rdf.build_graph(small_extraction(), BASE)
+    offsets = [o for p in (NG.beginIndex, NG.endIndex) for o in g.objects(None, p)]
+    assert offsets and all(isinstance(o, Literal) and o.datatype == XSD.integer for o in offsets)
+    assert all(int(o) >= 0 for o in offsets)  # type: ignore[call-overload]
 
 
 @pytest.mark.parametrize(
     ("published", "datatype"),
     [("2024-05-13", XSD.date), ("2024-05-13T10:08:06", XSD.dateTime),
-     ("2024-05-13T10:08:06+08:00", XSD.dateTime), ("13 May", None)],
+     ("2024-05-13T10:08:06+08:00", XSD.dateTime), ("2024-05-13T10:08:06.25Z", XSD.dateTime),
+     ("13 May", None), ("2024-02-30", None), ("2024-05-13T25:08:00", None),
+     ("2024-05-13T10:08:06+15:00", None)],
 )
 def test_published_typing(published: str, datatype: URIRef | None) -> None:
     x = small_extraction()
@@ -150,6 +203,16 @@ def test_published_typing(published: str, datatype: URIRef | None) -> None:
         assert value is None
     else:
         assert value == Literal(published, datatype=datatype)
+        assert isinstance(value, Literal) and not value.ill_typed
+
+
+def test_published_time_without_seconds_gets_them() -> None:
+    """xsd:dateTime requires seconds; "10:08" alone would be an ill-typed literal."""
+    x = small_extraction()
+    x.document.published = "2024-05-13T10:08+08:00"
+    g = rdf.build_graph(x, BASE)
+    value = g.value(g.identifier, NG.published)  # type: ignore[arg-type]
+    assert value == Literal("2024-05-13T10:08:00+08:00", datatype=XSD.dateTime)
 
 
 def test_article_without_url_is_keyed_by_its_content() -> None:
@@ -239,3 +302,57 @@ def test_bytes_do_not_depend_on_hash_seed() -> None:
 def test_output_formats_are_in_the_format_table() -> None:
     names = {f.name for f in RDF_FORMATS}
     assert set(OUTPUT_FORMATS) <= names
+
+
+# --------------------------------------------------------------------------- through the store
+
+
+def _through_oxigraph(graphs: list[Graph]) -> Dataset:
+    """Load the writer's N-Quads into a pyoxigraph Store and read its own dump back."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(rdf.serialize(graphs, by_name("nquads")).encode("utf-8"), ox.RdfFormat.N_QUADS)
+    dumped = store.dump(format=ox.RdfFormat.N_QUADS)
+    assert dumped is not None
+    ds = Dataset()
+    ds.parse(data=dumped.decode("utf-8"), format="nquads")
+    return ds
+
+
+def _assert_store_gives_back(graphs: list[Graph]) -> None:
+    from newsgraph.store.embedded import EmbeddedStore
+
+    back = _through_oxigraph(graphs)
+    store = EmbeddedStore(None)
+    try:
+        # the ingest path: the writer's N-Triples per graph, read back as the server reads it
+        store.put_ntriples((str(g.identifier), rdf.serialize([g], by_name("nt"))) for g in graphs)
+        for g in graphs:
+            assert_isomorphic(back.graph(g.identifier), g)
+            assert_isomorphic(store.get_graph(str(g.identifier)), g)
+    finally:
+        store.close()
+
+
+def test_what_the_converter_writes_is_what_the_store_gives_back() -> None:
+    """Oxigraph keeps literals by value (xsd:nonNegativeInteger comes back as xsd:integer,
+    "+00:00" as "Z"); every literal the writer makes must survive that unchanged, or a
+    graph read from the store is not the graph that was converted."""
+    x = small_extraction()
+    x.document.published = "2024-05-13T10:08:06.500+00:00"
+    graphs = [rdf.build_graph(small_extraction(), BASE), rdf.build_graph(x, "http://other.test")]
+    for f in sample_files():
+        for item in convert_many(f.read_bytes(), base=BASE, name=f.name):
+            assert not isinstance(item, Exception)
+            graphs.append(item.graph)  # type: ignore[union-attr]
+    _assert_store_gives_back(graphs)
+
+
+def test_what_the_converter_writes_for_dev_articles_is_what_the_store_gives_back(dev_corpus: Path) -> None:
+    graphs = [
+        convert(path.read_text(encoding="utf-8"), base=BASE, name=path.name).graph
+        for path in sorted(dev_corpus.glob("*.txt"))
+    ]
+    assert graphs
+    _assert_store_gives_back(graphs)

@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -53,7 +54,8 @@ PREFIXES: dict[str, str] = {
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?$")
+_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
+_YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 
 
@@ -145,24 +147,63 @@ def _str_or_none(v: Any) -> str | None:
 
 
 def _published_literal(value: str | None) -> Literal | None:
+    """ng:published as a valid xsd:date or xsd:dateTime, or None.
+
+    An impossible day or time ("2024-02-30", "25:10") is dropped rather than written as
+    an ill-typed literal, which the shapes reject and a store keeps only as an opaque
+    string; a time without seconds gets ":00", since xsd:dateTime requires them.
+    """
     if not value:
         return None
     if _DATE.match(value):
-        return Literal(value, datatype=XSD.date)
-    if _DATETIME.match(value):
-        return Literal(value, datatype=XSD.dateTime)
-    return None
+        return Literal(value, datatype=XSD.date) if _real_day(value) else None
+    canonical = _valid_datetime(value)
+    return Literal(canonical, datatype=XSD.dateTime) if canonical else None
 
 
-def _partial_date_literal(value: str | None) -> Literal | None:
+def _real_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _valid_datetime(value: str) -> str | None:
+    """An ISO date-time as a valid xsd:dateTime lexical form, None when it is none."""
+    m = _DATETIME.match(value)
+    if m is None:
+        return None
+    day, hh, mm, ss, frac, tz = m.groups()
+    ss = ss or "00"
+    try:
+        datetime.fromisoformat(f"{day}T{hh}:{mm}:{ss}")
+    except ValueError:  # 24:00:00 is legal XSD but means the next day: not worth the trouble
+        return None
+    if tz and tz != "Z" and (int(tz[1:3]) * 60 + int(tz[4:6]) > 14 * 60 or int(tz[4:6]) > 59):
+        return None
+    return f"{day}T{hh}:{mm}:{ss}{frac or ''}{tz or ''}"
+
+
+def _date_statement(value: str | None) -> tuple[URIRef, Literal] | None:
+    """ng:date for a full day; ng:partialDate for a year or a month; None otherwise.
+
+    The contract fixes ng:date as an xsd:date, so a year ("1953") or a month ("2000-12")
+    read from the text goes to ng:partialDate as an xsd:gYear or xsd:gYearMonth instead
+    of being lost.
+    """
     if not value:
         return None
     if _DATE.match(value):
-        return Literal(value, datatype=XSD.date)
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return Literal(value, datatype=XSD.gYearMonth)
-    if re.fullmatch(r"\d{4}", value):
-        return Literal(value, datatype=XSD.gYear)
+        return (NG.date, Literal(value, datatype=XSD.date)) if _real_day(value) else None
+    m = _YEAR_MONTH.match(value)
+    if m is not None:
+        if m.group(1) == "0000":
+            return None
+        if m.group(2) is None:
+            return NG.partialDate, Literal(value, datatype=XSD.gYear)
+        if 1 <= int(m.group(2)) <= 12:
+            return NG.partialDate, Literal(value, datatype=XSD.gYearMonth)
     return None
 
 
@@ -179,11 +220,13 @@ _OFFSETS: dict[int, Literal] = {}
 
 
 def _offset(n: int) -> Literal:
-    """An xsd:nonNegativeInteger offset; typed integer literals are slow to build and offsets
-    repeat across mentions and articles, so the small ones are made once."""
+    """An offset as an xsd:integer, the type a store gives back for any integer (an
+    xsd:nonNegativeInteger would come back as xsd:integer: not the graph written).
+    Typed integer literals are slow to build and offsets repeat across mentions and
+    articles, so the small ones are made once."""
     lit = _OFFSETS.get(n)
     if lit is None:
-        lit = Literal(n, datatype=XSD.nonNegativeInteger)
+        lit = Literal(n, datatype=XSD.integer)
         if len(_OFFSETS) < 1 << 16:
             _OFFSETS[n] = lit
     return lit
@@ -360,13 +403,19 @@ class _Builder:
 
     def _event(self, iri: URIRef, ev: EventX) -> None:
         add = self.add
-        add(iri, RDF.type, EVENT_CLASSES.get(ev.type, NG.Event))
+        # ng:Event always, the subclass as well: the store does no inference, and
+        # "?e a ng:Event" must find every event.
+        add(iri, RDF.type, NG.Event)
+        subclass = EVENT_CLASSES.get(ev.type)
+        if subclass is not None:
+            add(iri, RDF.type, subclass)
         add(self.article, NG.reports, iri)
         add(iri, NG.reportedIn, self.article)
         if ev.cameo:
             add(iri, NG.cameoCode, Literal(ev.cameo))
-        if ev.date and _DATE.match(ev.date):
-            add(iri, NG.date, Literal(ev.date, datatype=XSD.date))
+        dated = _date_statement(ev.date)
+        if dated is not None:
+            add(iri, *dated)
         for name in ev.participants:
             if name:
                 add(iri, NG.participant, self.person(name))
@@ -390,9 +439,9 @@ class _Builder:
             p = self.party(value)
             if p is not None:
                 add(iri, NG.party, p)
-        d = _partial_date_literal(ag.date)
-        if d is not None:
-            add(iri, NG.date, d)
+        dated = _date_statement(ag.date)
+        if dated is not None:
+            add(iri, *dated)
         if ag.signed_at is not None and ag.signed_at in event_iris:
             add(iri, NG.signedAt, event_iris[ag.signed_at])
         self.mentions(iri, ag.mentions)
