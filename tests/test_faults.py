@@ -188,9 +188,11 @@ def test_remote_down_is_clear_and_loses_nothing(own_oxigraph: OxigraphServer, tm
 
 @pytest.mark.remote
 def test_remote_wrong_layout_is_a_clear_error(remote_url: str) -> None:
-    result = cli("stats", "--store", remote_url + "/?layout=fuseki")
+    result = cli("stats", "--store", remote_url + "/?query=no-such-endpoint")
     assert result.returncode == 1
-    assert "no SPARQL query endpoint" in result.stderr and "/sparql" in result.stderr
+    assert "no SPARQL query endpoint" in result.stderr and "/no-such-endpoint" in result.stderr
+    result = cli("stats", "--store", remote_url + "/?layout=nonsense")
+    assert result.returncode == 1 and "unknown layout" in result.stderr
 
 
 # -- remote server erring: a fault-injecting proxy -------------------------------------

@@ -243,3 +243,25 @@ def test_unwritable_store_location(tmp_path: Path, bad_store: str) -> None:
     assert result.exit_code == 1
     assert "cannot create the store directory" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_graph_the_store_refuses_fails_alone(store: object) -> None:
+    """One unstorable graph in a batch: the others are written, that one is reported."""
+    from newsgraph.ingest import IngestReport, Outcome, _BatchWriter
+
+    good = [
+        Outcome(
+            f"g{i}", "ok", f"http://example.org/id/article/{i}", f'<http://e/s{i}> <http://e/p> "{i}" .\n', 1
+        )
+        for i in range(3)
+    ]
+    bad = Outcome("bad", "ok", "http://example.org/id/article/bad", '<http://e/a b> <http://e/p> "x" .\n', 1)
+    report = IngestReport()
+    problems: list[Outcome] = []
+    writer = _BatchWriter(store, 10, report, problems.append)  # type: ignore[arg-type]
+    for o in [good[0], bad, good[1], good[2]]:
+        writer.add(o)
+    writer.close()
+    assert report.written == 3 and report.failed == 1
+    assert [p.name for p in problems] == ["bad"]
+    assert sorted(store.graph_names()) == sorted(o.graph_iri for o in good)  # type: ignore[attr-defined]

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from .errors import InputError, NewsgraphError
+from .errors import InputError, NewsgraphError, RDFSyntaxError
 from .store.base import Store
 from .store.common import ntriples_to_nquads
 
@@ -207,12 +207,32 @@ def process_unit(unit: Unit, base: str, validate: bool, max_article_bytes: int) 
                     outcomes.append(Outcome(unit.name, "rejected", graph_iri=iri, message=text))
                     continue
             nt = graph_to_ntriples(item.graph)
+            problem = _unstorable(nt)
+            if problem:
+                outcomes.append(Outcome(unit.name, "failed", graph_iri=iri, message=problem))
+                continue
             outcomes.append(Outcome(unit.name, "ok", graph_iri=iri, ntriples=nt, triples=len(item.graph)))
     except NewsgraphError as exc:
         outcomes.append(Outcome(unit.name, "failed", message=exc.message))
     except Exception as exc:  # noqa: BLE001 - one odd article must not stop a corpus
         outcomes.append(Outcome(unit.name, "failed", message=f"{type(exc).__name__}: {exc}"))
     return outcomes
+
+
+def _unstorable(ntriples: str) -> str | None:
+    """Why the store would refuse these N-Triples (an IRI with a space...), or None.
+
+    Checked here, in the worker, so that one bad graph is reported as that article's
+    failure instead of failing the whole batch transaction it would have joined.
+    """
+    import pyoxigraph as ox
+
+    try:
+        for _ in ox.parse(ntriples, ox.RdfFormat.N_TRIPLES):
+            pass
+    except SyntaxError as exc:
+        return f"the converter made RDF the store cannot take: {exc}"
+    return None
 
 
 def _process_task(units: list[Unit], base: str, validate: bool, max_article_bytes: int) -> list[Outcome]:
@@ -280,29 +300,42 @@ def _outcomes(
 class _BatchWriter:
     """Groups accepted articles into store transactions."""
 
-    def __init__(self, store: Store, batch: int, report: IngestReport) -> None:
+    def __init__(
+        self, store: Store, batch: int, report: IngestReport, problem: Callable[[Outcome], None]
+    ) -> None:
         self.store = store
         self.batch = batch
         self.report = report
-        self.pending: list[tuple[str, str]] = []
-        self.pending_triples = 0
+        self.problem = problem
+        self.pending: list[Outcome] = []
         self.pending_bytes = 0
 
     def add(self, outcome: Outcome) -> None:
-        assert outcome.graph_iri is not None
-        self.pending.append((outcome.graph_iri, outcome.ntriples))
-        self.pending_triples += outcome.triples
+        self.pending.append(outcome)
         self.pending_bytes += len(outcome.ntriples)
         if len(self.pending) >= self.batch or self.pending_bytes > 16 * 1024 * 1024:
             self.flush()
 
+    def _write(self, outcomes: list[Outcome]) -> None:
+        self.store.put_ntriples([(o.graph_iri or "", o.ntriples) for o in outcomes])
+        self.report.written += len(outcomes)
+        self.report.triples += sum(o.triples for o in outcomes)
+
     def flush(self) -> None:
         if not self.pending:
             return
-        self.store.put_ntriples(self.pending)
-        self.report.written += len(self.pending)
-        self.report.triples += self.pending_triples
-        self.pending, self.pending_triples, self.pending_bytes = [], 0, 0
+        pending, self.pending, self.pending_bytes = self.pending, [], 0
+        try:
+            self._write(pending)
+        except (RDFSyntaxError, InputError):
+            # The store refused something in the batch: write the articles one by one so
+            # only the culprit is left out, and report it.
+            for outcome in pending:
+                try:
+                    self._write([outcome])
+                except (RDFSyntaxError, InputError) as exc:
+                    self.report.failed += 1
+                    self.problem(Outcome(outcome.name, "failed", outcome.graph_iri, message=exc.message))
 
     def close(self) -> None:
         self.flush()
@@ -392,9 +425,18 @@ def ingest(
         units = iter_units([str(i) for i in inputs], stdin=stdin)
     else:
         units = inputs  # type: ignore[assignment]
+
+    def problem(outcome: Outcome) -> None:
+        if on_problem is not None:
+            on_problem(outcome)
+        else:
+            report.problems.append(outcome)
+
     writer: _BatchWriter | _ShardWriter
     writer = (
-        _ShardWriter(store, report, shard_dir, shard_bytes) if bulk else _BatchWriter(store, batch, report)
+        _ShardWriter(store, report, shard_dir, shard_bytes)
+        if bulk
+        else _BatchWriter(store, batch, report, problem)
     )
     t0 = time.perf_counter()
     last = 0.0
@@ -410,10 +452,7 @@ def ingest(
                     report.rejected += 1
                 else:
                     report.failed += 1
-                if on_problem is not None:
-                    on_problem(outcome)
-                else:
-                    report.problems.append(outcome)
+                problem(outcome)
             if progress is not None:
                 now = time.perf_counter()
                 if now - last >= 0.2:

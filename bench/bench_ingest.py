@@ -1,0 +1,205 @@
+"""Ingest speed: convert + validate + store, articles per second, on the generated corpus.
+
+    python bench/bench_ingest.py --n 2000                 # embedded store, 1 and 2 workers, bulk
+    python bench/bench_ingest.py --n 2000 --remote        # also a real `oxigraph serve`
+    python bench/bench_ingest.py --n 1000000 --modes bulk --workers 2 --no-export
+
+Each run is the real command (``newsgraph ingest``) in a fresh store, timed from the
+outside, with the peak resident memory of its whole process tree (workers included).
+After the runs, ``newsgraph export`` of the last store in N-Quads and JSON-LD shows
+whether dumping stays flat in memory as the store grows.  Figures go to
+bench/results.json and the "Ingest" section of docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import benchlib  # noqa: E402
+
+SUMMARY = re.compile(
+    r"ingested (\d+) articles? in ([\d.]+) s \(([\d.]+)/s\): (\d+) written, (\d+) rejected, "
+    r"(\d+) failed, (\d+) triples"
+)
+
+
+def ingest_run(corpus: Path, store: str, workers: int, bulk: bool, log: Path) -> dict[str, Any]:
+    cmd = [benchlib.tool("newsgraph"), "ingest", str(corpus), "--store", store, "--workers", str(workers)]
+    if bulk:
+        cmd.append("--bulk")
+    before = log.stat().st_size if log.exists() else 0
+    m = benchlib.run_measured(cmd, log=log)
+    text = log.read_text(encoding="utf-8", errors="replace")[before:]
+    found = SUMMARY.findall(text)
+    if not found:
+        raise SystemExit(f"bench: no summary from {' '.join(cmd)}; see {log}")
+    articles, _secs, _rate, written, rejected, failed, triples = found[-1]
+    return {
+        "mode": "bulk" if bulk else "transactional",
+        "workers": workers,
+        "articles": int(articles),
+        "written": int(written),
+        "rejected": int(rejected),
+        "failed": int(failed),
+        "triples": int(triples),
+        "seconds": round(m["seconds"], 2),
+        "rate": round(int(articles) / m["seconds"], 1),
+        "peak_rss": m["peak_rss"],
+        "rc": m["returncode"],
+    }
+
+
+def export_run(store: str, fmt: str, log: Path) -> dict[str, Any]:
+    out = Path(tempfile.mkdtemp(prefix="ng-export-")) / f"dump.{fmt}"
+    cmd = [benchlib.tool("newsgraph"), "export", "--store", store, "--format", fmt, "-o", str(out)]
+    m = benchlib.run_measured(cmd, log=log)
+    size = out.stat().st_size if out.exists() else 0
+    shutil.rmtree(out.parent, ignore_errors=True)
+    return {"format": fmt, "seconds": round(m["seconds"], 2), "peak_rss": m["peak_rss"], "bytes": size}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=2000, help="articles in the generated corpus")
+    ap.add_argument("--workers", default="1,2", help="comma-separated worker counts")
+    ap.add_argument("--modes", default="transactional,bulk", help="transactional,bulk")
+    ap.add_argument("--remote", action="store_true", help="also ingest into a real oxigraph serve")
+    ap.add_argument("--no-export", action="store_true", help="skip the export memory runs")
+    args = ap.parse_args(argv)
+
+    corpus = benchlib.ensure_corpus(args.n)
+    benchlib.OUT.mkdir(parents=True, exist_ok=True)
+    log = benchlib.OUT / f"ingest-{args.n}.log"
+    work = Path(tempfile.mkdtemp(prefix="ng-bench-ingest-"))
+    runs: list[dict[str, Any]] = []
+    exports: list[dict[str, Any]] = []
+    try:
+        last_store = ""
+        for mode in args.modes.split(","):
+            for w in (int(x) for x in args.workers.split(",")):
+                store = str(work / f"store-{mode}-{w}")
+                r = ingest_run(corpus, store, w, mode == "bulk", log)
+                r["store"] = "embedded"
+                r["disk"] = benchlib.du(Path(store))
+                runs.append(r)
+                print(r, flush=True)
+                last_store = store
+        if args.remote:
+            port = benchlib.free_port()
+            url = f"http://127.0.0.1:{port}"
+            cmd = [
+                benchlib.tool("oxigraph"),
+                "serve",
+                "--location",
+                str(work / "ox"),
+                "--bind",
+                f"127.0.0.1:{port}",
+            ]
+            with benchlib.server(cmd, f"{url}/query?query=ASK%7B%7D", log=log):
+                for mode in args.modes.split(","):
+                    w = max(int(x) for x in args.workers.split(","))
+                    if mode == "bulk":
+                        import urllib.request
+
+                        req = urllib.request.Request(
+                            f"{url}/update", data=b"DROP ALL", method="POST",
+                            headers={"Content-Type": "application/sparql-update"},
+                        )  # fmt: skip
+                        urllib.request.urlopen(req).read()
+                    r = ingest_run(corpus, url, w, mode == "bulk", log)
+                    r["store"] = "oxigraph serve"
+                    runs.append(r)
+                    print(r, flush=True)
+        if last_store and not args.no_export:
+            for fmt in ("nquads", "jsonld"):
+                e = export_run(last_store, fmt, log)
+                exports.append(e)
+                print(e, flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    benchlib.record("ingest", args.n, {"runs": runs, "exports": exports})
+    write_doc()
+    return 0
+
+
+def write_doc() -> None:
+    results = benchlib.results_for("ingest")
+    rows = []
+    for n in sorted(results):
+        entry = results[n]
+        for r in entry["runs"]:
+            rows.append(
+                [
+                    benchlib.size_label(n),
+                    r["store"],
+                    r["mode"],
+                    r["workers"],
+                    f"{r['rate']:.0f}",
+                    f"{r['seconds']:.1f}",
+                    f"{r['triples']:,}",
+                    benchlib.mib(r["peak_rss"]),
+                    f"{r['written']}/{r['rejected']}/{r['failed']}",
+                ]
+            )
+    export_rows = []
+    for n in sorted(results):
+        for e in results[n].get("exports", []):
+            export_rows.append(
+                [benchlib.size_label(n), e["format"], f"{e['seconds']:.1f}", benchlib.mib(e["peak_rss"]),
+                 benchlib.mib(e["bytes"])]
+            )  # fmt: skip
+    machines = sorted({f"{results[n]['machine']} ({results[n]['date']})" for n in results})
+    body = [
+        "`bench/bench_ingest.py` runs the real `newsgraph ingest` (read, convert, validate with the "
+        "shapes, store) over the generated corpus (`bench/generate.py`, seed 1) into a fresh store, "
+        "timed from outside; memory is the peak RSS of the whole process tree, workers included. "
+        "*Transactional* writes batches of 64 articles per store transaction (each article complete "
+        "or absent after a crash); *bulk* writes N-Quads shards and hands them to the bulk loader.",
+        "",
+        "Measured on: " + "; ".join(machines),
+        "",
+        benchlib.table(
+            [
+                "corpus",
+                "store",
+                "mode",
+                "workers",
+                "articles/s",
+                "seconds",
+                "triples",
+                "peak RSS",
+                "written/rejected/failed",
+            ],
+            rows,
+        ),  # fmt: skip
+    ]
+    if export_rows:
+        body += [
+            "",
+            "Export of the last store (`newsgraph export -o FILE`), streamed by Oxigraph's writers:",
+            "",
+            benchlib.table(["corpus", "format", "seconds", "peak RSS", "size"], export_rows),
+        ]
+    body += [
+        "",
+        "Reproduce: `python bench/bench_ingest.py --n 2000 --remote` (add `--n 100000 --modes bulk` "
+        "for the large corpus).",
+    ]
+    benchlib.write_section("Ingest", "\n".join(body))
+
+
+if __name__ == "__main__":
+    t0 = time.perf_counter()
+    rc = main()
+    print(f"bench_ingest: {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    raise SystemExit(rc)
