@@ -14,7 +14,9 @@ bench/results.json and the "Ingest" section of docs/benchmarks.md.
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import resource
 import shutil
 import sys
 import tempfile
@@ -37,7 +39,10 @@ def ingest_run(corpus: Path, store: str, workers: int, bulk: bool, log: Path) ->
     if bulk:
         cmd.append("--bulk")
     before = log.stat().st_size if log.exists() else 0
+    load_before = os.getloadavg()[0]
+    cpu0 = _children_cpu()
     m = benchlib.run_measured(cmd, log=log)
+    cpu = _children_cpu() - cpu0
     text = log.read_text(encoding="utf-8", errors="replace")[before:]
     found = SUMMARY.findall(text)
     if not found:
@@ -55,7 +60,17 @@ def ingest_run(corpus: Path, store: str, workers: int, bulk: bool, log: Path) ->
         "rate": round(int(articles) / m["seconds"], 1),
         "peak_rss": m["peak_rss"],
         "rc": m["returncode"],
+        # CPU seconds of the command and its workers: unlike the wall time, this barely
+        # depends on what else the machine is running.
+        "cpu_ms_per_article": round(cpu / max(1, int(articles)) * 1000, 2),
+        "load_before": round(load_before, 1),
     }
+
+
+def _children_cpu() -> float:
+    """User + system seconds of every finished child process (and theirs, once waited for)."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
 
 
 def export_run(store: str, fmt: str, log: Path) -> dict[str, Any]:
@@ -145,6 +160,9 @@ def write_doc() -> None:
                     r["mode"],
                     r["workers"],
                     f"{r['rate']:.0f}",
+                    f"{r.get('cpu_ms_per_article', float('nan')):.1f}",
+                    f"{2000 / r['cpu_ms_per_article']:.0f}" if r.get("cpu_ms_per_article") else "",
+                    f"{r.get('load_before', float('nan')):.1f}",
                     f"{r['seconds']:.1f}",
                     f"{r['triples']:,}",
                     benchlib.mib(r["peak_rss"]),
@@ -175,6 +193,9 @@ def write_doc() -> None:
                 "mode",
                 "workers",
                 "articles/s",
+                "CPU ms/article",
+                "2 idle cores*",
+                "load",
                 "seconds",
                 "triples",
                 "peak RSS",
@@ -182,6 +203,13 @@ def write_doc() -> None:
             ],
             rows,
         ),  # fmt: skip
+    ]
+    body += [
+        "",
+        "*articles/s* is wall-clock and depends on what else the machine runs (*load* is the 1-minute "
+        "load average when the run started). *CPU ms/article* is the CPU time of the command and its "
+        "workers per article; *2 idle cores* = 2000 / that figure, the rate two otherwise idle cores "
+        "could sustain if the work spread perfectly (an upper bound for `--workers 2`).",
     ]
     if export_rows:
         body += [

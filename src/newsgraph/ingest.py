@@ -284,7 +284,7 @@ def _outcomes(
         try:
             for task in _tasks(units, TASK_SIZE):
                 window.append(pool.submit(_process_task, task, base, validate, max_article_bytes))
-                if len(window) >= workers * 3:
+                if len(window) >= workers * 4:
                     yield from window.popleft().result()
             while window:
                 yield from window.popleft().result()
