@@ -121,20 +121,24 @@ def document_path(port: int, iri: str, accept: str) -> str:
     raise RuntimeError(f"{path} answered {status} for {accept}")
 
 
-def hub_latency(port: int, path: str, accept: str, n: int = 40) -> dict[str, float]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    times = []
-    for _ in range(n + 3):
+def hub_latency(port: int, path: str, accept: str, n: int = 40, budget: float = 60.0) -> dict[str, float]:
+    """Sequential requests for one document: n of them, or fewer (at least 5) within budget seconds."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    times: list[float] = []
+    started = time.perf_counter()
+    for k in range(n + 2):
         t0 = time.perf_counter()
         conn.request("GET", path, headers={"Accept": accept})
         r = conn.getresponse()
         r.read()
-        times.append(time.perf_counter() - t0)
         if r.status != 200:
             raise RuntimeError(f"{path} answered {r.status}")
+        if k >= 2:  # the first two warm the caches
+            times.append(time.perf_counter() - t0)
+        if len(times) >= 5 and time.perf_counter() - started > budget:
+            break
     conn.close()
-    times = times[3:]
-    return {"p50_ms": bl.median(times) * 1000, "p95_ms": bl.percentile(times, 0.95) * 1000}
+    return {"p50_ms": bl.median(times) * 1000, "p95_ms": bl.percentile(times, 0.95) * 1000, "n": len(times)}
 
 
 def run(size: int, store_dir: Path, duration: float, connections: int) -> dict[str, Any]:
@@ -176,15 +180,26 @@ def run(size: int, store_dir: Path, duration: float, connections: int) -> dict[s
         for name, accept in FORMATS.items():
             paths = [document_path(port, iri, accept) for iri in sample]
             result[name] = wrk(f"http://127.0.0.1:{port}", paths, accept, duration, connections)
-            result[name]["hub"] = hub_latency(port, document_path(port, hub["p"], accept), accept)
+            try:
+                result[name]["hub"] = hub_latency(port, document_path(port, hub["p"], accept), accept)
+            except (OSError, RuntimeError) as exc:  # recorded, not fatal: the other figures stand
+                result[name]["hub"] = {"error": f"{type(exc).__name__}: {exc}"[:200]}
         result["server_rss"] = bl.tree_rss(proc.pid)
     t = result["turtle"]["rps"] / result["hello"]["rps"]
     result["verdict"] = {
         "turtle_share": t,
         "turtle_ok": t >= TARGET_TURTLE_SHARE,
-        "hub_ok": all(result[f]["hub"]["p95_ms"] < TARGET_HUB_P95_MS for f in FORMATS),
+        "hub_ok": all(result[f]["hub"].get("p95_ms", 1e9) < TARGET_HUB_P95_MS for f in FORMATS),
     }
     return result
+
+
+def _hub_cell(hub: dict[str, Any] | None) -> str:
+    if not hub:
+        return ""
+    if "error" in hub:
+        return "failed: " + hub["error"]
+    return f"{hub['p50_ms']:.1f} / {hub['p95_ms']:.1f}"
 
 
 def render() -> str:
@@ -212,7 +227,7 @@ def render() -> str:
                     f"{x['rps'] / hello:.0%}",
                     f"{x['p50_ms']:.1f}",
                     f"{x['p99_ms']:.1f}",
-                    f"{hub['p50_ms']:.1f} / {hub['p95_ms']:.1f}" if hub else "",
+                    _hub_cell(hub),
                     x["non2xx"],
                 ]
             )

@@ -67,11 +67,14 @@ def mix(p: dict[str, str]) -> list[Query]:
         ),
         Query(
             "articles-by-source-and-date",
-            "articles of one source in a date range",
+            "articles of one source (named) in a date range",
+            # The source is found by name in a sub-select first: its name is stated in
+            # every article graph of that source, and the union default graph keeps one
+            # copy per graph, so joining on ng:name directly multiplies the rows.
             PREFIX
-            + f"""SELECT DISTINCT ?article ?title ?published WHERE {{
+            + f"""SELECT ?article ?title ?published WHERE {{
+  {{ SELECT DISTINCT ?source WHERE {{ ?source ng:name "{p["source_name"]}" }} }}
   ?article ng:source ?source ; ng:published ?published ; ng:title ?title .
-  ?source ng:name "{p["source_name"]}" .
   FILTER(STR(?published) >= "{p["from"]}" && STR(?published) < "{p["to"]}")
 }} ORDER BY ?published""",
         ),
