@@ -19,15 +19,46 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD, Namespace
+from rdflib.namespace import OWL as _OWL
+from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import RDF as _RDF
+from rdflib.namespace import RDFS as _RDFS
+from rdflib.namespace import XSD as _XSD
+from rdflib.namespace import Namespace
 
 from .. import __version__, iris
 from ..formats import RdfFormat
-from ..ontology.namespace import NG
+from ..ontology.namespace import NG as _NG
 from .model import AgreementX, CountryX, EventX, Extraction, Span
 from .sentences import Sentences
 
-SCHEMA = Namespace("https://schema.org/")
+
+class _Terms:
+    """A namespace whose terms are made once.
+
+    rdflib's namespaces build and check a new URIRef on every attribute access, which
+    was a sixth of the writer's time; this one keeps each term after its first use.
+    """
+
+    def __init__(self, ns: Any) -> None:
+        self._ns = ns
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = URIRef(getattr(self._ns, name))
+        setattr(self, name, term)
+        return term
+
+    def __str__(self) -> str:
+        return str(self._ns)
+
+
+NG = cast("type[_NG]", _Terms(_NG))
+RDF = cast("type[_RDF]", _Terms(_RDF))
+RDFS = cast("type[_RDFS]", _Terms(_RDFS))
+XSD = cast("type[_XSD]", _Terms(_XSD))
+OWL = cast("type[_OWL]", _Terms(_OWL))
+PROV = cast("type[_PROV]", _Terms(_PROV))
+SCHEMA = cast(Namespace, _Terms(Namespace("https://schema.org/")))
 GEONAMES = "https://sws.geonames.org/{}/"
 WIKIDATA = "http://www.wikidata.org/entity/{}"
 
@@ -216,6 +247,29 @@ def text_order(items: Sequence[EventX] | Sequence[AgreementX]) -> list[int]:
     return sorted(range(len(items)), key=lambda i: (_first_start(items[i].mentions), i))
 
 
+#: the fields ``Literal()`` sets; with another rdflib layout :func:`_plain` defers to it
+_FAST_PLAIN = getattr(Literal, "__slots__", None) == ("_language", "_datatype", "_value", "_ill_typed")
+
+
+def _plain(value: str) -> Literal:
+    """``Literal(value)`` for a plain string, made without rdflib's datatype machinery.
+
+    A plain literal is most of what the writer makes (names, anchors, sentences) and
+    ``Literal()`` spends several microseconds casting and checking a string that needs
+    neither; the result is the same object state, field for field.  Anything that is
+    not an exact ``str``, or an rdflib whose Literal has other fields, takes the normal
+    constructor.
+    """
+    if type(value) is not str or not _FAST_PLAIN:
+        return Literal(value)
+    lit = str.__new__(Literal, value)
+    lit._language = None
+    lit._datatype = None
+    lit._value = value
+    lit._ill_typed = None
+    return lit
+
+
 _OFFSETS: dict[int, Literal] = {}
 
 
@@ -264,8 +318,8 @@ class _Builder:
         self.add(m, RDF.type, NG.Mention)
         self.add(m, NG.beginIndex, _offset(span.start))
         self.add(m, NG.endIndex, _offset(span.end))
-        self.add(m, NG.anchorOf, Literal(text[span.start:span.end]))
-        self.add(m, NG.sentence, Literal(self._sentences.around(span.start, span.end)))
+        self.add(m, NG.anchorOf, _plain(text[span.start:span.end]))
+        self.add(m, NG.sentence, _plain(self._sentences.around(span.start, span.end)))
         self.add(m, NG.inArticle, self.article)
 
     def mentions(self, resource: URIRef, spans: Iterable[Span]) -> None:
@@ -278,8 +332,8 @@ class _Builder:
             return
         self._described.add(iri)
         self.add(iri, RDF.type, cls)
-        self.add(iri, NG.name, Literal(name))
-        self.add(iri, RDFS.label, Literal(name))
+        self.add(iri, NG.name, _plain(name))
+        self.add(iri, RDFS.label, _plain(name))
 
     def person(self, name: str) -> URIRef:
         iri = URIRef(iris.person(self.base, name))
@@ -302,9 +356,9 @@ class _Builder:
         if iri in self._described:
             return iri
         self.named(iri, NG.Country, facts.name)
-        self.add(iri, NG.isoAlpha3, Literal(code))
+        self.add(iri, NG.isoAlpha3, _plain(code))
         if facts.alpha2:
-            self.add(iri, NG.isoAlpha2, Literal(facts.alpha2))
+            self.add(iri, NG.isoAlpha2, _plain(facts.alpha2))
         if facts.geonames:
             self.add(iri, OWL.sameAs, URIRef(GEONAMES.format(facts.geonames)))
         if facts.wikidata:
@@ -327,8 +381,8 @@ class _Builder:
         doc, art, add = self.doc, self.article, self.add
         add(art, RDF.type, NG.Article)
         if doc.title:
-            add(art, NG.title, Literal(doc.title))
-            add(art, RDFS.label, Literal(doc.title))
+            add(art, NG.title, _plain(doc.title))
+            add(art, RDFS.label, _plain(doc.title))
         if doc.url:
             add(art, NG.url, Literal(doc.url, datatype=XSD.anyURI))
         pub = _published_literal(doc.published)
@@ -339,13 +393,13 @@ class _Builder:
             self.named(src, NG.Source, doc.source)
             add(art, NG.source, src)
         for name in doc.editors:
-            add(art, NG.editor, Literal(name))
+            add(art, NG.editor, _plain(name))
         for name in doc.photographers:
-            add(art, NG.photographer, Literal(name))
+            add(art, NG.photographer, _plain(name))
         for name in doc.bylines:
-            add(art, NG.byline, Literal(name))
+            add(art, NG.byline, _plain(name))
         if doc.language:
-            add(art, SCHEMA.inLanguage, Literal(doc.language))
+            add(art, SCHEMA.inLanguage, _plain(doc.language))
         self._provenance()
 
         for p in self.x.persons:
@@ -353,10 +407,10 @@ class _Builder:
             add(art, NG.mentions, iri)
             for alias in p.aliases:
                 if alias and alias != p.name:
-                    add(iri, NG.alias, Literal(alias))
+                    add(iri, NG.alias, _plain(alias))
             for role in p.roles:
                 if role:
-                    add(iri, NG.role, Literal(role))
+                    add(iri, NG.role, _plain(role))
             if p.nationality:
                 nat = self.country(p.nationality)
                 if nat is not None:
@@ -369,14 +423,14 @@ class _Builder:
             add(art, NG.mentions, ciri)
             for alias in c.aliases:
                 if alias:
-                    add(ciri, NG.alias, Literal(alias))
+                    add(ciri, NG.alias, _plain(alias))
             self.mentions(ciri, c.mentions)
         for o in self.x.organizations:
             oiri = self.organization(o.name)
             add(art, NG.mentions, oiri)
             for alias in o.aliases:
                 if alias and alias != o.name:
-                    add(oiri, NG.alias, Literal(alias))
+                    add(oiri, NG.alias, _plain(alias))
             self.mentions(oiri, o.mentions)
 
         event_iris: dict[int, URIRef] = {}
@@ -394,12 +448,12 @@ class _Builder:
         self.add(self.article, PROV.wasGeneratedBy, activity)
         self.add(activity, RDF.type, PROV.Activity)
         self.add(activity, PROV.wasAssociatedWith, agent)
-        self.add(activity, RDFS.label, Literal(f"conversion of the article by newsgraph {__version__}"))
+        self.add(activity, RDFS.label, _plain(f"conversion of the article by newsgraph {__version__}"))
         if self.doc.url:
             self.add(activity, PROV.used, Literal(self.doc.url, datatype=XSD.anyURI))
         self.add(agent, RDF.type, PROV.SoftwareAgent)
-        self.add(agent, RDFS.label, Literal(f"newsgraph {__version__}"))
-        self.add(agent, SCHEMA.softwareVersion, Literal(__version__))
+        self.add(agent, RDFS.label, _plain(f"newsgraph {__version__}"))
+        self.add(agent, SCHEMA.softwareVersion, _plain(__version__))
 
     def _event(self, iri: URIRef, ev: EventX) -> None:
         add = self.add
@@ -412,7 +466,7 @@ class _Builder:
         add(self.article, NG.reports, iri)
         add(iri, NG.reportedIn, self.article)
         if ev.cameo:
-            add(iri, NG.cameoCode, Literal(ev.cameo))
+            add(iri, NG.cameoCode, _plain(ev.cameo))
         dated = _date_statement(ev.date)
         if dated is not None:
             add(iri, *dated)
@@ -427,14 +481,14 @@ class _Builder:
             if name:
                 add(iri, NG.organization, self.organization(name))
         if ev.location:
-            add(iri, NG.location, Literal(ev.location))
+            add(iri, NG.location, _plain(ev.location))
         self.mentions(iri, ev.mentions)
 
     def _agreement(self, iri: URIRef, ag: AgreementX, event_iris: dict[int, URIRef]) -> None:
         add = self.add
         add(iri, RDF.type, NG.Agreement)
-        add(iri, NG.title, Literal(ag.title))
-        add(iri, RDFS.label, Literal(ag.title))
+        add(iri, NG.title, _plain(ag.title))
+        add(iri, RDFS.label, _plain(ag.title))
         for value in ag.parties:
             p = self.party(value)
             if p is not None:
@@ -504,7 +558,7 @@ def _nquads(graphs: Sequence[NamedTriples]) -> str:
         ctx = f"<{name}>"
         for s, p, o in triples:
             out.add(f"<{s}> <{p}> {_nt_term(o)} {ctx} .")
-    return "".join(line + "\n" for line in sorted(out))
+    return "\n".join(sorted(out)) + "\n" if out else ""
 
 
 def _ntriples(graphs: Sequence[NamedTriples]) -> str:
@@ -517,18 +571,29 @@ def _ntriples(graphs: Sequence[NamedTriples]) -> str:
 
 _NT_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _NT_ESCAPE_RE = re.compile(r'[\\"\n\r\t\b\f]')
+_XSD_STRING = str(XSD.string)
 
 
 def _nt_term(o: Any) -> str:
     """An object term in N-Triples form (literals escaped as the grammar requires, UTF-8 kept)."""
+    if type(o) is URIRef:  # most objects; isinstance() against Literal's ABC is slow
+        return f"<{o}>"
     if isinstance(o, Literal):
-        lex = _NT_ESCAPE_RE.sub(lambda m: _NT_ESCAPES[m.group(0)], str(o))
-        if o.language:
-            return f'"{lex}"@{o.language}'
-        if o.datatype is not None and o.datatype != XSD.string:
-            return f'"{lex}"^^<{o.datatype}>'
+        lex = str(o)
+        if _NT_ESCAPE_RE.search(lex) is not None:
+            lex = _NT_ESCAPE_RE.sub(_nt_escape, lex)
+        lang = o.language
+        if lang:
+            return f'"{lex}"@{lang}'
+        dt = o.datatype
+        if dt is not None and str(dt) != _XSD_STRING:
+            return f'"{lex}"^^<{dt}>'
         return f'"{lex}"'
     return f"<{o}>"
+
+
+def _nt_escape(m: re.Match[str]) -> str:
+    return _NT_ESCAPES[m.group(0)]
 
 
 def serialize(graphs: Sequence[Graph], fmt: RdfFormat) -> str:
