@@ -181,7 +181,7 @@ def write_doc() -> None:
         "`bench/bench_ingest.py` runs the real `newsgraph ingest` (read, convert, validate with the "
         "shapes, store) over the generated corpus (`bench/generate.py`, seed 1) into a fresh store, "
         "timed from outside; memory is the peak RSS of the whole process tree, workers included. "
-        "*Transactional* writes batches of 64 articles per store transaction (each article complete "
+        "*Transactional* writes batches of 128 articles per store transaction (each article complete "
         "or absent after a crash); *bulk* writes N-Quads shards and hands them to the bulk loader.",
         "",
         "Measured on: " + "; ".join(machines),

@@ -56,7 +56,7 @@ ARTICLE_SUFFIXES: dict[str, str | None] = {
 
 #: Articles written per store transaction.  Bigger batches amortise the commit; each
 #: article stays atomic whatever the size, since the whole batch is one transaction.
-DEFAULT_BATCH = 64
+DEFAULT_BATCH = 128
 #: Articles per task sent to a worker process: enough to hide the cost of the hop.
 TASK_SIZE = 8
 #: Bytes of N-Quads per shard in bulk mode before it is loaded and deleted.

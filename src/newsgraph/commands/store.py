@@ -97,7 +97,7 @@ def _indent(text: str, prefix: str = "    ") -> str:
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
-    default=64,
+    default=128,
     show_default=True,
     help="Articles per store transaction.",
 )
