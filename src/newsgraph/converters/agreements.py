@@ -28,8 +28,8 @@ _NAMED_HEADS = (
 )
 _W = rf"(?:[{UPPER}][\w'’\-]*|(?!(?:1[89]|20)\d\d\b)[0-9]+(?:\s+\(\d{{4}}\))?)"
 _CONN = r"(?:of|the|and|on|for|to|between|from|in|a|an|as|&|de|du|la|with|by)"
-NAMED = re.compile(
-    rf"(?<![\w'’])(?:{_W}\s+(?:{_CONN}\s+)*)*?{_NAMED_HEADS}\b"
+NAMED = re.compile(  # (?=[...]): the first character of any match, checked first
+    rf"(?=[{UPPER}0-9])(?<![\w'’])(?:{_W}\s+(?:{_CONN}\s+)*)*?{_NAMED_HEADS}\b"
     rf"(?:(?::\s+|,\s+(?:and\s+)?(?:the\s+)?(?={_W})|\s+)(?:(?:{_CONN})\s+)*{_W}"
     rf"|\s+(?:of|on|for|between|to|from)\s+(?:(?:{_CONN})\s+)*{_W})*"
 )
@@ -71,6 +71,25 @@ LIST_ITEM = re.compile(
     rf"^[ \t]*(?:[ivxIVX]+|\d+|[a-h])[.)]\s+(?P<np>(?:[\w'’\-]+\s+){{0,2}}?{_HEADS_LOWER}\b[^\n]*?)[;.]?[ \t]*$",
     re.M,
 )
+# One of these words is in every match of the pattern (case as written); a text without
+# any of them is not scanned (see _TRIGGERS in events.py; tests/test_prefilters.py checks).
+_WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    NAMED: tuple(
+        "Agreement Treat Accord Declaration Convention Protocol Memorandum MoU Charter Pact Statement "
+        "Communiqu Armistice".split()
+    ),
+    OBJECT: ("sign", "ink", "put", "adopt", "issue", "exchanged", "initialled"),
+    SUBJECT: ("signed", "adopted", "issued", "exchanged", "initialled"),
+    ISSUED: ("issued", "adopted", "released"),
+    ANTECEDENT: ("signed",),
+}
+
+
+def _may_match(pattern: re.Pattern[str], text: str) -> bool:
+    words = _WORDS.get(pattern)
+    return words is None or any(w in text for w in words)
+
+
 _GENERIC = {
     "new",
     "historic",
@@ -224,7 +243,7 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
             return
         found.append((s, e, title, how))
 
-    for m in NAMED.finditer(text):
+    for m in NAMED.finditer(text) if _may_match(NAMED, text) else ():
         title = m.group(0)
         title = re.sub(
             r"^(?:The|A|An|This|That|In|On|Under|After|Before|With|By|From|At|Both|Its|Their|His|Her)\s+",
@@ -248,6 +267,8 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
             continue
         add(s, s + len(title), title, "named")
     for pat, how in ((OBJECT, "object"), (SUBJECT, "subject"), (ISSUED, "issued"), (LIST_ITEM, "list")):
+        if not _may_match(pat, text):
+            continue
         for m in pat.finditer(text):
             np = m.group("np")
             s = m.start("np")
@@ -266,7 +287,7 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
                 add(m.end("np") + q.start(1), m.end("np") + q.end(1), q.group(1), how)
                 continue
             add(s + np.find(title), s + np.find(title) + len(title), title, how)
-    for m in ANTECEDENT.finditer(text):
+    for m in ANTECEDENT.finditer(text) if _may_match(ANTECEDENT, text) else ():
         title = _clean(m.group("np"))
         if title and not _generic(title, ctx):
             add(m.start("np"), m.start("np") + len(title), title, "antecedent")

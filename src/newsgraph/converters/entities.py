@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .entities_lexicon import (
     HONORIFICS,
@@ -108,9 +109,24 @@ _VERB_AFTER = re.compile(
     r"was|is|has|had|have|will|would)\b)"
 )
 _PREP_BEFORE = re.compile(r"\b(?:by|with|was|and|met|meets|received|receives|told|between|as|including)\s+$")
+# Patterns anchored at the end of the text before a name; each covers at most the number
+# of whitespace-separated chunks given, so it is searched only from there (_tail_start).
+_ROLE_BEFORE = re.compile(r"((?:[\w\-’'.]+\s+){0,5}?)([a-zA-Z][\w\-]*)\s+$")  # 6 chunks
+_POSSESSIVE_BEFORE = re.compile(r"(\S+)['’]s\s+(?:[\w\-]+\s+){0,4}$")  # 5 chunks
 
 
-@dataclass
+def _tail_start(text: str, chunks: int) -> int:
+    """Where the last ``chunks`` whitespace-separated chunks of ``text`` begin (0 if fewer).
+
+    An end-anchored pattern that spans at most that many chunks cannot match earlier,
+    so searching from here finds the same match as searching the whole text, without
+    trying (and failing at) every earlier position.
+    """
+    parts = text.rsplit(None, chunks)
+    return len(parts[0]) if len(parts) > chunks else 0
+
+
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -155,11 +171,21 @@ class Person:
         return self.name.split()
 
 
+_INITIALS = re.compile(rf"(?:[{UPPER}]\.)+")
+#: a token ending in none of these is kept as matched (no full stop, possessive or quote to trim)
+_TRIMMED_ENDS = frozenset(".s'’")
+
+
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
-        s, e, t = m.start(), m.end(), m.group(0)
-        if t.endswith(".") and len(t) > 1 and not re.fullmatch(rf"(?:[{UPPER}]\.)+", t):
+        t = m.group(0)
+        s, e = m.span()
+        if t[-1] not in _TRIMMED_ENDS:
+            append(Token(t, s, e, False))
+            continue
+        if t.endswith(".") and len(t) > 1 and not _INITIALS.fullmatch(t):
             if t[:-1] not in _ABBR and t not in HONORIFICS:
                 t, e = t[:-1], e - 1
         poss = False
@@ -168,12 +194,15 @@ def tokenize(text: str) -> list[Token]:
                 t, e, poss = t[: -len(suf)], e - len(suf), True
         if t.endswith(("'", "’")) and len(t) > 1:
             t, e = t[:-1], e - 1
-        out.append(Token(t, s, e, poss))
+        append(Token(t, s, e, poss))
     return out
 
 
+_UPPER_SET = frozenset(UPPER)
+
+
 def _is_cap(t: str) -> bool:
-    return bool(t) and (t[0] in UPPER) and not t.isdigit()
+    return bool(t) and (t[0] in _UPPER_SET) and not t.isdigit()
 
 
 def _overlaps(hits_starts: list[int], hits: list[Hit], s: int, e: int) -> Hit | None:
@@ -241,25 +270,24 @@ class PersonFinder:
         """Capitalised runs: consecutive capitalised tokens, joined by connectors, on one line."""
         runs: list[list[Token]] = []
         cur: list[Token] = []
-        for i, tok in enumerate(tokens):
-            prev = tokens[i - 1] if i else None
-            gap = self.text[prev.end : tok.start] if prev else " "
-            contiguous = (
-                prev is not None
-                and (gap in {" ", ""} or gap == " " * len(gap))
-                and "\n" not in gap
-                and not prev.possessive
-            )
-            cap = _is_cap(tok.text) or tok.text.startswith(("al-", "el-")) and len(tok.text) > 3
-            conn = tok.text in _CONNECT or tok.text in PARTICLES
+        text = self.text
+
+        def contiguous(prev: Token | None, tok: Token) -> bool:
+            # only spaces between the two tokens (no line break), and no possessive before
+            return prev is not None and not text[prev.end : tok.start].strip(" ") and not prev.possessive
+
+        prev: Token | None = None
+        for tok in tokens:
+            t = tok.text
+            cap = _is_cap(t) or t.startswith(("al-", "el-")) and len(t) > 3
             if cap and not self._masked(tok.start):
-                if cur and contiguous:
+                if cur and contiguous(prev, tok):
                     cur.append(tok)
                 else:
                     if cur:
                         runs.append(cur)
                     cur = [tok]
-            elif conn and cur and contiguous:
+            elif (t in _CONNECT or t in PARTICLES) and cur and contiguous(prev, tok):
                 cur.append(tok)
             else:
                 if cur:
@@ -268,6 +296,7 @@ class PersonFinder:
             if tok.possessive and cur:
                 runs.append(cur)
                 cur = []
+            prev = tok
         if cur:
             runs.append(cur)
         out = []
@@ -418,7 +447,7 @@ class PersonFinder:
                     j == len(run),
                 )
             if not cand.cue and len(seg) >= 2 and j == len(run) and i == 0:
-                if _VERB_AFTER.match(after) or _PREP_BEFORE.search(before):
+                if _VERB_AFTER.match(after) or _PREP_BEFORE.search(before, _tail_start(before, 1)):
                     if all(t.text not in NON_NAME for t in seg) and not any(
                         t.cls != "N" and t.text not in PARTICLES for t in seg
                     ):
@@ -468,7 +497,7 @@ class PersonFinder:
 
     def _context_before(self, cand: PersonCand, before: str, run: list[Token], i: int) -> None:
         # "FARC leader X", "the Saudi Shia cleric X", "his Singaporean counterpart X", "first lady X"
-        m = re.search(r"((?:[\w\-’'.]+\s+){0,5}?)([a-zA-Z][\w\-]*)\s+$", before)
+        m = _ROLE_BEFORE.search(before, _tail_start(before, 6))
         if m and (m.group(2) in ROLE_HEADS_LOWER or m.group(2) in PLURAL_HEADS) and not cand.cue:
             cand.cue = True
             words = m.group(1).split()
@@ -554,7 +583,7 @@ class PersonFinder:
 
     def _possessive_country(self, cand: PersonCand, before: str, run: list[Token]) -> None:
         """ "Nigeria's President X", "China's Wang Yi": a country in the possessive just before."""
-        m3 = re.search(r"(\S+)['’]s\s+(?:[\w\-]+\s+){0,4}$", before)
+        m3 = _POSSESSIVE_BEFORE.search(before, _tail_start(before, 5))
         if m3:
             for h in self.countries:
                 if (
@@ -773,10 +802,22 @@ def _absorb(p: Person, c: PersonCand) -> None:
 
 # --------------------------------------------------------------------------- organisations
 
-_ACRONYM_DEF = re.compile(
-    r"(?P<full>(?:[A-Z][\w\-’']*\s+(?:(?:of|for|and|on|the|de|&)\s+){0,2}){1,9}[A-Z][\w\-’']*)"
+_ACRONYM_DEF = re.compile(  # (?=[A-Z]): the first character of any match, checked first
+    r"(?=[A-Z])(?P<full>(?:[A-Z][\w\-’']*\s+(?:(?:of|for|and|on|the|de|&)\s+){0,2}){1,9}[A-Z][\w\-’']*)"
     r"\s+\((?P<acr>[A-Z][A-Za-z0-9&\-]{1,9})\)"
 )
+
+
+@lru_cache(maxsize=1)
+def _institution_pattern() -> re.Pattern[str]:
+    """Institution-shaped names, built once (joining and escaping the word lists per
+    article cost more than the scan)."""
+    heads = "|".join(re.escape(w) for w in sorted(ORG_HEADS | ORG_LEADS, key=len, reverse=True))
+    # every match starts with a capital (the lookahead only makes other positions fail fast)
+    return re.compile(
+        rf"(?=[{UPPER}])(?:[{UPPER}][\w\-’']*\s+){{0,5}}(?:{heads})\b"
+        rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[{UPPER}][\w\-’']*)(?:\s+(?:and\s+)?[{UPPER}][\w\-’']*)*)*"
+    )
 
 
 @dataclass
@@ -833,11 +874,7 @@ def find_organizations(
             if not any(s <= m.start() < e for s, e in orgs[name].mentions):
                 add(name, acr, m.start(), m.end(), orgs[name].international)
     # institution-shaped names: "Reserve Bank of India", "Ministry of Education of the Republic of India"
-    pat = re.compile(
-        rf"(?:[{UPPER}][\w\-’']*\s+){{0,5}}(?:{'|'.join(re.escape(w) for w in sorted(ORG_HEADS | ORG_LEADS, key=len, reverse=True))})\b"
-        rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[{UPPER}][\w\-’']*)(?:\s+(?:and\s+)?[{UPPER}][\w\-’']*)*)*"
-    )
-    for m in pat.finditer(text):
+    for m in _institution_pattern().finditer(text):
         name = m.group(0)
         name = re.sub(r"^(?:The|A|An|In|On|At|From|By|With|Both|Under|After|Before)\s+", "", name)
         # drop a leading title: "President of the European Council" is a role, not the council
