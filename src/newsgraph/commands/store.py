@@ -24,7 +24,7 @@ from .. import iris
 from ..errors import BadQuery, InputError, ResourceNotFound, UnsupportedFormat
 from ..formats import RDF_FORMATS, by_name
 from ..store import Store, open_store_from
-from ..store.common import query_form
+from ..store.common import json_term, query_form
 
 _STORE_HELP = "Store directory, ':memory:', or SPARQL server URL (setting store; see docs/remote-store.md)."
 
@@ -40,8 +40,6 @@ def _settings(ctx: click.Context, **overrides: Any) -> Any:
 @contextlib.contextmanager
 def _opened(ctx: click.Context, store_location: str | None, *, create: bool = False) -> Iterator[Store]:
     settings = _settings(ctx, store=store_location)
-    from ..store import open_store_from
-
     store = open_store_from(settings, create=create)
     try:
         yield store
@@ -153,7 +151,10 @@ def ingest_cmd(
             click.echo(f"rejected {outcome.name}{what}: does not conform to the shapes", err=True)
             click.echo(_indent(outcome.message), err=True)
         else:
-            click.echo(f"failed {outcome.name}: {outcome.message}", err=True)
+            message = outcome.message
+            if message.startswith(outcome.name + ":"):
+                message = message[len(outcome.name) + 1 :].strip()
+            click.echo(f"failed {outcome.name}: {message}", err=True)
 
     store = open_store_from(settings, create=True)
     try:
@@ -344,9 +345,7 @@ def _select_variables(store: Store, sparql: str) -> tuple[list[str], list[dict[s
     """Variables in the order the results give them, and the rows."""
     data = json.loads(store.query(sparql, "application/sparql-results+json"))
     variables = list(data.get("head", {}).get("vars", []))
-    from ..store.remote import _json_term
-
-    rows = [{k: _json_term(v) for k, v in b.items()} for b in data.get("results", {}).get("bindings", [])]
+    rows = [{k: json_term(v) for k, v in b.items()} for b in data.get("results", {}).get("bindings", [])]
     return variables, rows  # type: ignore[return-value]
 
 

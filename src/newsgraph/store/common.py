@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from ..errors import InputError
 
@@ -23,6 +25,21 @@ def check_iri(iri: str) -> str:
     if not iri or _BAD_IRI.search(iri) or ":" not in iri:
         raise InputError(f"not a usable absolute IRI: {iri!r}")
     return iri
+
+
+def json_term(binding: dict[str, Any]) -> Node:
+    """An rdflib term from one binding of SPARQL 1.1 JSON results."""
+    kind = binding.get("type")
+    value = binding.get("value", "")
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if "xml:lang" in binding:
+        return Literal(value, lang=binding["xml:lang"])
+    if binding.get("datatype") and binding["datatype"] != "http://www.w3.org/2001/XMLSchema#string":
+        return Literal(value, datatype=URIRef(binding["datatype"]))
+    return Literal(value)
 
 
 def graph_to_ntriples(graph: Graph) -> str:
@@ -116,6 +133,7 @@ __all__ = [
     "QUERY_FORMS",
     "check_iri",
     "graph_to_ntriples",
+    "json_term",
     "last_wins",
     "ntriples_to_nquads",
     "query_form",

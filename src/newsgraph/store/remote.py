@@ -42,7 +42,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 import requests
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 from SPARQLWrapper import POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
@@ -57,6 +57,7 @@ from ..errors import BadQuery, ConfigError, NotAcceptable, RDFSyntaxError, Store
 from .common import (
     check_iri,
     graph_to_ntriples,
+    json_term,
     last_wins,
     query_form,
     replace_graph_update,
@@ -193,20 +194,6 @@ def _retry_after(value: str | None) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         return None
-
-
-def _json_term(binding: dict[str, Any]) -> Node:
-    kind = binding.get("type")
-    value = binding.get("value", "")
-    if kind == "uri":
-        return URIRef(value)
-    if kind == "bnode":
-        return BNode(value)
-    if "xml:lang" in binding:
-        return Literal(value, lang=binding["xml:lang"])
-    if binding.get("datatype") and binding["datatype"] != "http://www.w3.org/2001/XMLSchema#string":
-        return Literal(value, datatype=URIRef(binding["datatype"]))
-    return Literal(value)
 
 
 def _sw_message(exc: SPARQLWrapperException) -> str:
@@ -423,7 +410,7 @@ class RemoteStore:
         data = json.loads(self._read(self._sparql(sparql, _JSON_RESULTS, union=union)))
         rows = []
         for b in data.get("results", {}).get("bindings", []):
-            rows.append({k: _json_term(v) for k, v in b.items()})
+            rows.append({k: json_term(v) for k, v in b.items()})
         return rows
 
     def _post_update(self, text: str, *, what: str, idempotent: bool) -> None:
