@@ -278,3 +278,8 @@ def test_empty_store_answers(store: Store) -> None:
     out = io.BytesIO()
     store.dump(out, "application/n-quads")
     assert out.getvalue().strip() == b""
+
+
+def test_backends_implement_the_whole_protocol(store: Store) -> None:
+    assert isinstance(store, Store)
+    assert store.location
