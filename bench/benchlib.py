@@ -98,8 +98,31 @@ def results_for(bench: str) -> dict[int, dict[str, Any]]:
     return {int(k): v for k, v in sorted(load_results().get(bench, {}).items(), key=lambda kv: int(kv[0]))}
 
 
+@contextlib.contextmanager
+def _locked(doc: Path) -> Iterator[None]:
+    """Several benchmark scripts may rewrite the document at once; one at a time keeps every section."""
+    import fcntl
+
+    import hashlib
+    import tempfile
+
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha1(str(doc.resolve()).encode()).hexdigest()[:12]
+    with open(Path(tempfile.gettempdir()) / f"newsgraph-bench-{key}.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def write_section(title: str, body: str, doc: Path = DOC) -> None:
     """Replace the ``## title`` section of doc with body (appending it when absent)."""
+    with _locked(doc):
+        _write_section(title, body, doc)
+
+
+def _write_section(title: str, body: str, doc: Path) -> None:
     text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
     block = f"## {title}\n\n{body.strip()}\n\n"
     pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
@@ -115,6 +138,11 @@ def order_sections(order: Sequence[str], doc: Path = DOC) -> None:
     """Put the ``## `` sections of doc in this order (others after them), text unchanged."""
     if not doc.exists():
         return
+    with _locked(doc):
+        _order_sections(order, doc)
+
+
+def _order_sections(order: Sequence[str], doc: Path) -> None:
     text = doc.read_text(encoding="utf-8")
     head, *blocks = re.split(r"^(?=## )", text, flags=re.M)
     by_title = {b.splitlines()[0][3:].strip(): b.rstrip() + "\n\n" for b in blocks}
