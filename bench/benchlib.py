@@ -102,7 +102,6 @@ def results_for(bench: str) -> dict[int, dict[str, Any]]:
 def _locked(doc: Path) -> Iterator[None]:
     """Several benchmark scripts may rewrite the document at once; one at a time keeps every section."""
     import fcntl
-
     import hashlib
     import tempfile
 
