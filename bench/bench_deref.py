@@ -88,7 +88,16 @@ end
     out = proc.stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     extra = json.loads(out.split("JSON ", 1)[1].splitlines()[0])
-    return {"rps": rps, "p50_ms": extra["p50"], "p99_ms": extra["p99"], "non2xx": extra["non2xx"]}
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    done = re.search(r"(\d+) requests in", out)
+    return {
+        "rps": rps,
+        "requests": int(done.group(1)) if done else None,
+        "p50_ms": extra["p50"],
+        "p99_ms": extra["p99"],
+        "non2xx": extra["non2xx"],
+        "socket_errors": sum(int(g) for g in errors.groups()) if errors else 0,
+    }
 
 
 def get(port: int, path: str, accept: str) -> tuple[int, dict[str, str], bytes]:
@@ -228,7 +237,7 @@ def render() -> str:
                     f"{x['p50_ms']:.1f}",
                     f"{x['p99_ms']:.1f}",
                     _hub_cell(hub),
-                    x["non2xx"],
+                    f"{x['non2xx']} / {x.get('socket_errors', 0)}",
                 ]
             )
         rows.append(
@@ -240,7 +249,7 @@ def render() -> str:
                 f"{r['hello']['p50_ms']:.1f}",
                 f"{r['hello']['p99_ms']:.1f}",
                 "",
-                r["hello"]["non2xx"],
+                f"{r['hello']['non2xx']} / {r['hello'].get('socket_errors', 0)}",
             ]
         )
     parts.append(
@@ -253,7 +262,7 @@ def render() -> str:
                 "p50 ms",
                 "p99 ms",
                 "hub p50 / p95 ms",
-                "non-2xx",
+                "non-2xx / socket errors",
             ],
             rows,
         )
