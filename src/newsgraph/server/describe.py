@@ -40,6 +40,9 @@ CORE_LIMIT = 2000
 #: Resources drawn around a person, country or organisation in the "who met whom" picture.
 NEIGHBOUR_LIMIT = 12
 
+#: Events beyond which the network picture leaves out the chords between neighbours.
+CHORD_EVENT_LIMIT = 2000
+
 #: Order of the incoming-link groups on a page: what a reader looks for first.
 INCOMING_RANK: tuple[URIRef, ...] = (
     NG.participant,
@@ -230,15 +233,39 @@ def _uri(value: object) -> URIRef | None:
     return value if isinstance(value, URIRef) else None
 
 
-def _rank_values() -> str:
-    return " ".join(f"(<{p}> {i})" for i, p in enumerate(INCOMING_RANK))
+def _stable_key(var: str) -> str:
+    """An ORDER BY key that is total and cheap in Oxigraph.
+
+    Ordering by an IRI makes Oxigraph look its string up on every comparison, which for a
+    hub of 40,000 events took minutes.  Fifteen hex digits of its MD5 are an inline
+    literal (no lookup when compared) and a total order in practice (60 bits).
+    """
+    return f"(SUBSTR(MD5(STR({var})), 1, 15))"
 
 
-def describe(store: Store, base: str, kind: str, key: str, *, page: int, page_size: int) -> Description:
+def _group_order(p: URIRef) -> tuple[int, str]:
+    try:
+        return (INCOMING_RANK.index(p), "")
+    except ValueError:
+        return (len(INCOMING_RANK), str(p))
+
+
+def describe(
+    store: Store,
+    base: str,
+    kind: str,
+    key: str,
+    *,
+    page: int,
+    page_size: int,
+    with_graphs: bool = False,
+) -> Description:
     """Read one page of the description of ``{base}/id/{kind}/{key}``.
 
-    Raises ResourceNotFound when the store says nothing about it, or when ``page`` lies
-    beyond the last page.
+    ``with_graphs`` also finds an article graph for every statement (for TriG and
+    N-Quads); it costs a scan over every graph that repeats a statement, so the other
+    formats skip it.  Raises ResourceNotFound when the store says nothing about the
+    resource, or when ``page`` lies beyond the last page.
     """
     if page < 1:
         raise InputError("page numbers start at 1")
@@ -265,16 +292,24 @@ def describe(store: Store, base: str, kind: str, key: str, *, page: int, page_si
             if subj == iri and isinstance(pred, URIRef):
                 desc.statements.append(Statement(pred, obj, iri))
     else:
-        rows = store.select(
-            PREFIXES + f"SELECT ?p ?o (SAMPLE(?g) AS ?graph) WHERE {{ GRAPH ?g {{ {ref} ?p ?o }} "
-            f"FILTER(?p != ng:denotedBy) }} GROUP BY ?p ?o ORDER BY ?p ?o LIMIT {CORE_LIMIT + 1}"
-        )
+        if with_graphs:
+            query = (
+                f"SELECT ?p ?o (SAMPLE(?g) AS ?graph) WHERE {{ GRAPH ?g {{ {ref} ?p ?o }} "
+                f"FILTER(?p != ng:denotedBy) }} GROUP BY ?p ?o LIMIT {CORE_LIMIT + 1}"
+            )
+        else:
+            query = (
+                f"SELECT DISTINCT ?p ?o WHERE {{ {ref} ?p ?o FILTER(?p != ng:denotedBy) }} "
+                f"LIMIT {CORE_LIMIT + 1}"
+            )
+        rows = store.select(PREFIXES + query)
         desc.core_truncated = len(rows) > CORE_LIMIT
         for row in rows[:CORE_LIMIT]:
             p = _uri(row.get("p"))
             o = row.get("o")
             if p is not None and isinstance(o, Node):
                 desc.statements.append(Statement(p, o, _uri(row.get("graph"))))
+        desc.statements.sort(key=lambda st: (str(st.predicate), str(st.object)))
     if not desc.statements:
         raise ResourceNotFound(f"nothing is known about <{iri}>")
 
@@ -294,67 +329,122 @@ def describe(store: Store, base: str, kind: str, key: str, *, page: int, page_si
             desc.link_counts[p] = _int(row.get("n"))
     if page > desc.last_page:
         raise ResourceNotFound(f"<{iri}> has {desc.last_page} page(s); there is no page {page}")
-
     offset = (page - 1) * page_size
-    if desc.link_total > offset:
-        for row in store.select(
-            PREFIXES + "SELECT ?s ?p (SAMPLE(?g) AS ?graph) (MAX(?d) AS ?date) (MIN(?rk) AS ?rank) WHERE { "
-            f"GRAPH ?g {{ ?s ?p {ref} }} "
-            f"OPTIONAL {{ VALUES (?p ?r0) {{ {_rank_values()} }} }} "
-            f"BIND(COALESCE(?r0, {len(INCOMING_RANK)}) AS ?rk) "
-            "OPTIONAL { ?s ng:date|ng:published ?d } "
-            "} GROUP BY ?s ?p ORDER BY ?rank ?p DESC(?date) ?s "
-            f"LIMIT {page_size} OFFSET {offset}"
-        ):
-            s, p = _uri(row.get("s")), _uri(row.get("p"))
-            if s is None or p is None:
-                continue
-            d = row.get("date")
-            desc.links.append(Link(s, p, _uri(row.get("graph")), d if isinstance(d, Literal) else None))
-
-    if desc.mention_count > offset:
-        by_iri: dict[URIRef, Mention] = {}
-        rows = store.select(
-            PREFIXES + "SELECT ?m ?graph ?mp ?mo WHERE { "
-            "{ SELECT ?m (SAMPLE(?g) AS ?graph) (MAX(?pub) AS ?published) (MIN(?b) AS ?begin) WHERE { "
-            f"GRAPH ?g {{ {ref} ng:denotedBy ?m }} "
-            "OPTIONAL { ?m ng:inArticle ?a . ?a ng:published ?pub } "
-            "OPTIONAL { ?m ng:beginIndex ?b } "
-            "} GROUP BY ?m ORDER BY DESC(?published) ?m ?begin "
-            f"LIMIT {page_size} OFFSET {offset} }} "
-            "?m ?mp ?mo }"
-        )
-        for row in rows:
-            m = _uri(row.get("m"))
-            mp = _uri(row.get("mp"))
-            mo = row.get("mo")
-            if m is None or mp is None or not isinstance(mo, Node):
-                continue
-            mention = by_iri.get(m)
-            if mention is None:
-                mention = by_iri[m] = Mention(m, _uri(row.get("graph")))
-            if (mp, mo) in mention.properties:
-                continue
-            mention.properties.append((mp, mo))
-            if mp == NG.anchorOf:
-                mention.anchor = str(mo)
-            elif mp == NG.sentence:
-                mention.sentence = str(mo)
-            elif mp == NG.inArticle and isinstance(mo, URIRef):
-                mention.article = mo
-            elif mp == NG.beginIndex:
-                mention.begin = _int(mo)
-        order: dict[URIRef, tuple[str, int]] = {}
-        for row in rows:
-            m = _uri(row.get("m"))
-            if m is not None and m not in order:
-                order[m] = (str(row.get("published") or ""), _int(row.get("begin") or 0))
-        # The subquery's order does not survive the join: sort again, newest article first.
-        desc.mentions = sorted(
-            by_iri.values(),
-            key=lambda mn: (_neg(order.get(mn.iri, ("", 0))[0]), str(mn.article), mn.begin or 0, str(mn.iri)),
-        )
+    _page_links(store, desc, ref, offset, page_size, with_graphs)
+    _page_mentions(store, desc, ref, offset, page_size)
     return desc
+
+
+#: The date a linking resource is ordered by, per linking predicate: events and
+#: agreements by the day they happened, articles by publication.
+DATE_PROPERTY: dict[URIRef, URIRef] = {
+    NG.participant: NG.date,
+    NG.country: NG.date,
+    NG.organization: NG.date,
+    NG.party: NG.date,
+    NG.signedAt: NG.date,
+    NG.reportedIn: NG.date,
+    NG.reports: NG.published,
+    NG.source: NG.published,
+    NG.mentions: NG.published,
+}
+
+
+def _page_links(store: Store, desc: Description, ref: str, offset: int, size: int, with_graphs: bool) -> None:
+    """The links of one page: groups in a fixed order, each newest first.
+
+    The page's window is cut out of the groups with the counts already known, so each
+    query sorts one predicate's subjects only (deduplicated first: the same statement
+    repeated by a thousand articles is one link).
+    """
+    pos = 0
+    for p, n in sorted(desc.link_counts.items(), key=lambda kv: _group_order(kv[0])):
+        lo, hi = pos, pos + n
+        pos = hi
+        a, b = max(lo, offset), min(hi, offset + size)
+        if a >= b:
+            continue
+        prop = sparql_iri(str(p))
+        date_prop = DATE_PROPERTY.get(p)
+        inner = f"{{ SELECT DISTINCT ?s WHERE {{ ?s {prop} {ref} }} }}"
+        if date_prop is not None:
+            query = (
+                f"SELECT ?s (MAX(?d0) AS ?date) WHERE {{ {inner} OPTIONAL {{ ?s <{date_prop}> ?d0 }} }} "
+                f"GROUP BY ?s ORDER BY DESC(?date) {_stable_key('?s')} LIMIT {b - a} OFFSET {a - lo}"
+            )
+        else:
+            query = f"SELECT ?s WHERE {inner} ORDER BY {_stable_key('?s')} LIMIT {b - a} OFFSET {a - lo}"
+        for row in store.select(query):
+            s = _uri(row.get("s"))
+            d = row.get("date")
+            if s is not None:
+                desc.links.append(Link(s, p, None, d if isinstance(d, Literal) else None))
+    if with_graphs and desc.links:
+        pairs = " ".join(
+            f"({sparql_iri(str(lk.subject))} {sparql_iri(str(lk.predicate))})" for lk in desc.links
+        )
+        graphs: dict[tuple[URIRef, URIRef], URIRef] = {}
+        for row in store.select(
+            f"SELECT ?s ?p (SAMPLE(?g) AS ?graph) WHERE {{ VALUES (?s ?p) {{ {pairs} }} "
+            f"GRAPH ?g {{ ?s ?p {ref} }} }} GROUP BY ?s ?p"
+        ):
+            gs, gp, gg = _uri(row.get("s")), _uri(row.get("p")), _uri(row.get("graph"))
+            if gs is not None and gp is not None and gg is not None:
+                graphs[(gs, gp)] = gg
+        desc.links = [
+            Link(lk.subject, lk.predicate, graphs.get((lk.subject, lk.predicate)), lk.date)
+            for lk in desc.links
+        ]
+
+
+def _page_mentions(store: Store, desc: Description, ref: str, offset: int, size: int) -> None:
+    """One page of mentions, with their properties; newest article first within the page.
+
+    Across pages the order is a stable hash order: ordering every mention of a hub by
+    its article's date would cost a join per mention on every page.
+    """
+    if desc.mention_count <= offset:
+        return
+    rows = store.select(
+        PREFIXES + f"SELECT DISTINCT ?m WHERE {{ {ref} ng:denotedBy ?m }} ORDER BY {_stable_key('?m')} "
+        f"LIMIT {size} OFFSET {offset}"
+    )
+    page = [m for r in rows if (m := _uri(r.get("m"))) is not None]
+    if not page:
+        return
+    by_iri = {m: Mention(m, None) for m in page}
+    published: dict[URIRef, str] = {}
+    for row in store.select(
+        PREFIXES + f"SELECT ?m ?mp ?mo ?pub WHERE {{ VALUES ?m {{ {_values(str(m) for m in page)} }} "
+        "{ ?m ?mp ?mo } UNION { ?m ng:inArticle ?a . ?a ng:published ?pub } }"
+    ):
+        m = _uri(row.get("m"))
+        if m is None or m not in by_iri:
+            continue
+        if row.get("pub") is not None:
+            published[m] = str(row.get("pub"))
+            continue
+        mp, mo = _uri(row.get("mp")), row.get("mo")
+        if mp is None or not isinstance(mo, Node):
+            continue
+        mention = by_iri[m]
+        if (mp, mo) in mention.properties:
+            continue
+        mention.properties.append((mp, mo))
+        if mp == NG.anchorOf:
+            mention.anchor = str(mo)
+        elif mp == NG.sentence:
+            mention.sentence = str(mo)
+        elif mp == NG.inArticle and isinstance(mo, URIRef):
+            mention.article = mo
+            # A mention node lives in its article's graph, by the vocabulary contract.
+            mention.graph = mo
+        elif mp == NG.beginIndex:
+            mention.begin = _int(mo)
+    desc.mentions = sorted(
+        by_iri.values(),
+        key=lambda mn: (_neg(published.get(mn.iri, "")), str(mn.article), mn.begin or 0, str(mn.iri)),
+    )
 
 
 def load_cards(store: Store, desc: Description, extra: Sequence[URIRef] = ()) -> None:
@@ -396,14 +486,14 @@ def load_cards(store: Store, desc: Description, extra: Sequence[URIRef] = ()) ->
 def fetch_cards(store: Store, wanted: Sequence[URIRef]) -> dict[URIRef, Card]:
     """Cards for these resources: one query per 200 of them."""
     cards: dict[URIRef, Card] = {}
-    props = " ".join(f"<{p}>" for p in CARD_PROPERTIES)
+    # One UNION branch per property, each driven by the VALUES: Oxigraph then looks the
+    # subjects up by index.  (``VALUES ?p {...} ?x ?p ?v`` scanned the whole store.)
+    branches = " UNION ".join(f"{{ ?x <{p}> ?v BIND(<{p}> AS ?p) }}" for p in CARD_PROPERTIES)
     for start in range(0, len(wanted), 200):
         values = _values(wanted[start : start + 200])
         if not values:
             continue
-        for row in store.select(
-            f"SELECT DISTINCT ?x ?p ?v WHERE {{ VALUES ?x {{ {values} }} VALUES ?p {{ {props} }} ?x ?p ?v }}"
-        ):
+        for row in store.select(f"SELECT DISTINCT ?x ?p ?v WHERE {{ VALUES ?x {{ {values} }} {branches} }}"):
             x, p, v = _uri(row.get("x")), _uri(row.get("p")), row.get("v")
             if x is None or p is None or not isinstance(v, Node):
                 continue
@@ -417,8 +507,9 @@ def neighbours(store: Store, desc: Description) -> tuple[list[Neighbour], dict[t
     """The resources most often sharing an event with this one, and how often they meet each other.
 
     For a person: the people they met; for a country: the countries in the same events;
-    for an organisation: the other organisations.  Two aggregate queries, both bounded by
-    the events the resource takes part in.
+    for an organisation: the other organisations.  The chords between neighbours count
+    only the events this resource took part in (an ego network), which keeps both
+    aggregate queries bounded by this resource's events.
     """
     prop = ACTIVITY_PREDICATE.get(desc.kind)
     if prop is None or desc.kind == "source":
@@ -431,15 +522,16 @@ def neighbours(store: Store, desc: Description) -> tuple[list[Neighbour], dict[t
     )
     found = [Neighbour(o, _int(r.get("n"))) for r in rows if (o := _uri(r.get("o"))) is not None]
     edges: dict[tuple[URIRef, URIRef], int] = {}
-    if len(found) > 1:
+    # The chords are decoration; for a hub they would cost seconds, so a hub gets none.
+    if len(found) > 1 and desc.link_counts.get(prop, 0) <= CHORD_EVENT_LIMIT:
         values = _values(str(n.iri) for n in found)
         for row in store.select(
-            f"SELECT ?a ?b (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?a {{ {values} }} "
-            f"VALUES ?b {{ {values} }} ?e {p} ?a . ?e {p} ?b . FILTER(STR(?a) < STR(?b)) }} "
+            f"SELECT ?a ?b (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e {p} {ref} . ?e {p} ?a . "
+            f"VALUES ?a {{ {values} }} ?e {p} ?b . VALUES ?b {{ {values} }} FILTER(?a != ?b) }} "
             "GROUP BY ?a ?b"
         ):
             a, b = _uri(row.get("a")), _uri(row.get("b"))
-            if a is not None and b is not None:
+            if a is not None and b is not None and str(a) < str(b):
                 edges[(a, b)] = _int(row.get("n"))
     return found, edges
 
@@ -449,18 +541,19 @@ def timeline(store: Store, desc: Description) -> list[tuple[str, int]]:
     prop = ACTIVITY_PREDICATE.get(desc.kind)
     if prop is None:
         return []
+    date_prop = DATE_PROPERTY.get(prop, NG.date)
     ref = sparql_iri(str(desc.iri))
     rows = store.select(
-        PREFIXES + f"SELECT ?day (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e {sparql_iri(str(prop))} {ref} . "
-        "?e ng:date|ng:published ?d . BIND(SUBSTR(STR(?d), 1, 10) AS ?day) } "
-        "GROUP BY ?day ORDER BY ?day"
+        f"SELECT ?d (COUNT(?e) AS ?n) WHERE {{ "
+        f"{{ SELECT DISTINCT ?e WHERE {{ ?e {sparql_iri(str(prop))} {ref} }} }} "
+        f"?e <{date_prop}> ?d }} GROUP BY ?d"
     )
-    out = []
+    days: dict[str, int] = {}
     for row in rows:
-        day = row.get("day")
-        if day is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(day)):
-            out.append((str(day), _int(row.get("n"))))
-    return out
+        day = str(row.get("d", ""))[:10]
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            days[day] = days.get(day, 0) + _int(row.get("n"))
+    return sorted(days.items())
 
 
 __all__ = [

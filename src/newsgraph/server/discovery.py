@@ -174,21 +174,27 @@ def compute_stats(store: Store) -> Stats:
     graphs = store.select(
         "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s a <" + str(NG.Article) + "> } }"
     )
+    # Newest dated things first; ordering by the date alone (an inline value) keeps this a
+    # cheap top-k scan.  Agreements carry dates too, so take more and keep the events.
     recent_rows = store.select(
-        QUERY_PREFIXES + "SELECT ?e (MAX(?d) AS ?date) WHERE { ?e ng:reportedIn ?a ; ng:date ?d } "
-        "GROUP BY ?e ORDER BY DESC(?date) ?e LIMIT 10"
+        QUERY_PREFIXES + "SELECT ?e ?d WHERE { ?e ng:date ?d } ORDER BY DESC(?d) LIMIT 40"
     )
-    recent_iris: list[URIRef] = [e for r in recent_rows if isinstance(e := r.get("e"), URIRef)]
-    who: dict[URIRef, list[str]] = {e: [] for e in recent_iris}
-    if recent_iris:
-        values = " ".join(f"<{e}>" for e in recent_iris)
+    dated: list[URIRef] = []
+    for r in recent_rows:
+        e = r.get("e")
+        if isinstance(e, URIRef) and e not in dated:
+            dated.append(e)
+    who: dict[URIRef, list[URIRef]] = {e: [] for e in dated}
+    if dated:
+        values = " ".join(f"<{e}>" for e in dated)
         for row in store.select(
-            QUERY_PREFIXES + f"SELECT DISTINCT ?e ?name WHERE {{ VALUES ?e {{ {values} }} "
-            "?e ng:participant|ng:country|ng:organization ?x . ?x ng:name ?name } ORDER BY ?e ?name"
+            QUERY_PREFIXES
+            + f"SELECT DISTINCT ?e ?x WHERE {{ VALUES ?e {{ {values} }} "
+            "{ ?e ng:participant ?x } UNION { ?e ng:country ?x } UNION { ?e ng:organization ?x } }"
         ):
-            e = row.get("e")
-            if isinstance(e, URIRef) and e in who and len(who[e]) < 6:
-                who[e].append(str(row.get("name")))
+            e, x = row.get("e"), row.get("x")
+            if isinstance(e, URIRef) and isinstance(x, URIRef) and e in who:
+                who[e].append(x)
     examples: list[URIRef] = []
     for cls in (NG.Person, NG.Country, NG.Organization, NG.Event, NG.Agreement, NG.Article, NG.Source):
         if cls == NG.Event:
@@ -196,12 +202,19 @@ def compute_stats(store: Store) -> Stats:
         else:
             rows = store.select(f"SELECT ?s WHERE {{ ?s a <{cls}> }} LIMIT 1")
         examples.extend(s for r in rows if isinstance(s := r.get("s"), URIRef))
-    cards = fetch_cards(store, [*recent_iris, *examples])
+    actors = sorted({x for xs in who.values() for x in xs})
+    cards = fetch_cards(store, [*dated, *examples, *actors])
+    event_classes = set(EVENT_CLASSES)
+    recent_iris = [e for e in dated if e in cards and event_classes & set(cards[e].types)][:10]
+    names = {
+        e: sorted(c.label for x in who[e] if (c := cards.get(x)) is not None and c.label)[:6]
+        for e in recent_iris
+    }
     return Stats(
         quads=store.count(),
         graphs=int(str(graphs[0].get("n", 0))) if graphs else 0,
         classes=classes,
-        recent=[(e, who.get(e, [])) for e in recent_iris],
+        recent=[(e, names.get(e, [])) for e in recent_iris],
         cards=cards,
         examples=examples,
     )

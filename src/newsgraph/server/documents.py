@@ -14,6 +14,7 @@ import hashlib
 import os
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -243,6 +244,42 @@ def init_freshness(app: Flask, store: Store) -> None:
         return resp
 
 
+class BodyCache:
+    """Recently built documents, valid while the store has not changed.
+
+    A hub's first page costs seconds of sorting at a million articles; readers open the
+    same hubs again and again.  Entries are keyed by the store's change stamp (see
+    Freshness), so a write makes them unreachable; without a stamp nothing is cached.
+    """
+
+    def __init__(self, entries: int = 256, max_body: int = 4 * 1024 * 1024) -> None:
+        self.entries = entries
+        self.max_body = max_body
+        self.lock = threading.Lock()
+        self.items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+
+    def get(self, key: tuple[Any, ...]) -> Any:
+        with self.lock:
+            value = self.items.get(key)
+            if value is not None:
+                self.items.move_to_end(key)
+            return value
+
+    def put(self, key: tuple[Any, ...], value: Any, size: int) -> None:
+        if size > self.max_body:
+            return
+        with self.lock:
+            self.items[key] = value
+            self.items.move_to_end(key)
+            while len(self.items) > self.entries:
+                self.items.popitem(last=False)
+
+
+def body_cache_for(app: Flask) -> BodyCache:
+    cache: BodyCache = app.extensions.setdefault("newsgraph.bodies", BodyCache())
+    return cache
+
+
 # -- answering ------------------------------------------------------------------------
 
 
@@ -389,7 +426,9 @@ __all__ = [
     "PREFIXES",
     "RDF_MEDIA_TYPES",
     "RESOURCE_MEDIA_TYPES",
+    "BodyCache",
     "Freshness",
+    "body_cache_for",
     "add_cors",
     "add_page_headers",
     "dataset_iri",

@@ -32,6 +32,7 @@ from .documents import (
     RESOURCE_MEDIA_TYPES,
     add_cors,
     add_page_headers,
+    body_cache_for,
     description_dataset,
     document_response,
     extension_format,
@@ -192,6 +193,25 @@ def _split(name: str) -> tuple[str, str | None]:
     return (key, ext) if dot else (name, None)
 
 
+Built = tuple[bytes, list[tuple[str, str, str | None]]]
+
+
+def _cached(kind: str, key: str, page: int, media_type: str, build: Callable[[], Built]) -> Built:
+    """Build a document, or reuse the one built for the same store state."""
+    from flask import current_app
+
+    stamp = freshness_for(current_app).timestamp()
+    if stamp is None:
+        return build()
+    cache = body_cache_for(current_app)
+    ck = (stamp, request.script_root, kind, key, page, media_type)
+    found: Built | None = cache.get(ck)
+    if found is None:
+        found = build()
+        cache.put(ck, found, len(found[0]))
+    return found
+
+
 @bp.route("/doc/<kind>/<name>")
 def doc(kind: str, name: str) -> Response:
     """The HTML page of a resource (``.html`` suffix optional)."""
@@ -203,6 +223,11 @@ def doc(kind: str, name: str) -> Response:
     lm = freshness_for_app()
     if not_modified_since(lm):
         return _not_modified(lm)
+    body, links = _cached(kind, key, page, HTML, lambda: _build_page(kind, key, page))
+    return document_response(body, HTML, last_modified=lm, links=links)
+
+
+def _build_page(kind: str, key: str, page: int) -> Built:
     st = state()
     desc = describe(st.store, st.settings.base, kind, key, page=page, page_size=st.settings.page_size)
     linker = Linker(st.settings.base)
@@ -224,12 +249,7 @@ def doc(kind: str, name: str) -> Response:
         day_counts=days,
     )
     body = render_template("resource.html", page=view, base=st.settings.base)
-    return document_response(
-        body,
-        HTML,
-        last_modified=lm,
-        links=[*_document_links(desc, kind, key, page, lambda n: doc_url(kind, key, n))],
-    )
+    return body.encode("utf-8"), _document_links(desc, kind, key, page, lambda n: doc_url(kind, key, n))
 
 
 @bp.route("/data/<kind>/<name>")
@@ -256,20 +276,36 @@ def data(kind: str, name: str) -> Response:
     lm = freshness_for_app()
     if not_modified_since(lm):
         return _not_modified(lm, negotiated=negotiated)
-    st = state()
-    desc = describe(st.store, st.settings.base, kind, key, page=page, page_size=st.settings.page_size)
-    load_cards(st.store, desc)
-    dataset = description_dataset(
-        desc, st.settings.base, lambda n: canonical_data_url(st.settings.base, kind, key, fmt.extension, n)
-    )
-    body = serialize(dataset, fmt)
+
+    def build() -> Built:
+        st = state()
+        with_graphs = fmt.quads and fmt.name != "jsonld"
+        desc = describe(
+            st.store,
+            st.settings.base,
+            kind,
+            key,
+            page=page,
+            page_size=st.settings.page_size,
+            with_graphs=with_graphs,
+        )
+        load_cards(st.store, desc)
+        dataset = description_dataset(
+            desc,
+            st.settings.base,
+            lambda n: canonical_data_url(st.settings.base, kind, key, fmt.extension, n),
+        )
+        links = _document_links(desc, kind, key, page, lambda n: data_url(kind, key, fmt.extension, n))
+        return serialize(dataset, fmt), links
+
+    body, links = _cached(kind, key, page, fmt.media_type, build)
     return document_response(
         body,
         fmt.media_type,
         last_modified=lm,
         negotiated=negotiated,
         content_location=data_url(kind, key, fmt.extension, page) if negotiated else None,
-        links=_document_links(desc, kind, key, page, lambda n: data_url(kind, key, fmt.extension, n)),
+        links=links,
     )
 
 
