@@ -142,6 +142,20 @@ def test_every_match_holds_one_of_its_words(
     assert seen, f"{name}: no test text exercises the pattern"
 
 
+@pytest.mark.parametrize(
+    ("pattern", "gate"),
+    [(events._ATTEND, events._ATTEND_GATE), *agreements._GATES.items()],
+    ids=lambda v: v.pattern[:20],
+)
+def test_every_match_holds_a_match_of_its_gate(pattern: re.Pattern[str], gate: re.Pattern[str]) -> None:
+    seen = 0
+    for text in TEXTS:
+        for m in pattern.finditer(text):
+            seen += 1
+            assert gate.search(text, m.start(), m.end() + 1) is not None, m.group(0)
+    assert seen
+
+
 def test_find_events_and_agreements_same_with_and_without_the_word_check(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -155,6 +169,8 @@ def test_find_events_and_agreements_same_with_and_without_the_word_check(
     monkeypatch.setattr(events, "_TRIGGER_RE", [(t, p, ()) for t, p, _ in events._TRIGGER_RE])
     monkeypatch.setattr(events, "_ATTEND_WORDS", ())
     monkeypatch.setattr(agreements, "_WORDS", {})
+    monkeypatch.setattr(agreements, "_GATES", {})
+    monkeypatch.setattr(events, "_ATTEND_GATE", re.compile(""))
     slow = [extract.extract(d) for d in docs]
     assert fast == slow
 
@@ -213,3 +229,31 @@ def test_first_character_lookahead_changes_no_match(pattern: re.Pattern[str], gu
         assert a == [(m.span(), m.groups()) for m in plain.finditer(text)]
         found += len(a)
     assert found
+
+
+def test_one_pass_runs_are_the_runs_of_the_tokens() -> None:
+    from newsgraph.converters.extract import _masks
+    from newsgraph.converters.model import Document
+
+    def plain(runs: list[list[entities.Token]]) -> list[list[tuple[str, int, int, bool]]]:
+        return [[(t.text, t.start, t.end, t.possessive) for t in r] for r in runs]
+
+    rnd = random.Random(11)
+    pieces = (
+        "Xi Jinping|of|the|and|al-Assad|el-Sisi|bin|Al|U.S.|U.N.|Dr.|Mr.|said|met|(AP)|Reuters'|Putin's|"
+        "Biden’s|Mohammed|VI|2Pac|McDonald|of.|de|von der|Leyen|&|Co.|3rd|I|—|,|.|Sheikh|H.E.|Ahmed|a|"
+        "Ould|ibn|la|Élysée|Ürümqi|O'Neil|Ministry|President"
+    ).split("|")
+    spaces = [" ", " ", " ", "", "  ", "\n", "\t", "\u00a0", " \n"]
+    synthetic = [
+        "".join(rnd.choice(pieces) + rnd.choice(spaces) for _ in range(rnd.randint(1, 60)))
+        for _ in range(400)
+    ]
+    checked = 0
+    for text in [*TEXTS, *_random_befores(500), *synthetic]:
+        masked = _masks(Document(text=text, bylines=["Li Xiang"]))
+        finder = entities.PersonFinder(text, [], [], masked)
+        expected = plain(finder.runs(entities.tokenize(text)))
+        assert plain(finder.fast_runs()) == expected
+        checked += len(expected)
+    assert checked > 100

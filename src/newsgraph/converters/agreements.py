@@ -85,9 +85,24 @@ _WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
 }
 
 
+# A stricter test for the costly patterns: a piece of every match, as a regex that can
+# be searched fast (it starts with a letter or \s, not \b), ten times cheaper than the scan.
+_GATES: dict[re.Pattern[str], re.Pattern[str]] = {
+    SUBJECT: re.compile(r"(?:was|were|been)\s+(?:also\s+)?(?:signed|adopted|issued|exchanged|initialled)\b"),
+    ISSUED: re.compile(
+        r"(?:statement|declaration|communiqu[ée])\s+(?:that\s+was\s+|which\s+was\s+)?(?:issued|adopted|released)\b"
+    ),
+    ANTECEDENT: re.compile(r"\ssigned\b"),
+}
+
+
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when the pattern cannot match the text (see _WORDS and _GATES)."""
     words = _WORDS.get(pattern)
-    return words is None or any(w in text for w in words)
+    if words is not None and not any(w in text for w in words):
+        return False
+    gate = _GATES.get(pattern)
+    return gate is None or gate.search(text) is not None
 
 
 _GENERIC = {

@@ -199,6 +199,12 @@ def tokenize(text: str) -> list[Token]:
 
 
 _UPPER_SET = frozenset(UPPER)
+_CONNECTORS = frozenset(_CONNECT | PARTICLES)
+_REGNAL = re.compile(r"[IVX]{1,4}")
+_LOWER_WORD = re.compile(rf"\b[{LOWER}][{LOWER}\-]+\b")
+_CHUNK = re.compile(r"\S+")
+#: a chunk that can open a run: a capital letter or "al-"/"el-" somewhere in it (see fast_runs)
+_RUN_CHUNK = re.compile(rf"(?<!\S)\S*?(?:[{UPPER}]|[ae]l-)\S*")  # (?<!\S): only chunk starts are tried
 
 
 def _is_cap(t: str) -> bool:
@@ -223,7 +229,7 @@ class PersonFinder:
         self.orgs = orgs
         self.ostarts = [h.start for h in orgs]
         self.masked = masked
-        self.lower_words = {w for w in re.findall(rf"\b[{LOWER}][{LOWER}\-]+\b", text)}
+        self.lower_words = set(_LOWER_WORD.findall(text))
 
     def _masked(self, s: int) -> bool:
         return any(a <= s < b for a, b in self.masked)
@@ -307,10 +313,82 @@ class PersonFinder:
                 out.append(r)
         return out
 
+    def fast_runs(self) -> list[list[Token]]:
+        """``runs(tokenize(text))``, reading only the stretches of text a run can be in.
+
+        No token spans whitespace, so every whitespace-delimited chunk starts a token and
+        the tokens of a chunk do not depend on the text before it.  While no run is open,
+        a chunk with no capital letter and no "al-"/"el-" cannot open one and its tokens
+        change nothing, so the scan jumps to the next chunk that has one; only the chunks
+        of (and right after) runs are tokenised, and Token objects are made only for the
+        words a run can hold.  tests/test_prefilters.py checks that both give the same runs.
+        """
+        text = self.text
+        n = len(text)
+        runs: list[list[Token]] = []
+        cur: list[Token] = []
+        prev: Token | None = None
+        connectors = _CONNECTORS
+        upper = _UPPER_SET
+        pos = 0
+        while pos < n:
+            chunk = (_CHUNK if cur else _RUN_CHUNK).search(text, pos)
+            if chunk is None:
+                break
+            pos = chunk.end()
+            for m in _TOKEN.finditer(text, chunk.start(), pos):
+                t = m.group(0)
+                s, e = m.span()
+                poss = False
+                if t[-1] in _TRIMMED_ENDS:
+                    if t.endswith(".") and len(t) > 1 and not _INITIALS.fullmatch(t):
+                        if t[:-1] not in _ABBR and t not in HONORIFICS:
+                            t, e = t[:-1], e - 1
+                    for suf in ("'s", "’s"):
+                        if t.endswith(suf) and len(t) > 2:
+                            t, e, poss = t[: -len(suf)], e - len(suf), True
+                    if t.endswith(("'", "’")) and len(t) > 1:
+                        t, e = t[:-1], e - 1
+                cap = t[0] in upper or t.startswith(("al-", "el-")) and len(t) > 3
+                if not cap and t not in connectors:
+                    # the else branch of runs(): the token only ends the run
+                    if cur:
+                        runs.append(cur)
+                        cur = []
+                    prev = None
+                    continue
+                tok = Token(t, s, e, poss)
+                contiguous = prev is not None and not prev.possessive and not text[prev.end : s].strip(" ")
+                if cap and not self._masked(s):
+                    if cur and contiguous:
+                        cur.append(tok)
+                    else:
+                        if cur:
+                            runs.append(cur)
+                        cur = [tok]
+                elif t in connectors and cur and contiguous:
+                    cur.append(tok)
+                else:
+                    if cur:
+                        runs.append(cur)
+                    cur = []
+                if poss and cur:
+                    runs.append(cur)
+                    cur = []
+                prev = tok
+        if cur:
+            runs.append(cur)
+        out = []
+        for r in runs:
+            while r and r[-1].text in connectors:
+                r = r[:-1]
+            if r:
+                out.append(r)
+        return out
+
     def find(self) -> list[PersonCand]:
-        tokens = tokenize(self.text)
         cands: list[PersonCand] = []
-        for run in self.runs(tokens):
+        for run in self.fast_runs():
             for i, tok in enumerate(run):
                 tok.cls = self.classify(tok, run[i + 1] if i + 1 < len(run) else None)
                 if (
@@ -321,9 +399,9 @@ class PersonFinder:
                     and tok.text not in {"President", "Minister", "Secretary", "Chancellor", "Premier"}
                 ):
                     tok.cls = "N"
-                if tok.cls == "N" and any(ch.isdigit() for ch in tok.text):
+                if tok.cls == "N" and not tok.text.isalpha() and any(ch.isdigit() for ch in tok.text):
                     tok.cls = "X"
-                if re.fullmatch(r"[IVX]{1,4}", tok.text) and i and run[i - 1].cls == "N":
+                if i and run[i - 1].cls == "N" and _REGNAL.fullmatch(tok.text):
                     tok.cls = "N"  # regnal numbers: "Charles III", "Abdullah II"
             cands.extend(self._run_candidates(run))
         self._coordinate(cands)
@@ -541,7 +619,11 @@ class PersonFinder:
                 cand.role = role
             elif m.group(2) in PLURAL_HEADS:
                 cand.role = role
-        elif re.search(r"(?:[A-Z][\w\-]*|[a-z]+)(?:\s+of\s+[^,]{2,80})?,\s+$", before) and not cand.cue:
+        elif (
+            before.rstrip().endswith(",")  # what the pattern needs at the end, checked without it
+            and re.search(r"(?:[A-Z][\w\-]*|[a-z]+)(?:\s+of\s+[^,]{2,80})?,\s+$", before)
+            and not cand.cue
+        ):
             # "the Prime Minister of Ethiopia, Dr. X"; "the country's first President, X"
             m2 = re.search(
                 r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))(?P<of>),\s+$", before
