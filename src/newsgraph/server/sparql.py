@@ -81,8 +81,9 @@ LIMIT 50""",
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?event ?type ?date (GROUP_CONCAT(DISTINCT ?countryName; separator=", ") AS ?countries)
 WHERE {{
-  ?event a ?type ; ng:date ?date .
-  ?type rdfs:subClassOf* ng:Event .
+  ?event a ng:Event ; ng:date ?date .
+  OPTIONAL {{ ?event a ?t . FILTER(?t != ng:Event && STRSTARTS(STR(?t), STR(ng:))) }}
+  BIND(COALESCE(?t, ng:Event) AS ?type)
   OPTIONAL {{ ?event ng:country/ng:name ?countryName }}
 }}
 GROUP BY ?event ?type ?date
