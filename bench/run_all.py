@@ -59,7 +59,7 @@ def step_corpus(size: int, seed: int) -> Path:
 #: Other engineers' benchmarks and the arguments run_all gives them (size, corpus, store).
 EXTERNAL: dict[str, Callable[[int, Path, Path], list[str]]] = {
     "bench_convert.py": lambda size, corpus, store: ["--articles", str(min(size, 2000))],
-    "bench_ingest.py": lambda size, corpus, store: ["--size", str(size), "--corpus", str(corpus)],
+    "bench_ingest.py": lambda size, corpus, store: ["--n", str(min(size, 2000))],
     "load_test.py": lambda size, corpus, store: [
         "--store",
         str(store),
