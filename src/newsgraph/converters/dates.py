@@ -116,10 +116,22 @@ _NUM = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 # Where a date expression can start: a digit, a capitalised word (month, weekday), or one
 # of the relative words.  Matching DATE_RE only there is twice as fast as searching.
-_DATE_START = re.compile(
-    r"(?=\b(?:\d|[A-Z][a-z]{2}|[A-Z]{3}|[Ee]arly|[Mm]id|[Ll]ate|the\s+(?:end|beginning|previous|next|following|day)|"
+_DATE_START = re.compile(  # (?=[\dA-Za-z(]): what every alternative starts with, checked first
+    r"(?=[\dA-Za-z(])(?=\b(?:\d|[A-Z][a-z]{2}|[A-Z]{3}|[Ee]arly|[Mm]id|[Ll]ate|the\s+(?:end|beginning|previous|next|following|day)|"
     r"(?:in|of|since|from|by|until|before|after)\s+\d|[Tt]oday|[Yy]esterday|[Tt]onight|[Tt]his\s|[Ee]arlier|[Ll]ater|"
     r"[Oo]n\s+the|(?:a|one|two|three)\s+days?)|\()"
+)
+
+
+#: How a date expression that starts with a letter can begin (lower-cased): a month, a
+#: weekday, a qualifier or a relative word.  The start finder also stops at every other
+#: capitalised word ("Minister", "Beijing"), where DATE_RE is certain to fail; checking
+#: these prefixes first spares most of those costly case-insensitive attempts.
+_LETTER_STARTS = (
+    *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    *("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+    *("ear", "mid", "lat", "the", "in", "of", "sin", "fro", "by", "unt", "bef", "aft"),
+    *("tod", "yes", "ton", "thi", "on", "a", "one", "two", "thr"),
 )
 
 
@@ -127,9 +139,13 @@ def _date_matches(text: str) -> list[re.Match[str]]:
     out = []
     pos = 0
     for c in _DATE_START.finditer(text):
-        if c.start() < pos:
+        start = c.start()
+        if start < pos:
             continue
-        m = DATE_RE.match(text, c.start())
+        first = text[start]
+        if first.isascii() and first.isalpha() and not text[start : start + 3].lower().startswith(_LETTER_STARTS):
+            continue
+        m = DATE_RE.match(text, start)
         if m:
             out.append(m)
             pos = m.end()

@@ -270,6 +270,12 @@ def _plain(value: str) -> Literal:
     return lit
 
 
+def _minted(iri: str) -> URIRef:
+    """A URIRef for an IRI this module built from parts already checked, without
+    URIRef()'s character scan (the same object otherwise)."""
+    return str.__new__(URIRef, iri)
+
+
 _OFFSETS: dict[int, Literal] = {}
 
 
@@ -293,6 +299,7 @@ class _Builder:
         self.base = base.rstrip("/")
         self.key = iris.article_key(self.doc.url, self.doc.text)
         self.article = URIRef(iris.article(self.base, self.key))
+        self._article_str = str(self.article)
         # a dict keeps insertion order and drops duplicates, at a fraction of an rdflib store's cost
         self.triples: dict[Triple, None] = {}
         self._sentences: Sentences | None = None
@@ -310,17 +317,19 @@ class _Builder:
             return
         if self._sentences is None:
             self._sentences = Sentences(text)
-        m = URIRef(iris.mention(str(self.article), span.start, span.end))
-        self.add(resource, NG.denotedBy, m)
+        # the article IRI was checked when it was made, and "#char=s,e" adds nothing to check
+        m = _minted(iris.mention(self._article_str, span.start, span.end))
+        triples = self.triples
+        triples[(resource, NG.denotedBy, m)] = None
         if m in self._described:
             return
         self._described.add(m)
-        self.add(m, RDF.type, NG.Mention)
-        self.add(m, NG.beginIndex, _offset(span.start))
-        self.add(m, NG.endIndex, _offset(span.end))
-        self.add(m, NG.anchorOf, _plain(text[span.start:span.end]))
-        self.add(m, NG.sentence, _plain(self._sentences.around(span.start, span.end)))
-        self.add(m, NG.inArticle, self.article)
+        triples[(m, RDF.type, NG.Mention)] = None
+        triples[(m, NG.beginIndex, _offset(span.start))] = None
+        triples[(m, NG.endIndex, _offset(span.end))] = None
+        triples[(m, NG.anchorOf, _plain(text[span.start : span.end]))] = None
+        triples[(m, NG.sentence, _plain(self._sentences.around(span.start, span.end)))] = None
+        triples[(m, NG.inArticle, self.article)] = None
 
     def mentions(self, resource: URIRef, spans: Iterable[Span]) -> None:
         for span in spans:
@@ -557,7 +566,10 @@ def _nquads(graphs: Sequence[NamedTriples]) -> str:
     for name, triples in graphs:
         ctx = f"<{name}>"
         for s, p, o in triples:
-            out.add(f"<{s}> <{p}> {_nt_term(o)} {ctx} .")
+            if type(o) is URIRef:  # most objects: no call, no checks
+                out.add(f"<{s}> <{p}> <{o}> {ctx} .")
+            else:
+                out.add(f"<{s}> <{p}> {_nt_term(o)} {ctx} .")
     return "\n".join(sorted(out)) + "\n" if out else ""
 
 

@@ -22,8 +22,23 @@ _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-
 _PREV_WORD = re.compile(r"([\w.]+)[.!?…][\"'”’)\]]*\s*$")
 
 
+#: the last text split and its spans: the extractor and the RDF writer both split each
+#: article, one right after the other (one tuple, so a thread never sees a torn pair)
+_last: tuple[str, list[tuple[int, int]]] = ("", [])
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, covering the text in order."""
+    global _last
+    last_text, last_spans = _last
+    if text == last_text:
+        return list(last_spans)
+    spans = _split(text)
+    _last = (text, spans)
+    return list(spans)
+
+
+def _split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):

@@ -74,6 +74,9 @@ _YEARLESS = [
 ]
 
 
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
 @dataclass(frozen=True)
 class FoundDate:
     """A date found in a string: its ISO value and where it sat."""
@@ -123,6 +126,8 @@ def _time_part(gd: dict[str, str | None]) -> str:
 
 def find_dates(text: str, *, with_time: bool = True) -> list[FoundDate]:
     """Every full date (day, month and year) in ``text``, in order of position."""
+    if _YEAR_DIGITS.search(text) is None:
+        return []  # every pattern needs a four-digit year; most lines the reader asks about have none
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for pattern in _DATE_PATTERNS:
