@@ -257,3 +257,33 @@ def test_one_pass_runs_are_the_runs_of_the_tokens() -> None:
         assert plain(finder.fast_runs()) == expected
         checked += len(expected)
     assert checked > 100
+
+
+def test_date_starts_filtered_by_first_letters_give_the_same_dates() -> None:
+    from newsgraph.converters import dates
+
+    def plain(text: str) -> list[tuple[int, int]]:
+        out, pos = [], 0
+        for c in dates._DATE_START.finditer(text):
+            if c.start() < pos:
+                continue
+            m = dates.DATE_RE.match(text, c.start())
+            if m:
+                out.append(m.span())
+                pos = m.end()
+        return out
+
+    rnd = random.Random(5)
+    words = (
+        "on Monday|in 2019|since 1990|Jan.|January 5|5 May 2020|early June|mid-July|the end of March|today|"
+        "Yesterday|This week|earlier that day|a day after|Three days later|On the same day|the next day|"
+        "(2021)|12.03.2022|2024-01-31|Mayor|Marching|Sunday's|Ankara|Minister|The|Tuesday|Decision|"
+        "Augusto|OCT|SEPT 3|ſun|Mıd|İn 2020|١٢|By 2030|Until 1999"
+    ).split("|")
+    synthetic = [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 40))) for _ in range(400)]
+    found = 0
+    for text in [*TEXTS, *synthetic]:
+        expected = plain(text)
+        assert [m.span() for m in dates._date_matches(text)] == expected
+        found += len(expected)
+    assert found > 100
