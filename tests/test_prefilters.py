@@ -287,3 +287,46 @@ def test_date_starts_filtered_by_first_letters_give_the_same_dates() -> None:
         assert [m.span() for m in dates._date_matches(text)] == expected
         found += len(expected)
     assert found > 100
+
+
+def _rewritable() -> list[str]:
+    from newsgraph.converters import regex_speed
+
+    sources = [p for _, p, _ in events._TRIGGERS] + [events._ATTEND.pattern]
+    sources += [agreements.SUBJECT.pattern, agreements.ISSUED.pattern]
+    sources += [agreements._OBJECT_SOURCE, agreements._ANTECEDENT_SOURCE]
+    return [p for p in sources if regex_speed.word_start_prefix(p) != p]
+
+
+@pytest.mark.parametrize("source", _rewritable(), ids=lambda p: p[:24])
+def test_word_start_rewrite_matches_the_same(source: str) -> None:
+    from newsgraph.converters import regex_speed
+
+    plain, fast = re.compile(source), re.compile(regex_speed.word_start_prefix(source))
+    rnd = random.Random(3)
+    words = "the talks met meeting visit visited sign signed summit Summit held phoned rang Leaders".split()
+    noise = ["".join(rnd.choice([*words, "x", "a", "_", "é", "1", ",", ".", " ", "\n"]) for _ in range(300))]
+    found = 0
+    for text in [*TEXTS, *noise, "metmeet met", "_met", "émet", "1met", "xvisit Kenya"]:
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected
+        found += len(expected)
+    assert found
+
+
+def test_word_start_rewrite_leaves_other_shapes_alone() -> None:
+    from newsgraph.converters.regex_speed import word_start_prefix
+
+    assert word_start_prefix(r"\b(?:met|meets)\b") == r"(?:m(?<!\wm)(?:et|eets))\b"
+    assert word_start_prefix(r"\bvisit\s+") == r"v(?<!\wv)isit\s+"
+    for unchanged in [
+        r"\b(?:a|b)?x",
+        r"\b(?:(?:a|b)\s+)?x",
+        r"\bx?y",
+        r"\b(?:a|\d)",
+        r"\ba|\bb",
+        r"foo",
+        r"\b[ab]",
+    ]:
+        assert word_start_prefix(unchanged) == unchanged
+    assert word_start_prefix(r"\b(?:ab|c[)|]d)e") == r"(?:a(?<!\wa)(?:b)|c(?<!\wc)(?:[)|]d))e"

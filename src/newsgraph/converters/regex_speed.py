@@ -1,0 +1,124 @@
+"""Equivalent rewrites of trigger patterns that Python's regex engine can scan fast.
+
+``re`` finds where a match may start quickly only when the pattern begins with a
+literal or a set of literals; a pattern that begins with ``\\b`` ("\\b(?:met|meets)")
+is tried at every position of the text, which made each of the ~30 trigger patterns
+cost as much as a pass over the whole article.  When every alternative after the
+``\\b`` begins with a letter, ``\\b`` before it means only "no word character just
+before", which a lookbehind placed after that letter says equally:
+
+    \\b(?:met|meets|held\\s+talks)   ->   (?:m(?<!\\wm)(?:et|eets)|h(?<!\\wh)(?:eld\\s+talks))
+
+The rewritten pattern matches exactly the same spans with the same groups
+(alternatives keep their order within each first letter, and alternatives with
+different first letters cannot match at the same position);
+tests/test_prefilters.py compares both on every test text.  Patterns of any other
+shape (or with an alternation at the top level, which no prefix can speed up) are
+returned unchanged.
+"""
+
+from __future__ import annotations
+
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _group_end(s: str, start: int) -> int | None:
+    """Index of the ``)`` closing the group opened at ``s[start]``, or None."""
+    depth = 0
+    i = start
+    while i < len(s):
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(s, i)
+            if i < 0:
+                return None
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def _class_end(s: str, start: int) -> int:
+    """Index of the ``]`` closing the character class opened at ``s[start]``, or -1."""
+    i = start + 1
+    if s[i : i + 1] == "^":
+        i += 1
+    if s[i : i + 1] == "]":
+        i += 1
+    while i < len(s):
+        if s[i] == "\\":
+            i += 2
+            continue
+        if s[i] == "]":
+            return i
+        i += 1
+    return -1
+
+
+def _split_alternatives(s: str) -> list[str] | None:
+    """The top-level alternatives of a regex body, or None if it cannot be read."""
+    parts: list[str] = []
+    depth = 0
+    last = 0
+    i = 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(s, i)
+            if i < 0:
+                return None
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(s[last:i])
+            last = i + 1
+        i += 1
+    if depth != 0:
+        return None
+    parts.append(s[last:])
+    return parts
+
+
+def _letter_led(alt: str) -> bool:
+    return len(alt) >= 1 and alt[0].isascii() and alt[0].isalpha() and alt[1:2] not in _QUANTIFIERS
+
+
+def word_start_prefix(pattern: str) -> str:
+    """``pattern`` rewritten to start with its possible first letters (see the module doc)."""
+    if not pattern.startswith("\\b"):
+        return pattern
+    top = _split_alternatives(pattern)
+    if top is None or len(top) > 1:
+        return pattern  # "A|B": the scan could not start from A's letters alone
+    body = pattern[2:]
+    if _letter_led(body):  # \bword...
+        first = body[0]
+        return f"{first}(?<!\\w{first}){body[1:]}"
+    if not body.startswith("(?:"):
+        return pattern
+    end = _group_end(body, 0)
+    if end is None or body[end + 1 : end + 2] in _QUANTIFIERS:
+        return pattern
+    alternatives = _split_alternatives(body[3:end])
+    if not alternatives or not all(_letter_led(a) for a in alternatives):
+        return pattern
+    by_letter: dict[str, list[str]] = {}
+    for alt in alternatives:
+        by_letter.setdefault(alt[0], []).append(alt[1:])
+    branches = [f"{c}(?<!\\w{c})(?:{'|'.join(rests)})" for c, rests in by_letter.items()]
+    return "(?:" + "|".join(branches) + ")" + body[end + 1 :]
+
+
+__all__ = ["word_start_prefix"]
