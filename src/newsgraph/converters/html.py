@@ -40,6 +40,13 @@ class PageMeta:
     editors: list[str] = field(default_factory=list)
     photographers: list[str] = field(default_factory=list)
     body: str | None = None
+    #: the office or agency the page credits in view ("From: Prime Minister's Office"),
+    #: which outranks the site that published it
+    credit: str | None = None
+    #: an Organization given as the JSON-LD author: the issuing office, not a byline
+    author_org: str | None = None
+    #: the headline came only from <title>, which usually carries the site name as well
+    title_from_tag: bool = False
 
 
 def _text(value: Any) -> str | None:
@@ -63,6 +70,23 @@ def _names(value: Any) -> list[str]:
         return out
     name = _text(value)
     return [name] if name else []
+
+
+def _is_org(value: Any) -> bool:
+    return isinstance(value, dict) and any("organi" in t or t in {"corporation", "governmentoffice"}
+                                           for t in _types(value))
+
+
+def _split_authors(value: Any) -> tuple[list[str], str | None]:
+    """(person bylines, the first organisation) of a JSON-LD author or creator."""
+    people: list[str] = []
+    org: str | None = None
+    for v in value if isinstance(value, list) else [value]:
+        if _is_org(v):
+            org = org or _text(v)
+        else:
+            people.extend(_names(v))
+    return people, org
 
 
 def _types(node: dict[str, Any]) -> set[str]:
@@ -129,7 +153,9 @@ def page_meta(tree: Any) -> PageMeta:
         pub = _text(ld.get("datePublished")) or _text(ld.get("dateCreated"))
         pm.published = stamps.normalise(pub) if pub else None
         pm.source = _text(ld.get("publisher")) or _text(ld.get("sourceOrganization"))
-        pm.authors = _names(ld.get("author")) or _names(ld.get("creator"))
+        pm.authors, pm.author_org = _split_authors(ld.get("author"))
+        if not pm.authors and pm.author_org is None:
+            pm.authors, pm.author_org = _split_authors(ld.get("creator"))
         pm.editors = _names(ld.get("editor"))
         url = ld.get("url") or ld.get("mainEntityOfPage")
         pm.url = _text(url) if not isinstance(url, dict) else _text(url.get("@id") or url.get("url"))
@@ -166,6 +192,8 @@ def page_meta(tree: Any) -> PageMeta:
         titles = tree.xpath("//title/text()")
         if titles:
             pm.title = " ".join(str(titles[0]).split()) or None
+            pm.title_from_tag = pm.title is not None
+    pm.credit = _visible_credit(tree)
     if pm.title and pm.source:
         # "Headline - Site" / "Headline | Site" in <title> or og:title
         for sep in (" | ", " - ", " – ", " — ", " :: "):
@@ -173,6 +201,56 @@ def page_meta(tree: Any) -> PageMeta:
             if pm.title.endswith(suffix):
                 pm.title = pm.title[: -len(suffix)].strip()
     return pm
+
+
+# A label element ("From:", "Source:", "Agency:") and its value in the next element or
+# after the label in the same parent: <dt>From:</dt><dd>Office</dd>, <p><b>Source:</b> X</p>.
+_CREDIT_LABELS = ("from", "source", "agency", "issued by", "published by")
+_CREDIT_XPATH = (
+    "//*[self::dt or self::th or self::span or self::strong or self::b or self::label or self::em"
+    " or self::div]"
+    "[not(*[not(self::br)])][" + " or ".join(
+        f"translate(normalize-space(), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')='{w}{c}'"
+        for w in _CREDIT_LABELS for c in (":", "")
+    ) + "]"
+)
+
+
+def _visible_credit(tree: Any) -> str | None:
+    """The office or agency a page credits beside the headline ("From: ...", "Source: ...")."""
+    for label in tree.xpath(_CREDIT_XPATH)[:4]:
+        value = " ".join((label.tail or "").split()).lstrip(":： ")
+        if not value:
+            nxt = label.getnext()
+            if nxt is None:
+                continue
+            value = " ".join(nxt.text_content().split())
+        value = value.strip(" :：|")
+        if value and len(value.split()) <= 10 and not re.match(r"^(?:https?:|www\.)", value) \
+                and not stamps.find_dates(value):
+            return value
+    return None
+
+
+def _title_from_tag(title: str, lines: list[str], source: str | None) -> str:
+    """The headline part of a <title> such as "Headline - Site" or "Headline | Section | Site".
+
+    A part printed as a line of the page wins; else the longest part when the others are
+    short, which is how sites append their name and section.
+    """
+    parts = [p.strip() for p in re.split(r"\s+(?:[|–—-]|::)\s+", title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    present = {" ".join(ln.casefold().split()) for ln in lines if ln}
+    for p in parts:
+        if p.casefold() in present:
+            return p
+    if source:
+        parts = [p for p in parts if p.casefold() != source.casefold()] or parts
+    longest = max(parts, key=len)
+    if len(parts) == 1 or all(len(p.split()) <= 5 for p in parts if p is not longest):
+        return longest
+    return title
 
 
 _CAPTION_XPATH = "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"
@@ -239,8 +317,13 @@ def read_html(html: str, *, url: str | None = None, name: str = "input") -> Docu
         for cap in _captions(tree):
             if cap not in present:
                 lines.append(cap)
+    if pm.title and pm.title_from_tag:
+        pm.title = _title_from_tag(pm.title, lines, pm.source)
+    credits = [(0, pm.credit)] if pm.credit else []
+    if pm.author_org:
+        credits.append((2, pm.author_org))
     doc = read_text("\n".join(lines), url=pm.url or url, input_format="html", title=pm.title,
-                    fallback_source=pm.source)
+                    fallback_source=pm.source, credit_sources=credits)
     if pm.published:
         doc.published = pm.published
     for target, values in ((doc.bylines, pm.authors), (doc.editors, pm.editors),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -115,12 +116,15 @@ _SOURCE_FIELD = re.compile(
     re.IGNORECASE,
 )
 _BY_AGENCY = re.compile(r"\bby\s+(?P<src>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*$")
+# Labels start at a word boundary: "Update : 15.02.2024" must not read as a "Date" label
+# inside "Update".  "Update"/"Updated"/"Last update" and "Modified" mark a later revision.
 _LABELLED_DATE = re.compile(
-    r"(?P<label>Release Date|Released|Published(?: on| at)?|Posted(?: on| at)?|First published|Date|"
-    r"Publication date|Issued(?: on)?|Updated(?: on| at)?|Last updated|Last modified|Modified)\s*[:：]?",
+    r"(?<![^\W\d_])(?P<label>Release Date|Released|Published(?: on| at)?|Posted(?: on| at)?|First published|"
+    r"Publication date|Issued(?: on)?|Updated?(?: on| at)?|Last updated?|Last modified|Modified|Date)"
+    r"\s*[:：]?",
     re.IGNORECASE,
 )
-_UPDATE_LABEL = re.compile(r"updated|modified", re.IGNORECASE)
+_UPDATE_LABEL = re.compile(r"update|modified", re.IGNORECASE)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
     r"(?P<name>[^.|©]{2,60}?)\s*(?:(?:19|20)\d{2})?\s*(?:[.,|]|all rights|$)",
@@ -139,9 +143,34 @@ _JUNK_LINE = re.compile(
     r"registration number.*|all rights reserved.*|it'?s recommended to use.*|best viewed.*|"
     r"\(?end\)?|-?\s*ends?\s*-?|\*{3,}|#{3}|-{3,}|--\s*\w[\w ]{0,20}|photo gallery.*|video.*|"
     r"listen to (?:this|the) article.*|\d+\s*(?:min(?:ute)?s?|comments?) read|font size.*|"
-    r"click here.*|loading.*|cookie.*|accept all.*|skip to (?:main )?content)$",
+    r"click here.*|loading.*|cookie.*|accept all.*|reject all.*|manage (?:preferences|cookies|settings)|"
+    r"(?:cookie|privacy) (?:policy|settings|preferences)|skip to (?:main )?content)$",
     re.IGNORECASE,
 )
+# Cookie and consent banners: the site speaking about itself ("We use cookies to...",
+# "This website uses cookies") or offering the banner's buttons ("Accept | Manage
+# preferences").  A story *about* cookie rules has neither the first person nor two buttons.
+_CONSENT_HINT = re.compile(r"cookie|consent", re.IGNORECASE)
+_CONSENT_SELF = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|this page)(?: and our (?:\w+ )?partners)?\s+"
+    r"(?:use|uses|store|stores|set|sets|place|places)\s+(?:[\w-]+\s+){0,3}?cookies\b"
+    r"|\bcookies on (?:this|our)\b",
+    re.IGNORECASE,
+)
+_CONSENT_BUTTON = re.compile(
+    r"\b(?:accept|reject|allow|decline|refuse|manage|customi[sz]e)\s+(?:all|additional|optional|cookies|"
+    r"preferences|settings|choices|options)\b|\bcookies? (?:policy|settings|preferences|notice)\b|"
+    r"\bby (?:continuing|clicking|using|browsing)\b[^.|]{0,80}?\b(?:agree|consent|accept)",
+    re.IGNORECASE,
+)
+
+
+def _is_consent_banner(s: str) -> bool:
+    if _CONSENT_SELF.search(s):
+        return True
+    return len(_CONSENT_BUTTON.findall(s)) >= 2
+
+
 _LIST_HEAD = re.compile(
     r"^(?:\[?\s*(?:related(?: stories| news| articles| links| content| coverage| reading)?|more from .{1,40}|"
     r"more (?:stories|news|on this|in .{1,30})|most (?:read|popular|viewed|shared)|trending(?: now)?|"
@@ -182,7 +211,18 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _POSITION_MARK = re.compile(r"\((?:\d(?:st|nd|rd|th)\s+)?(?:[LRC]|front|back|center|centre|left|right|top)\)")
-_CREDIT_SLASH = re.compile(r"\s*\((?P<agency>[^()/]{2,50})/(?P<name>[^()/]{2,60})\)\s*$")
+_CREDIT_SLASH = re.compile(r"\s*\((?P<body>[^()/]{2,60}(?:/[^()/]{2,60}){1,2})\)\s*$")
+_CREDIT_LABEL = re.compile(
+    r"^(?:(?:Photo|Picture|Image)s?(?:graph)?\s*(?:by\b|[:：])|(?:Photo(?:graph)?ed|Taken) by\b)\s*",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL = re.compile(r"\s*,\s*(?:file|pool|handout|archive)$", re.IGNORECASE)
+# words that mark the organisation side of "(Agency/Person)", "(Person/Pool Photo via AP)"
+_AGENCY_WORDS = re.compile(
+    r"\b(?:photos?|pool|via|images?|handout|agency|news|press|wire|service|pictures|getty|file|archive|"
+    r"office|ministry|government|presidency|courtesy|staff)\b",
+    re.IGNORECASE,
+)
 _CREDIT_PHOTO = re.compile(
     r"\s*\(?\s*(?:Photo(?:graph)?s?(?: credit)?|Image|Picture|Pictures|Credit|Photo by|Photographed by)"
     r"\s*(?:[:：]|by\b)\s*(?P<name>[^()]{2,60}?)\s*\)?\s*\.?\s*$",
@@ -420,6 +460,47 @@ def _read_source(s: str, meta: _Meta) -> bool:
 # --------------------------------------------------------------------------- captions
 
 
+def _is_person_credit(part: str) -> bool:
+    ws = part.split()
+    return (2 <= len(ws) <= 4 and _looks_like_name(part) and not _AGENCY_WORDS.search(part)
+            and not _mostly_caps(part) and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in ws))
+
+
+_POOL_WORDS = re.compile(r"\s*\b(?:pool|photos?|images?|handout|file)\b\s*", re.IGNORECASE)
+_NAME_PARTICLES = {
+    "de", "da", "di", "del", "der", "van", "von", "la", "le", "al", "el", "bin", "ibn", "dos", "du",
+}
+
+
+def _split_slash_credit(body: str) -> tuple[str, str | None] | None:
+    """(photographer, agency) of a slash credit, whichever order the outlet uses.
+
+    Wires put the agency first ("Xinhua/Li Wei", "AP Photo/Jane Roe"); pool and
+    agency-via credits put the person first ("Jane Roe/Pool Photo via AP", "Photo by
+    Jane Roe / AFP").  The photographer is the person credited when one is named;
+    otherwise the last part stands, as in "(Photo: VNA)".
+    """
+    parts = [clean_name(_CREDIT_TAIL.sub("", _CREDIT_LABEL.sub("", p.strip()))) for p in body.split("/")]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return None
+    person_at = [i for i, p in enumerate(parts) if _is_person_credit(p)]
+    if person_at:
+        at = person_at[0] if len(person_at) < len(parts) else person_at[-1]
+    else:
+        at = len(parts) - 1
+        if not _looks_like_name(parts[at], allow_lower=True):
+            return None
+    name = parts[at]
+    others = [p for i, p in enumerate(parts) if i != at]
+    agency_raw = next((p for i, p in enumerate(parts) if i != at and i not in person_at), None) or others[0]
+    # "AFP via Getty Images": the agency before "via"; "Pool Photo via AP": the one after it
+    before, _, after = agency_raw.partition(" via ")
+    agency = _POOL_WORDS.sub(" ", before).strip() or _POOL_WORDS.sub(" ", after).strip() or agency_raw
+    agency = clean_name(agency)
+    return name, agency or None
+
+
 def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
     """(caption without credit, photographer, agency) when the paragraph ends with a photo credit."""
     # credits sit at the end: look only at the tail, and only when it could hold one
@@ -428,11 +509,9 @@ def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
         return None
     m = _CREDIT_SLASH.search(s, start)
     if m and len(_words(s[: m.start()])) >= 4:
-        name = clean_name(m.group("name"))
-        agency = clean_name(m.group("agency"))
-        agency = re.sub(r"\s*\b(?:photo|photos|pool)\b\s*$", "", agency, flags=re.I).strip() or agency
-        if _looks_like_name(name, allow_lower=True):
-            return s[: m.start()].rstrip(), name, agency
+        got = _split_slash_credit(m.group("body"))
+        if got is not None:
+            return s[: m.start()].rstrip(), got[0], got[1]
     m = _CREDIT_PHOTO.search(s, start)
     if m:
         name = clean_name(m.group("name"))
@@ -499,6 +578,9 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
         if m_np and nw <= 40:
             meta.copyright = meta.copyright or m_np.group("name")
         if len(s) < 200 and _JUNK_LINE.match(s):
+            line.kind = "junk"
+            continue
+        if nw <= 90 and _CONSENT_HINT.search(s) and _is_consent_banner(s):
             line.kind = "junk"
             continue
         if _EDITOR_START.match(s) or (nw <= 16 and re.search(r"[|(]\s*Editor\s*:", s, re.I)):
@@ -606,15 +688,19 @@ def _is_body(line: _Line) -> bool:
 
 
 def read_text(text: str, *, url: str | None = None, input_format: str = "text",
-              title: str | None = None, fallback_source: str | None = None) -> Document:
+              title: str | None = None, fallback_source: str | None = None,
+              credit_sources: list[tuple[int, str]] | None = None) -> Document:
     """Read a scraped text page (or the main text of an HTML page) into a Document.
 
     ``title`` is a headline known from elsewhere (a JSON field, HTML metadata): it opens
     the text and the page's own copy of it is dropped.  ``fallback_source`` is a
     publisher named by metadata, ranked below an agency credited in the text and above a
-    masthead guessed from the page's shape.
+    masthead guessed from the page's shape.  ``credit_sources`` are (rank, name) credits
+    found outside the text (an HTML page's "From:" field: 0, a JSON-LD author
+    organisation: 2), ranked with the text's own: a "Source:" line 0, a dateline agency 1.
     """
     meta = _Meta(url=url, fallback_source=fallback_source)
+    meta.credit_sources.extend(credit_sources or ())
     lines = text.split("\n")
     classified = _classify(lines, meta)
     content = [ln for ln in classified if ln.kind in ("text", "caption")]
@@ -636,30 +722,7 @@ def read_text(text: str, *, url: str | None = None, input_format: str = "text",
         if ln.kind == "caption" or (ln.kind == "text" and sentence_like):
             body_end = k + 1
     pre = content[:body_start]
-    # headline: the first pre-body line that is neither masthead nor label
-    headline_idx: int | None = None
-    masthead_idx: int | None = None
-    candidates = [k for k, ln in enumerate(pre) if ln.kind == "text"]
-    for pos, k in enumerate(candidates):
-        s = pre[k].text
-        low = s.lower().strip(" :")
-        if low in _SECTION_WORDS or (len(_words(s)) <= 2 and not s.endswith("?") and pos + 1 < len(candidates)
-                                     and not _mostly_caps(s)):
-            if masthead_idx is None and pos == 0 and low not in _SECTION_WORDS:
-                masthead_idx = k
-            pre[k].kind = "label"
-            continue
-        if _is_masthead(pre, k, pos, candidates, classified):
-            if masthead_idx is None:
-                masthead_idx = k
-            pre[k].kind = "masthead"
-            continue
-        if _mostly_caps(s) and len(_words(s)) <= 2 and pos + 1 < len(candidates):
-            # "ISTANBUL" on its own line: Anadolu-style dateline
-            pre[k].kind = "label"
-            continue
-        headline_idx = k
-        break
+    headline_idx, masthead_idx = _choose_headline(pre, classified, _slug_words(meta.url))
     if title is not None:
         headline_idx = None
     elif headline_idx is not None:
@@ -702,6 +765,211 @@ def read_text(text: str, *, url: str | None = None, input_format: str = "text",
             doc.dateline_place = last.text
     _finish_metadata(doc, meta)
     return doc
+
+
+# --------------------------------------------------------------------------- headline and masthead
+
+_SHARE_WORDS = {
+    "share", "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "email", "e-mail", "mail",
+    "print", "reddit", "pinterest", "weibo", "wechat", "line", "vk", "messenger", "copy link", "copy", "link",
+    "tweet", "flipboard", "threads", "bluesky", "sms", "comment", "comments", "save", "gift article",
+    "listen",
+}
+_HEADLINE_RUNS_ON = re.compile(
+    r"(?:[,:;–—-]|\b(?:and|or|as|of|in|on|at|to|for|with|from|by|after|before|over|amid|the|a|an|its|their|"
+    r"his|her|says?|vs\.?))$",
+    re.IGNORECASE,
+)
+_SLUG_SPLIT = re.compile(r"[/?=&#]")
+_SLUG_WORD = re.compile(r"[^\W\d_]{3,}")
+_SLUG_STOP = {
+    "the", "and", "for", "with", "from", "news", "html", "htm", "php", "aspx", "shtml", "www", "http",
+    "https", "article", "articles", "story", "stories", "index", "amp", "content", "detail", "dtl", "eng",
+    "english",
+}
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s.casefold()) if not unicodedata.combining(c))
+
+
+def _slug_words(url: str | None) -> frozenset[str]:
+    """Content words of the URL's slug: the path segment that spells out the most words.
+
+    Content systems derive the slug from the headline, so a line sharing several of its
+    words is the headline and a masthead or tagline sharing none is not.  The slug is
+    only evidence for choosing between page lines; it is never used as the title.
+    """
+    if not url or "://" not in url:
+        return frozenset()
+    rest = url.split("://", 1)[1]
+    segs = _SLUG_SPLIT.split(rest.split("/", 1)[1] if "/" in rest else "")
+    best: list[str] = []
+    for seg in segs:
+        words = [w for w in _SLUG_WORD.findall(_fold(seg)) if w not in _SLUG_STOP]
+        if len(words) > len(best):
+            best = words
+    return frozenset(best) if len(best) >= 3 else frozenset()
+
+
+def _slug_overlap(s: str, slug: frozenset[str]) -> int:
+    if not slug:
+        return 0
+    return len({w for w in _SLUG_WORD.findall(_fold(s)) if w in slug})
+
+
+def _next_nonblank(classified: list[_Line], ln: _Line) -> _Line | None:
+    for nxt in classified[ln.index + 1: ln.index + 8]:
+        if nxt.kind != "blank":
+            return nxt
+    return None
+
+
+def _anchored(ln: _Line, classified: list[_Line]) -> bool:
+    """A line with a date stamp, byline or credit right below it, or the dateline paragraph.
+
+    That is where pages put the headline; a masthead or tagline has the menu below it.
+    """
+    nxt = _next_nonblank(classified, ln)
+    if nxt is None:
+        return False
+    return (nxt.kind == "meta" and not _URL_LINE.match(nxt.text)) or nxt.dateline is not None
+
+
+def _is_site_menu(ln: _Line) -> bool:
+    """A menu or breadcrumb trail (not a row of share buttons)."""
+    if ln.kind != "nav":
+        return False
+    segs = [x.lower() for x in _nav_segments(ln.text)]
+    return sum(x in _SHARE_WORDS for x in segs) * 2 < len(segs)
+
+
+def _masthead_shaped(s: str) -> bool:
+    n = len(_words(s))
+    return 1 <= n <= 14 and not _SENT_END.search(s) and not s.endswith(":")
+
+
+def _is_label_text(s: str) -> bool:
+    return s.lower().strip(" :") in _SECTION_WORDS or (_mostly_caps(s) and len(_words(s)) <= 3)
+
+
+def _menu_block(pre: list[_Line], candidates: list[int], classified: list[_Line],
+                slug: frozenset[str]) -> int:
+    """How many leading candidate lines sit above the site menu: masthead and tagline.
+
+    Outlets stack their name, a second name ("Government of ...", the agency's full name)
+    or a tagline above the menu or breadcrumb trail, and print the headline below it.
+    The block counts only when the line below the menu is confirmed as the headline: a
+    date stamp or byline under it, or the URL slug repeating it.
+    """
+    if len(candidates) < 2:
+        return 0
+    first, last = pre[candidates[0]].index, pre[candidates[-1]].index
+    menu = next((ln.index for ln in classified[first + 1: last] if _is_site_menu(ln)), None)
+    if menu is None:
+        return 0
+    n = sum(1 for k in candidates if pre[k].index < menu)
+    if not 1 <= n <= 3:
+        return 0
+    if any(not _masthead_shaped(pre[k].text) or _anchored(pre[k], classified) for k in candidates[:n]):
+        return 0
+    head = next((k for k in candidates[n:] if not _is_label_text(pre[k].text)), None)
+    if head is None:
+        return 0
+    h = pre[head]
+    if _anchored(h, classified) or _slug_overlap(h.text, slug) >= 2:
+        return n
+    return 0
+
+
+def _choose_headline(pre: list[_Line], classified: list[_Line],
+                     slug: frozenset[str]) -> tuple[int | None, int | None]:
+    """(headline, masthead) positions in ``pre``; other lines above the body become labels."""
+    headline_idx: int | None = None
+    masthead_idx: int | None = None
+    candidates = [k for k, ln in enumerate(pre) if ln.kind == "text"]
+    block = _menu_block(pre, candidates, classified, slug)
+    for pos, k in enumerate(candidates):
+        s = pre[k].text
+        if pos < block:
+            if pos == 0:
+                masthead_idx = k
+                pre[k].kind = "masthead"
+            else:
+                pre[k].kind = "label"  # a second masthead line or the tagline
+            continue
+        low = s.lower().strip(" :")
+        if low in _SECTION_WORDS or (len(_words(s)) <= 2 and not s.endswith("?") and pos + 1 < len(candidates)
+                                     and not _mostly_caps(s)):
+            if masthead_idx is None and pos == 0 and low not in _SECTION_WORDS:
+                masthead_idx = k
+            pre[k].kind = "label"
+            continue
+        if _is_masthead(pre, k, pos, candidates, classified):
+            if masthead_idx is None:
+                masthead_idx = k
+            pre[k].kind = "masthead"
+            continue
+        if _mostly_caps(s) and len(_words(s)) <= 2 and pos + 1 < len(candidates):
+            # "ISTANBUL" on its own line: Anadolu-style dateline
+            pre[k].kind = "label"
+            continue
+        headline_idx = k
+        break
+    if headline_idx is None:
+        return None, masthead_idx
+    better = _slug_confirmed_later(pre, candidates, headline_idx, classified, slug)
+    if better is not None:
+        for k in candidates:
+            if headline_idx <= k < better:
+                pre[k].kind = "label"  # a tagline under the masthead
+        headline_idx = better
+    _join_headline_run_on(pre, headline_idx)
+    return headline_idx, masthead_idx
+
+
+def _slug_confirmed_later(pre: list[_Line], candidates: list[int], headline_idx: int,
+                          classified: list[_Line], slug: frozenset[str]) -> int | None:
+    """A later line that is plainly the headline when the first guess is a tagline.
+
+    The guess must be short, share no word with the URL slug and have no stamp below it;
+    the later line (one of the next two) must have a stamp or byline below it and share
+    at least two slug words.
+    """
+    if not slug:
+        return None
+    h = pre[headline_idx]
+    if (len(_words(h.text)) > 10 or _slug_overlap(h.text, slug) or _anchored(h, classified)):
+        return None
+    later = [k for k in candidates if k > headline_idx][:2]
+    for k in later:
+        ln = pre[k]
+        if (_masthead_shaped(ln.text) or ln.text.endswith(("?", "!"))) and _anchored(ln, classified) \
+                and _slug_overlap(ln.text, slug) >= 2:
+            return k
+    return None
+
+
+def _join_headline_run_on(pre: list[_Line], headline_idx: int) -> None:
+    """A headline that the page wrapped onto a second line becomes one line again.
+
+    The next line must follow without a blank line and either start in lower case or
+    continue a headline that stops on a comma, colon or a word such as "and", "as", "of".
+    """
+    h = pre[headline_idx]
+    if headline_idx + 1 >= len(pre):
+        return
+    nxt = pre[headline_idx + 1]
+    if nxt.kind != "text" or nxt.index != h.index + 1 or nxt.dateline is not None:
+        return
+    if not (nxt.text[:1].islower() or _HEADLINE_RUNS_ON.search(h.text)):
+        return
+    if _SENT_END.search(h.text) or len(_words(h.text)) + len(_words(nxt.text)) > 30:
+        return
+    if nxt.text.endswith(".") and not nxt.text[:1].islower():
+        return
+    h.text = f"{h.text} {nxt.text}"
+    nxt.kind = "label"
 
 
 def _norm_title(s: str) -> str:
