@@ -61,8 +61,8 @@ _DATE_PATTERNS = [
     # July 15, 2023, Sept. 16, 2023, 6:52 PM
     re.compile(r"(?<![\w])(?P<mon>" + MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
                r"(?P<y>\d{4})(?!\d)(?:" + _TIME + ")?", re.IGNORECASE),
-    # 23.07.2022, 15/11/2020 (day first unless impossible)
-    re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"
+    # 23.07.2022, 15/11/2020, 12-03-2024 (day first unless impossible)
+    re.compile(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"
                r"(?:" + _TIME + ")?"),
 ]
 
