@@ -332,11 +332,11 @@ class PersonFinder:
         upper = _UPPER_SET
         pos = 0
         while pos < n:
-            chunk = (_CHUNK if cur else _RUN_CHUNK).search(text, pos)
+            chunk = _RUN_CHUNK.search(text, pos)
             if chunk is None:
                 break
-            pos = chunk.end()
-            for m in _TOKEN.finditer(text, chunk.start(), pos):
+            pos = n
+            for m in _TOKEN.finditer(text, chunk.start()):
                 t = m.group(0)
                 s, e = m.span()
                 poss = False
@@ -356,6 +356,9 @@ class PersonFinder:
                         runs.append(cur)
                         cur = []
                     prev = None
+                    if text[m.end() : m.end() + 1].isspace():
+                        pos = m.end()  # a chunk ends with no run open: jump to the next candidate
+                        break
                     continue
                 tok = Token(t, s, e, poss)
                 contiguous = prev is not None and not prev.possessive and not text[prev.end : s].strip(" ")
@@ -376,6 +379,9 @@ class PersonFinder:
                     runs.append(cur)
                     cur = []
                 prev = tok
+                if not cur and text[m.end() : m.end() + 1].isspace():
+                    pos = m.end()
+                    break
         if cur:
             runs.append(cur)
         out = []

@@ -312,7 +312,7 @@ def find_events(ctx: Context) -> list[EventX]:
         if pat is _ATTEND and _ATTEND_GATE.search(text) is None:
             continue
         for m in pat.finditer(text):
-            if m.end() == m.start() or any(i in occupied for i in range(m.start(), m.end())):
+            if m.end() == m.start() or not occupied.isdisjoint(range(m.start(), m.end())):
                 continue
             taken.append((m.start(), m.end(), ev_type))
             occupied.update(range(m.start(), m.end()))

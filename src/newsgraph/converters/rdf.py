@@ -306,6 +306,9 @@ class _Builder:
         self._described: set[URIRef] = set()
         self._country_hints = {c.alpha3.upper(): c for c in extraction.countries}
         self._org_names = {o.name for o in extraction.organizations}
+        self._persons: dict[str, URIRef] = {}
+        self._organizations: dict[str, URIRef] = {}
+        self._countries: dict[str, URIRef | None] = {}
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.triples[(s, p, o)] = None
@@ -344,17 +347,29 @@ class _Builder:
         self.add(iri, NG.name, _plain(name))
         self.add(iri, RDFS.label, _plain(name))
 
+    # person, organization and country are asked again for every event and mention that
+    # names the actor; after the first call (which writes its description) the IRI is
+    # all they give, so it is kept by argument
     def person(self, name: str) -> URIRef:
-        iri = URIRef(iris.person(self.base, name))
-        self.named(iri, NG.Person, name)
+        iri = self._persons.get(name)
+        if iri is None:
+            iri = self._persons[name] = URIRef(iris.person(self.base, name))
+            self.named(iri, NG.Person, name)
         return iri
 
     def organization(self, name: str) -> URIRef:
-        iri = URIRef(iris.organization(self.base, name))
-        self.named(iri, NG.Organization, name)
+        iri = self._organizations.get(name)
+        if iri is None:
+            iri = self._organizations[name] = URIRef(iris.organization(self.base, name))
+            self.named(iri, NG.Organization, name)
         return iri
 
     def country(self, alpha3: str) -> URIRef | None:
+        if alpha3 not in self._countries:
+            self._countries[alpha3] = self._country(alpha3)
+        return self._countries[alpha3]
+
+    def _country(self, alpha3: str) -> URIRef | None:
         code = alpha3.strip().upper()
         if not _ALPHA3.match(code):
             return None
