@@ -54,6 +54,12 @@ def rdf_format(media_type: str) -> ox.RdfFormat:
     return fmt
 
 
+#: Quads written between explicit flushes.  RocksDB keeps writes in memory tables until
+#: they fill, which lets a long ingest grow to about 2 GB; flushing every quarter million
+#: quads keeps it to a few hundred MB for a small cost in write time.
+FLUSH_EVERY_QUADS = 250_000
+
+
 def _is_oxigraph_dir(path: Path) -> bool:
     return (path / "CURRENT").is_file() or any(path.glob("OPTIONS-*"))
 
@@ -72,6 +78,7 @@ class EmbeddedStore:
         self.path = Path(path) if path is not None else None
         self.location = str(self.path) if self.path is not None else ":memory:"
         self.read_only = read_only
+        self._unflushed = 0
         if self.path is None:
             self._store: ox.Store | None = ox.Store()
             return
@@ -144,6 +151,10 @@ class EmbeddedStore:
                 store.load("".join(fresh), ox.RdfFormat.N_QUADS)
             if replaced:
                 store.update(replace_graphs_update(replaced))
+            self._unflushed += sum(nq.count("\n") for nq in fresh) + sum(nt.count("\n") for _, nt in replaced)
+            if self._unflushed >= FLUSH_EVERY_QUADS and self.path is not None:
+                store.flush()
+                self._unflushed = 0
         except SyntaxError as exc:
             raise RDFSyntaxError(f"cannot store the graphs: {exc}") from None
         except OSError as exc:
