@@ -101,6 +101,7 @@ _EDITOR = re.compile(
     r"(?P<name>[^|()\[\];:]{1,60}?)\s*(?:[)\]|;]|$)",
     re.IGNORECASE,
 )
+_EDIT_WORD = re.compile(r"\bedit(?:ors?|ing|ed)\b", re.IGNORECASE)
 _EDITOR_START = re.compile(r"^\(?\s*(?:Editors?|Edited by|Editing by|Editor in charge)\b(?!['’]s)", re.I)
 _REPORTER = re.compile(
     r"^\(?\s*(?:Reporter|Reporters|Reporting by|Reported by|Written by|Writing by|Author|Text by|By)"
@@ -144,6 +145,8 @@ _JUNK_LINE = re.compile(
     r"\(?end\)?|-?\s*ends?\s*-?|\*{3,}|#{3}|-{3,}|--\s*\w[\w ]{0,20}|photo gallery.*|video.*|"
     r"listen to (?:this|the) article.*|\d+\s*(?:min(?:ute)?s?|comments?) read|font size.*|"
     r"click here.*|loading.*|cookie.*|accept all.*|reject all.*|manage (?:preferences|cookies|settings)|"
+    r"(?:accept|reject|allow|decline|refuse|view|manage|change)\b.{0,30}\bcookies?"
+    r"(?: settings| preferences)?|"
     r"(?:cookie|privacy) (?:policy|settings|preferences)|skip to (?:main )?content)$",
     re.IGNORECASE,
 )
@@ -152,8 +155,9 @@ _JUNK_LINE = re.compile(
 # preferences").  A story *about* cookie rules has neither the first person nor two buttons.
 _CONSENT_HINT = re.compile(r"cookie|consent", re.IGNORECASE)
 _CONSENT_SELF = re.compile(
-    r"\b(?:we|this (?:web)?site|our (?:web)?site|this page)(?: and our (?:\w+ )?partners)?\s+"
-    r"(?:use|uses|store|stores|set|sets|place|places)\s+(?:[\w-]+\s+){0,3}?cookies\b"
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|this page)(?: and our (?:\w+ )?partners)?"
+    r"(?:['’]d like to| would like to)?\s+(?:use|uses|store|stores|set|sets|place|places)\s+"
+    r"(?:[\w-]+\s+){0,3}?cookies\b"
     r"|\bcookies on (?:this|our)\b",
     re.IGNORECASE,
 )
@@ -398,7 +402,7 @@ def _read_byline(s: str, meta: _Meta) -> bool:
     m = _REPORTER.match(s)
     if not m:
         return False
-    name = m.group("name")
+    name = m.group("name").split(";")[0]  # "Reporting by A; Editing by B": B is the editor
     name = re.split(r"\s+(?:in|at|for)\s+[A-Z]|,\s*(?:[A-Z][a-z]+ )?(?:correspondent|reporter|writer|staff)",
                     name)[0]
     name = clean_name(name)
@@ -593,7 +597,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
         if is_short:
             got_source = _read_source(s, meta)
             got_date = _read_dates(s, i, meta)
-            got_editor = _read_editor(s, meta) if re.search(r"editor", s, re.I) else False
+            got_editor = _read_editor(s, meta) if _EDIT_WORD.search(s) else False
             got_byline = _read_byline(s, meta) if not got_source else False
             if not got_byline and got_date and "|" in s:
                 first = _nav_segments(s)[0]
@@ -860,7 +864,8 @@ def _menu_block(pre: list[_Line], candidates: list[int], classified: list[_Line]
     Outlets stack their name, a second name ("Government of ...", the agency's full name)
     or a tagline above the menu or breadcrumb trail, and print the headline below it.
     The block counts only when the line below the menu is confirmed as the headline: a
-    date stamp or byline under it, or the URL slug repeating it.
+    date stamp, byline or the first body paragraph right under it, or the URL slug
+    repeating it.
     """
     if len(candidates) < 2:
         return 0
@@ -877,7 +882,9 @@ def _menu_block(pre: list[_Line], candidates: list[int], classified: list[_Line]
     if head is None:
         return 0
     h = pre[head]
-    if _anchored(h, classified) or _slug_overlap(h.text, slug) >= 2:
+    nxt = _next_nonblank(classified, h)
+    leads_into_body = nxt is not None and nxt.kind == "text" and _is_body(nxt)
+    if _anchored(h, classified) or leads_into_body or _slug_overlap(h.text, slug) >= 2:
         return n
     return 0
 
@@ -976,6 +983,19 @@ def _norm_title(s: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", s.casefold()).split())
 
 
+_NAME_GLUE = {"of", "and", "the", "for", "on", "in", "at", "de", "du", "la", "le", "des", "del", "da", "di",
+              "a", "an", "&", "news", "online", "edition"}
+
+
+def _reads_as_a_clause(words: list[str]) -> bool:
+    """Two or more lower-case content words ("… sign ferry agreement"): a headline, not a name.
+
+    Outlet and office names capitalise every word but the glue ("Ministry of Foreign
+    Affairs", "The Harbour Times"); sentence-case headlines do not.
+    """
+    return sum(1 for w in words if w[:1].islower() and w.lower() not in _NAME_GLUE) >= 2
+
+
 def _is_masthead(pre: list[_Line], k: int, pos: int, candidates: list[int], allines: list[_Line]) -> bool:
     """A short line at the top of the page, above the headline: the outlet's name."""
     s = pre[k].text
@@ -989,7 +1009,7 @@ def _is_masthead(pre: list[_Line], k: int, pos: int, candidates: list[int], alli
         return len(_words(first)) <= 6
     if _mostly_caps(s) and len(words) <= 6:
         return True
-    if len(words) <= 7 and not _SENT_END.search(s) and not s.endswith(":"):
+    if len(words) <= 7 and not _SENT_END.search(s) and not s.endswith(":") and not _reads_as_a_clause(words):
         later = [pre[c].text for c in candidates[pos + 1:]
                  if pre[c].text.lower().strip(" :") not in _SECTION_WORDS]
         # a headline below it, which usually reads longer than the masthead above it

@@ -51,16 +51,20 @@ _TIME_CORE = (
 )
 _TIME = r"(?:\s*(?:[,|·•–—-]|\bat\b)?\s*)" + _TIME_CORE
 
+# after a written-out month the year ends at a non-digit, or runs straight into a time
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}[:.]\d{2}(?!\d)))"
+
 _DATE_PATTERNS = [
     # 2022-02-14, 2022-02-14T10:08:06+08:00, 2019/04/10
     re.compile(r"(?<![\d.])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)"
                r"(?:(?:T|\s+|\s*[|·,]\s*)" + _TIME_CORE + ")?"),
     # 15 July 2023, 15th September, 2020, 15 JUL 2023 8:10PM
     re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon>" + MONTH_RE + r")\.?,?\s+"
-               r"(?P<y>\d{4})(?!\d)(?:" + _TIME + ")?", re.IGNORECASE),
-    # July 15, 2023, Sept. 16, 2023, 6:52 PM
+               r"(?P<y>\d{4})" + _YEAR_END + "(?:" + _TIME + ")?", re.IGNORECASE),
+    # July 15, 2023, Sept. 16, 2023, 6:52 PM; "March 5, 20245:12 PM" (a page's date and time
+    # spans run together when the page is flattened to text)
     re.compile(r"(?<![\w])(?P<mon>" + MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
-               r"(?P<y>\d{4})(?!\d)(?:" + _TIME + ")?", re.IGNORECASE),
+               r"(?P<y>\d{4})" + _YEAR_END + "(?:" + _TIME + ")?", re.IGNORECASE),
     # 23.07.2022, 15/11/2020, 12-03-2024 (day first unless impossible)
     re.compile(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"
                r"(?:" + _TIME + ")?"),
