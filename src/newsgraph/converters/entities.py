@@ -31,7 +31,7 @@ from .entities_lexicon import (
     ROLE_HEADS_LOWER,
     ROLE_MODIFIERS_LOWER,
 )
-from .gazetteer import LOWER, UPPER, Hit, organizations
+from .gazetteer import LOWER, UPPER, Hit, is_place, organizations
 
 _ABBR = {
     "Mr",
@@ -540,8 +540,6 @@ class PersonFinder:
         return out
 
     def _known_place(self, seg: list[Token]) -> bool:
-        from .gazetteer import is_place
-
         return is_place(" ".join(t.text for t in seg))
 
     def _role_start(self, run: list[Token], k: int) -> int:

@@ -136,8 +136,8 @@ _CLAUSE = re.compile(
     r"its\b|their\b|a\b|an\b|months\b|weeks\b|years\b))|\s+(?=following\s+(?:the|his|her|their)\b)|:\s+(?=[A-Z])"
 )
 _RELATIVE = re.compile(r",\s+(?=(?:who|whose|which)\b)")
-_FUTURE = re.compile(
-    r"\b(?:will|would|shall|'ll|is\s+to|are\s+to|was\s+to|were\s+to|to\s+be\s+(?:held|signed)|scheduled|due\s+to|"
+_FUTURE = re.compile(  # (?=[a-z']): what every alternative starts with, checked first
+    r"(?=[a-z'])\b(?:will|would|shall|'ll|is\s+to|are\s+to|was\s+to|were\s+to|to\s+be\s+(?:held|signed)|scheduled|due\s+to|"
     r"expected|plans?\s+to|planned|planning|intends?\s+to|intended|set\s+to|going\s+to|about\s+to|invitation\s+to|"
     r"invited\s+to|ready\s+to|willing\s+to|agreed\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|may|might|"
     r"could|should|can|must|next|upcoming|proposed|prepare\s+to|preparing\s+to|would-be|possible|potential|"
