@@ -283,3 +283,18 @@ def test_empty_store_answers(store: Store) -> None:
 def test_backends_implement_the_whole_protocol(store: Store) -> None:
     assert isinstance(store, Store)
     assert store.location
+
+
+def test_own_ntriples_writer_matches_rdflib() -> None:
+    from newsgraph.store.common import graph_to_ntriples
+
+    g = tricky_graph(A1)
+    g.add((URIRef(A1), EX.tab, Literal("a\tb 'single' \u00e9 \U0001f600")))
+    ours = graph_to_ntriples(g)
+    assert isomorphic(Graph().parse(data=ours, format="nt"), g)
+    theirs = g.serialize(format="nt")
+    assert sorted(ours.splitlines()) == sorted(line for line in theirs.splitlines() if line)
+    # RDF 1.1: a literal typed xsd:string is the plain literal
+    typed = Graph()
+    typed.add((URIRef(A1), EX.typed, Literal("x", datatype=XSD.string)))
+    assert graph_to_ntriples(typed) == f'<{A1}> <{EX.typed}> "x" .\n'

@@ -180,8 +180,15 @@ def _validate(graph: Any) -> tuple[bool, str]:
     return bool(report.conforms), "" if report.conforms else str(report.text())
 
 
-def process_unit(unit: Unit, base: str, validate: bool, max_article_bytes: int) -> list[Outcome]:
-    """Convert and validate every article of one input; never raises for bad input."""
+def process_unit(
+    unit: Unit, base: str, validate: bool, max_article_bytes: int, check: bool = False
+) -> list[Outcome]:
+    """Convert and validate every article of one input; never raises for bad input.
+
+    ``check`` parses each graph's N-Triples the way the store will: the bulk path needs
+    that, because a bulk load cannot leave one bad graph out; the transactional path
+    finds a refused graph by retrying its batch article by article instead.
+    """
     from .converters import Failure
     from .store.common import graph_to_ntriples
 
@@ -207,7 +214,7 @@ def process_unit(unit: Unit, base: str, validate: bool, max_article_bytes: int) 
                     outcomes.append(Outcome(unit.name, "rejected", graph_iri=iri, message=text))
                     continue
             nt = graph_to_ntriples(item.graph)
-            problem = _unstorable(nt)
+            problem = _unstorable(nt) if check else None
             if problem:
                 outcomes.append(Outcome(unit.name, "failed", graph_iri=iri, message=problem))
                 continue
@@ -235,10 +242,12 @@ def _unstorable(ntriples: str) -> str | None:
     return None
 
 
-def _process_task(units: list[Unit], base: str, validate: bool, max_article_bytes: int) -> list[Outcome]:
+def _process_task(
+    units: list[Unit], base: str, validate: bool, max_article_bytes: int, check: bool
+) -> list[Outcome]:
     out: list[Outcome] = []
     for unit in units:
-        out.extend(process_unit(unit, base, validate, max_article_bytes))
+        out.extend(process_unit(unit, base, validate, max_article_bytes, check))
     return out
 
 
@@ -264,7 +273,7 @@ def _tasks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
 
 
 def _outcomes(
-    units: Iterable[Unit], *, base: str, workers: int, validate: bool, max_article_bytes: int
+    units: Iterable[Unit], *, base: str, workers: int, validate: bool, max_article_bytes: int, check: bool
 ) -> Iterator[Outcome]:
     """Outcomes in input order; at most a few tasks per worker are in flight at once.
 
@@ -273,7 +282,7 @@ def _outcomes(
     """
     if workers <= 1:
         for unit in units:
-            yield from process_unit(unit, base, validate, max_article_bytes)
+            yield from process_unit(unit, base, validate, max_article_bytes, check)
         return
     import multiprocessing
 
@@ -283,7 +292,7 @@ def _outcomes(
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_up) as pool:
         try:
             for task in _tasks(units, TASK_SIZE):
-                window.append(pool.submit(_process_task, task, base, validate, max_article_bytes))
+                window.append(pool.submit(_process_task, task, base, validate, max_article_bytes, check))
                 if len(window) >= workers * 4:
                     yield from window.popleft().result()
             while window:
@@ -442,7 +451,12 @@ def ingest(
     last = 0.0
     try:
         for outcome in _outcomes(
-            units, base=base, workers=workers, validate=validate, max_article_bytes=max_article_bytes
+            units,
+            base=base,
+            workers=workers,
+            validate=validate,
+            max_article_bytes=max_article_bytes,
+            check=bulk,
         ):
             report.articles += 1
             if outcome.status == "ok":
