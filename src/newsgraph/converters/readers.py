@@ -249,7 +249,14 @@ def _is_upper_word(w: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_ASCII_LOWER = re.compile(r"[a-z]")
+
+
 def _mostly_caps(s: str) -> bool:
+    if s.isascii():  # counted by the regex engine: this runs on most lines of a page
+        n = len(_ASCII_LETTER.findall(s))
+        return n >= 3 and 1 - len(_ASCII_LOWER.findall(s)) / n > 0.85
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
@@ -726,7 +733,7 @@ def read_text(text: str, *, url: str | None = None, input_format: str = "text",
         if ln.kind == "caption" or (ln.kind == "text" and sentence_like):
             body_end = k + 1
     pre = content[:body_start]
-    headline_idx, masthead_idx = _choose_headline(pre, classified, _slug_words(meta.url))
+    headline_idx, masthead_idx = _choose_headline(pre, classified, meta.url)
     if title is not None:
         headline_idx = None
     elif headline_idx is not None:
@@ -794,6 +801,8 @@ _SLUG_STOP = {
 
 
 def _fold(s: str) -> str:
+    if s.isascii():
+        return s.lower()
     return "".join(c for c in unicodedata.normalize("NFKD", s.casefold()) if not unicodedata.combining(c))
 
 
@@ -857,8 +866,7 @@ def _is_label_text(s: str) -> bool:
     return s.lower().strip(" :") in _SECTION_WORDS or (_mostly_caps(s) and len(_words(s)) <= 3)
 
 
-def _menu_block(pre: list[_Line], candidates: list[int], classified: list[_Line],
-                slug: frozenset[str]) -> int:
+def _menu_block(pre: list[_Line], candidates: list[int], classified: list[_Line], url: str | None) -> int:
     """How many leading candidate lines sit above the site menu: masthead and tagline.
 
     Outlets stack their name, a second name ("Government of ...", the agency's full name)
@@ -884,18 +892,18 @@ def _menu_block(pre: list[_Line], candidates: list[int], classified: list[_Line]
     h = pre[head]
     nxt = _next_nonblank(classified, h)
     leads_into_body = nxt is not None and nxt.kind == "text" and _is_body(nxt)
-    if _anchored(h, classified) or leads_into_body or _slug_overlap(h.text, slug) >= 2:
+    if _anchored(h, classified) or leads_into_body or _slug_overlap(h.text, _slug_words(url)) >= 2:
         return n
     return 0
 
 
 def _choose_headline(pre: list[_Line], classified: list[_Line],
-                     slug: frozenset[str]) -> tuple[int | None, int | None]:
+                     url: str | None) -> tuple[int | None, int | None]:
     """(headline, masthead) positions in ``pre``; other lines above the body become labels."""
     headline_idx: int | None = None
     masthead_idx: int | None = None
     candidates = [k for k, ln in enumerate(pre) if ln.kind == "text"]
-    block = _menu_block(pre, candidates, classified, slug)
+    block = _menu_block(pre, candidates, classified, url)
     for pos, k in enumerate(candidates):
         s = pre[k].text
         if pos < block:
@@ -925,7 +933,7 @@ def _choose_headline(pre: list[_Line], classified: list[_Line],
         break
     if headline_idx is None:
         return None, masthead_idx
-    better = _slug_confirmed_later(pre, candidates, headline_idx, classified, slug)
+    better = _slug_confirmed_later(pre, candidates, headline_idx, classified, url)
     if better is not None:
         for k in candidates:
             if headline_idx <= k < better:
@@ -936,19 +944,22 @@ def _choose_headline(pre: list[_Line], classified: list[_Line],
 
 
 def _slug_confirmed_later(pre: list[_Line], candidates: list[int], headline_idx: int,
-                          classified: list[_Line], slug: frozenset[str]) -> int | None:
+                          classified: list[_Line], url: str | None) -> int | None:
     """A later line that is plainly the headline when the first guess is a tagline.
 
     The guess must be short, share no word with the URL slug and have no stamp below it;
     the later line (one of the next two) must have a stamp or byline below it and share
     at least two slug words.
     """
-    if not slug:
-        return None
     h = pre[headline_idx]
-    if (len(_words(h.text)) > 10 or _slug_overlap(h.text, slug) or _anchored(h, classified)):
+    if not url or len(_words(h.text)) > 10 or _anchored(h, classified):
         return None
     later = [k for k in candidates if k > headline_idx][:2]
+    if not later:
+        return None
+    slug = _slug_words(url)
+    if not slug or _slug_overlap(h.text, slug):
+        return None
     for k in later:
         ln = pre[k]
         if (_masthead_shaped(ln.text) or ln.text.endswith(("?", "!"))) and _anchored(ln, classified) \
