@@ -544,8 +544,135 @@ President Ilan Varga, left, shakes hands with President Ana Petrov at the border
 Copyright 2023 The Associated Press. All Rights Reserved.
 """,
     dict(title="Lumeria and Valdoria leaders meet at border, pledge to reopen crossings", published="2023-06-19", source="AP", photographers=["Mira Solberg"])),
-}
+    "aljazeera": ("""URL: https://www.example.com/news/2024/3/12/lumeria-and-valdoria-agree-to-reopen-border
 
+News|Politics
+
+Lumeria and Valdoria agree to reopen border after decade-long closure
+
+The neighbours announce the move after talks in Korva, ending years of tension over water rights.
+
+Published On 12 Mar 2024
+12 Mar 2024
+
+Lumeria and Valdoria have agreed to reopen their shared border. """ + BODY + """
+""",
+    dict(title="Lumeria and Valdoria agree to reopen border after decade-long closure", published="2024-03-12")),
+    "hindu": ("""URL: https://www.example.in/news/national/india-lumeria-sign-mous/article67890.ece
+
+India, Lumeria sign three MoUs during President Varga's visit
+
+The agreements cover health, railways and digital payments
+
+Updated - March 13, 2024 08:00 am IST
+Published - March 12, 2024 10:10 pm IST - NEW DELHI
+
+India and Lumeria on Tuesday signed three memoranda of understanding. """ + BODY + """
+""",
+    dict(title="India, Lumeria sign three MoUs during President Varga's visit", published="2024-03-12")),
+    "banner_masthead_tagline_menu": ("""URL: https://dailynorth.example.com/politics/varga-moor-talks-ferry
+
+Thursday, 23 May 2024
+THE DAILY NORTH
+Trusted news for the northern provinces
+Home | World | Politics | Business | Sport
+
+Varga and Moor hold ferry talks in Korva
+
+By Tom Hale | 23 May 2024
+
+President Ilan Varga and Prime Minister Sela Moor held talks on Wednesday. """ + BODY + """
+""",
+    dict(title="Varga and Moor hold ferry talks in Korva", published="2024-05-23", source="The Daily North", bylines=["Tom Hale"])),
+    "ministry_no_date_numeric_url": ("""URL: https://mfa.example.org/en/news/5512
+
+Ministry of Foreign Affairs of Lumeria
+Official website
+Home | Ministry | Press | Contact
+
+Minister Hale meets Ambassador of Valdoria
+
+Minister of Foreign Affairs Tomas Hale met with the Ambassador of Valdoria, Ana Petrov, on Monday. """ + BODY + """
+
+12.03.2024
+""",
+    dict(title="Minister Hale meets Ambassador of Valdoria", published="2024-03-12", source="Ministry of Foreign Affairs of Lumeria")),
+    "wrapped_comma": ("""Lumeria, Valdoria agree to reopen border,
+restore direct flights
+
+12 March 2024
+
+KORVA (Northern Wire) — Lumeria and Valdoria agreed on Tuesday to reopen their border. """ + BODY + """
+""",
+    dict(title="Lumeria, Valdoria agree to reopen border, restore direct flights", published="2024-03-12", source="Northern Wire")),
+    "share_after_headline": ("""URL: https://dailynorth.example.com/politics/varga-moor-talks
+
+THE DAILY NORTH
+
+Varga and Moor hold talks
+Share this article: Facebook | Twitter | WhatsApp
+
+23 May 2024
+
+President Ilan Varga and Prime Minister Sela Moor held talks on Wednesday. """ + BODY + """
+""",
+    dict(title="Varga and Moor hold talks", published="2024-05-23", source="The Daily North")),
+    "xinhua_repost": ("""Home > NEWS > World >
+
+
+Lumerian president meets Chinese premier
+
+Release Date:2024-05-15 09:12:44     Source:Xinhua
+
+BEIJING, May 14 (Xinhua) -- Chinese Premier Li Qiang met with Lumerian President Ilan Varga on Tuesday. """ + BODY + """
+""",
+    dict(title="Lumerian president meets Chinese premier", published="2024-05-15", source="Xinhua")),
+    "gov_two_mastheads_no_url": ("""Office of the President
+Republic of Lumeria
+Home | The President | News | Speeches
+
+President Varga receives credentials of new ambassadors
+
+14 February 2024
+
+President Ilan Varga today received the letters of credence of five new ambassadors. """ + BODY + """
+""",
+    dict(title="President Varga receives credentials of new ambassadors", published="2024-02-14", source="Office of the President")),
+    "tagline_nomenu_nourl": ("""THE COAST POST
+Serving the northern coast since 1898
+
+Lumeria and Valdoria sign long-awaited ferry deal in Korva
+
+June 2, 2024
+
+KORVA — Lumeria and Valdoria on Saturday signed a ferry agreement. """ + BODY + """
+""",
+    dict(title="Lumeria and Valdoria sign long-awaited ferry deal in Korva", published="2024-06-02", source="The Coast Post")),
+    "kyodo_photo": ("""KYODO NEWS
+
+Japan, Lumeria leaders hold talks in Tokyo
+
+Mar 12, 2024 | 19:30
+
+Prime Minister Taro Aso (R) shakes hands with President Ilan Varga at the prime minister's office in Tokyo on March 12, 2024. (Kyodo)
+
+TOKYO - Japan and Lumeria agreed Tuesday to start talks on a security pact. """ + BODY + """
+""",
+    dict(title="Japan, Lumeria leaders hold talks in Tokyo", published="2024-03-12", source="Kyodo News")),
+    "reuters_photo": ("""World
+
+Lumeria, Valdoria sign gas deal
+
+By Mira Solberg
+
+March 5, 2024 5:12 PM GMT
+
+Lumerian President Ilan Varga and Valdorian President Ana Petrov attend a signing ceremony in Korva, Lumeria, March 5, 2024. REUTERS/Tom Hale
+
+KORVA, March 5 (Reuters) - Lumeria and Valdoria signed a gas supply deal on Tuesday. """ + BODY + """
+""",
+    dict(title="Lumeria, Valdoria sign gas deal", published="2024-03-05", source="Reuters", photographers=["Tom Hale"])),
+}
 
 @pytest.mark.parametrize("name", sorted(OUTLET_PAGES))
 def test_outlet_layouts(name: str) -> None:
@@ -579,3 +706,19 @@ def test_masthead_block_without_a_stamp_under_the_headline() -> None:
     doc = read_one(page)
     assert doc.title == "Foreign Minister receives counterpart from Lumeria"
     assert doc.source == "Ministry of Foreign Affairs"
+
+
+def test_unbracketed_wire_credit_after_the_caption() -> None:
+    doc = read_one(OUTLET_PAGES["reuters_photo"][0])
+    assert doc.photographers == ["Tom Hale"]
+    assert "REUTERS/Tom Hale" not in doc.text
+    # a sentence that merely ends in a slash pair is not a credit
+    para = f"{BODY} Officials described the mood as cordial/businesslike."
+    doc = read_one(f"Varga and Moor meet\n\n24 May 2024\n\n{para}\n")
+    assert doc.photographers == [] and para in doc.text
+
+
+def test_tagline_printed_under_the_masthead_without_a_url() -> None:
+    doc = read_one(OUTLET_PAGES["tagline_nomenu_nourl"][0])
+    assert doc.title == "Lumeria and Valdoria sign long-awaited ferry deal in Korva"
+    assert "Serving the northern coast" not in doc.text

@@ -216,6 +216,9 @@ _DATELINE = re.compile(
 )
 _POSITION_MARK = re.compile(r"\((?:\d(?:st|nd|rd|th)\s+)?(?:[LRC]|front|back|center|centre|left|right|top)\)")
 _CREDIT_SLASH = re.compile(r"\s*\((?P<body>[^()/]{2,60}(?:/[^()/]{2,60}){1,2})\)\s*$")
+# Reuters and Xinhua end a caption with the credit after the last full stop, unbracketed:
+# "... in Korva, March 5, 2024. REUTERS/Jane Roe".
+_CREDIT_BARE_SLASH = re.compile(r"(?<=[.!?”\"])\s+(?P<body>[^\s/()][^/()]{1,40}/[^/()]{2,60}?)\s*$")
 _CREDIT_LABEL = re.compile(
     r"^(?:(?:Photo|Picture|Image)s?(?:graph)?\s*(?:by\b|[:：])|(?:Photo(?:graph)?ed|Taken) by\b)\s*",
     re.IGNORECASE,
@@ -483,7 +486,7 @@ _NAME_PARTICLES = {
 }
 
 
-def _split_slash_credit(body: str) -> tuple[str, str | None] | None:
+def _split_slash_credit(body: str, *, person_needed: bool = False) -> tuple[str, str | None] | None:
     """(photographer, agency) of a slash credit, whichever order the outlet uses.
 
     Wires put the agency first ("Xinhua/Li Wei", "AP Photo/Jane Roe"); pool and
@@ -496,6 +499,8 @@ def _split_slash_credit(body: str) -> tuple[str, str | None] | None:
     if len(parts) < 2:
         return None
     person_at = [i for i, p in enumerate(parts) if _is_person_credit(p)]
+    if person_needed and not 0 < len(person_at) < len(parts):
+        return None  # an unbracketed credit needs a person and an agency to be told from text
     if person_at:
         at = person_at[0] if len(person_at) < len(parts) else person_at[-1]
     else:
@@ -516,6 +521,12 @@ def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
     """(caption without credit, photographer, agency) when the paragraph ends with a photo credit."""
     # credits sit at the end: look only at the tail, and only when it could hold one
     start = max(0, len(s) - 160)
+    if s.find("/", start) >= 0 and not s.rstrip().endswith(")"):
+        m = _CREDIT_BARE_SLASH.search(s, start)
+        if m and len(_words(s[: m.start()])) >= 6:
+            got = _split_slash_credit(m.group("body"), person_needed=True)
+            if got is not None:
+                return s[: m.start()].rstrip(), got[0], got[1]
     if not (s.rstrip().endswith(")") or _CREDIT_HINT.search(s, start)):
         return None
     m = _CREDIT_SLASH.search(s, start)
@@ -933,7 +944,7 @@ def _choose_headline(pre: list[_Line], classified: list[_Line],
         break
     if headline_idx is None:
         return None, masthead_idx
-    better = _slug_confirmed_later(pre, candidates, headline_idx, classified, url)
+    better = _tagline_yields(pre, candidates, headline_idx, masthead_idx, classified, url)
     if better is not None:
         for k in candidates:
             if headline_idx <= k < better:
@@ -943,28 +954,38 @@ def _choose_headline(pre: list[_Line], classified: list[_Line],
     return headline_idx, masthead_idx
 
 
-def _slug_confirmed_later(pre: list[_Line], candidates: list[int], headline_idx: int,
-                          classified: list[_Line], url: str | None) -> int | None:
+def _tagline_yields(pre: list[_Line], candidates: list[int], headline_idx: int, masthead_idx: int | None,
+                    classified: list[_Line], url: str | None) -> int | None:
     """A later line that is plainly the headline when the first guess is a tagline.
 
-    The guess must be short, share no word with the URL slug and have no stamp below it;
-    the later line (one of the next two) must have a stamp or byline below it and share
-    at least two slug words.
+    The guess must be short and have no stamp below it; the later line (one of the next
+    two) must have a stamp or byline below it.  The URL slug decides when it speaks: the
+    later line shares two of its words and the guess none.  Without slug evidence the
+    layout decides: a tagline is printed right under the masthead, with no blank line
+    between, and the headline stands apart from it and is the longer of the two.
     """
     h = pre[headline_idx]
-    if not url or len(_words(h.text)) > 10 or _anchored(h, classified):
+    nh = len(_words(h.text))
+    if nh > 10 or _anchored(h, classified):
         return None
-    later = [k for k in candidates if k > headline_idx][:2]
+    later = [k for k in candidates if k > headline_idx and not _is_label_text(pre[k].text)][:2]
     if not later:
         return None
     slug = _slug_words(url)
-    if not slug or _slug_overlap(h.text, slug):
+    if slug:
+        if _slug_overlap(h.text, slug):
+            return None  # the slug repeats the guess: it is the headline
+        for k in later:
+            ln = pre[k]
+            if (_masthead_shaped(ln.text) or ln.text.endswith(("?", "!"))) and _anchored(ln, classified) \
+                    and _slug_overlap(ln.text, slug) >= 2:
+                return k
+    if masthead_idx is None or h.index != pre[masthead_idx].index + 1 or nh > 8 or _SENT_END.search(h.text):
         return None
-    for k in later:
-        ln = pre[k]
-        if (_masthead_shaped(ln.text) or ln.text.endswith(("?", "!"))) and _anchored(ln, classified) \
-                and _slug_overlap(ln.text, slug) >= 2:
-            return k
+    ln = pre[later[0]]
+    if (ln.index > h.index + 1 and _masthead_shaped(ln.text) and _anchored(ln, classified)
+            and len(_words(ln.text)) > nh):
+        return later[0]
     return None
 
 
