@@ -318,7 +318,8 @@ def find_events(ctx: Context) -> list[EventX]:
             occupied.update(range(m.start(), m.end()))
     taken.sort()
     starts = [t[0] for t in taken]
-    ctx.extra["dates"] = datex.find_dates(text)
+    ctx.extra["dates"] = dates = datex.find_dates(text)
+    ctx.extra["date_starts"] = [d.start for d in dates]  # ascending: dates come in text order
     for si, (ss, se) in enumerate(sents):
         clauses = _clauses(text, ss, se)
         per_clause: list[tuple[Clause, list[tuple[int, int, str]]]] = []
@@ -606,8 +607,15 @@ def _recent_person(ctx: Context, pos: int, exclude: Clause | None) -> list[Perso
 def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[int, datex.DateMention]]:
     out = []
     all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
+    starts = ctx.extra.get("date_starts")
+    if not isinstance(starts, list):
+        starts = ctx.extra["date_starts"] = [d.start for d in all_dates]  # in text order, as found
     for cs, ce in clause:
-        for d in all_dates:
+        # the dates that start in the range, by bisection (a date starting at or after ce
+        # cannot end by ce); then the same tests as over the whole list
+        for d in all_dates[bisect.bisect_left(starts, cs) :]:
+            if d.start >= ce:
+                break
             if not (cs <= d.start and d.end <= ce):
                 continue
             ds = d.start
