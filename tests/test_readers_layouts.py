@@ -722,3 +722,15 @@ def test_tagline_printed_under_the_masthead_without_a_url() -> None:
     doc = read_one(OUTLET_PAGES["tagline_nomenu_nourl"][0])
     assert doc.title == "Lumeria and Valdoria sign long-awaited ferry deal in Korva"
     assert "Serving the northern coast" not in doc.text
+
+
+def test_html_og_title_with_a_site_suffix_that_differs_from_the_site_name() -> None:
+    head = ('<meta property="og:title" content="Varga and Moor meet in Korva - Harbour Times">'
+            '<meta property="og:site_name" content="The Harbour Times">')
+    doc = read_one(_html(head, "<h1>Varga and Moor meet in Korva</h1>" + _ARTICLE_PARAS), input_format="html")
+    assert doc.title == "Varga and Moor meet in Korva"
+    # a dash inside a printed headline is part of it
+    head = '<meta property="og:title" content="Lumeria - Valdoria summit ends with a joint declaration">'
+    body = "<h1>Lumeria - Valdoria summit ends with a joint declaration</h1>" + _ARTICLE_PARAS
+    assert read_one(_html(head, body), input_format="html").title == (
+        "Lumeria - Valdoria summit ends with a joint declaration")

@@ -232,25 +232,33 @@ def _visible_credit(tree: Any) -> str | None:
     return None
 
 
-def _title_from_tag(title: str, lines: list[str], source: str | None) -> str:
-    """The headline part of a <title> such as "Headline - Site" or "Headline | Section | Site".
+def _headline_part(title: str, lines: list[str], source: str | None, *, from_tag: bool) -> str:
+    """The headline in a title such as "Headline - Site" or "Headline | Section | Site".
 
-    A part printed as a line of the page wins; else the longest part when the others are
-    short, which is how sites append their name and section.
+    A part printed as a line of the page wins when the whole title is not printed.  A
+    bare <title> (no JSON-LD or Open Graph headline) also falls back to its longest part
+    when the others are short, which is how sites append their name and section.
     """
-    parts = [p.strip() for p in re.split(r"\s+(?:[|–—-]|::)\s+", title) if p.strip()]
+    parts = [p.strip() for p in _TITLE_SEP.split(title) if p.strip()]
     if len(parts) < 2:
         return title
     present = {" ".join(ln.casefold().split()) for ln in lines if ln}
+    if title.casefold() in present:
+        return title
     for p in parts:
         if p.casefold() in present:
             return p
+    if not from_tag:
+        return title
     if source:
         parts = [p for p in parts if p.casefold() != source.casefold()] or parts
     longest = max(parts, key=len)
     if len(parts) == 1 or all(len(p.split()) <= 5 for p in parts if p is not longest):
         return longest
     return title
+
+
+_TITLE_SEP = re.compile(r"\s+(?:[|–—-]|::)\s+")
 
 
 _CAPTION_XPATH = "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"
@@ -317,8 +325,8 @@ def read_html(html: str, *, url: str | None = None, name: str = "input") -> Docu
         for cap in _captions(tree):
             if cap not in present:
                 lines.append(cap)
-    if pm.title and pm.title_from_tag:
-        pm.title = _title_from_tag(pm.title, lines, pm.source)
+    if pm.title and _TITLE_SEP.search(pm.title):
+        pm.title = _headline_part(pm.title, lines, pm.source, from_tag=pm.title_from_tag)
     credits = [(0, pm.credit)] if pm.credit else []
     if pm.author_org:
         credits.append((2, pm.author_org))
