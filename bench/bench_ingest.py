@@ -209,7 +209,10 @@ def write_doc() -> None:
         "*articles/s* is wall-clock and depends on what else the machine runs (*load* is the 1-minute "
         "load average when the run started). *CPU ms/article* is the CPU time of the command and its "
         "workers per article; *2 idle cores* = 2000 / that figure, the rate two otherwise idle cores "
-        "could sustain if the work spread perfectly (an upper bound for `--workers 2`).",
+        "could sustain if the work spread perfectly (an upper bound for `--workers 2`). For "
+        "*oxigraph serve* rows the server's own CPU is not counted. The machine is shared with other "
+        "jobs, so `--workers 2` only beats one worker when the second core happens to be free; "
+        "compare runs by CPU per article.",
     ]
     if export_rows:
         body += [
