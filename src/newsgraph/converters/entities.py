@@ -168,7 +168,12 @@ class Person:
     first: int = 0
 
     def tokens(self) -> list[str]:
-        return self.name.split()
+        """The words of the name; the list is kept (coreference asks for it once per pair
+        of persons), so callers must not change it."""
+        cached: tuple[str, list[str]] | None = self.__dict__.get("_tokens")
+        if cached is None or cached[0] is not self.name:
+            cached = self.__dict__["_tokens"] = (self.name, self.name.split())
+        return cached[1]
 
 
 _INITIALS = re.compile(rf"(?:[{UPPER}]\.)+")
@@ -815,7 +820,15 @@ def resolve_persons(cands: list[PersonCand], text: str) -> list[Person]:
             target.aliases.append(c.name)
         _absorb(target, c)
     # single words and uncued stretches that repeat part of a known name
-    singles = sorted((c for c in cands if c not in multi), key=lambda c: c.start)
+    # "c not in multi" compares candidates field by field; equal candidates have equal
+    # tokens, hence the same span, so only the multi-word candidates of that span can be
+    # equal to c
+    multi_by_span: dict[tuple[int, int], list[PersonCand]] = {}
+    for m in multi:
+        multi_by_span.setdefault((m.start, m.end), []).append(m)
+    singles = sorted(
+        (c for c in cands if c not in multi_by_span.get((c.start, c.end), ())), key=lambda c: c.start
+    )
     for c in singles:
         toks = [t.text for t in c.tokens]
         target = _match_partial(persons, toks) or next((p for p in persons if p.tokens() == toks), None)
