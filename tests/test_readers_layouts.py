@@ -229,9 +229,11 @@ def test_cookie_banners_leave_the_text(banner: str) -> None:
 def test_a_story_about_cookie_rules_keeps_its_paragraph() -> None:
     para = ("The regulator said on Tuesday that websites must let visitors reject all cookies as easily as "
             "they accept them, and fined two retailers for hiding the option.")
-    page = f"Regulator fines retailers over cookie consent\n\n24 May 2024\n\n{para}\n\n{BODY}\n"
+    quote = ('"We use cookies only where visitors accept them," the retailer said in a statement, adding that '
+             'it would appeal against the fine.')
+    page = f"Regulator fines retailers over cookie consent\n\n24 May 2024\n\n{para}\n\n{quote}\n\n{BODY}\n"
     doc = read_one(page)
-    assert para in doc.text
+    assert para in doc.text and quote in doc.text
 
 
 # --------------------------------------------------------------------------- stamps
@@ -734,3 +736,92 @@ def test_html_og_title_with_a_site_suffix_that_differs_from_the_site_name() -> N
     body = "<h1>Lumeria - Valdoria summit ends with a joint declaration</h1>" + _ARTICLE_PARAS
     assert read_one(_html(head, body), input_format="html").title == (
         "Lumeria - Valdoria summit ends with a joint declaration")
+
+
+# --------------------------------------------------------------------------- near misses of the headline rules
+
+# Layouts where a rule above could pick the wrong line: a share bar or breadcrumb right
+# under the headline, a menu above the masthead, a short headline with a longer
+# standfirst, a headline printed right under the masthead.
+NEAR_MISSES: dict[str, tuple[str, dict[str, object]]] = {
+    "menu_share_standfirst": ("""URL: https://dailynorth.example.com/a/88123
+
+THE DAILY NORTH
+Home | World | Politics | Business
+
+Varga and Moor hold talks
+Facebook | Twitter | Email
+
+Leaders discuss ferry link, border crossings and energy prices
+
+23 May 2024
+
+President Ilan Varga and Prime Minister Sela Moor held talks on Wednesday. """ + BODY + """
+""",
+    dict(title="Varga and Moor hold talks", published="2024-05-23", source="The Daily North")),
+    "top_menu_then_masthead": ("""Login | Register | Subscribe
+THE DAILY NORTH
+Home | World | Politics
+
+Varga and Moor hold talks in Korva
+
+23 May 2024
+
+President Ilan Varga and Prime Minister Sela Moor held talks on Wednesday. """ + BODY + """
+""",
+    dict(title="Varga and Moor hold talks in Korva", published="2024-05-23", source="The Daily North")),
+    "headline_first_then_breadcrumb": ("""Varga and Moor hold talks in Korva
+Home > Politics > Diplomacy
+
+23 May 2024
+
+President Ilan Varga and Prime Minister Sela Moor held talks on Wednesday. """ + BODY + """
+""",
+    dict(title="Varga and Moor hold talks in Korva", published="2024-05-23")),
+    "two_line_masthead_headline_standfirst_byline": ("""URL: https://news.example.org/world/2024/05/23/varga-moor
+
+Northern Herald
+The voice of the north
+Home | World | Politics | Opinion
+
+Varga and Moor meet
+
+Leaders promise to reopen the border crossing by autumn
+
+By Tom Hale
+23 May 2024
+
+President Ilan Varga and Prime Minister Sela Moor held talks on Wednesday. """ + BODY + """
+""",
+    dict(title="Varga and Moor meet", published="2024-05-23", source="Northern Herald")),
+    "label_line_caps": ("""DIPLOMACY
+
+Varga and Moor hold talks in Korva
+
+23 May 2024
+
+President Ilan Varga and Prime Minister Sela Moor held talks on Wednesday. """ + BODY + """
+""",
+    dict(title="Varga and Moor hold talks in Korva", published="2024-05-23")),
+    "masthead_headline_adjacent_standfirst": ("""THE DAILY NORTH
+Varga meets Moor in Korva
+
+Leaders promise to reopen the border crossing by the autumn
+
+23 May 2024
+
+President Ilan Varga and Prime Minister Sela Moor held talks on Wednesday. """ + BODY + """
+""",
+    dict(title="Varga meets Moor in Korva", published="2024-05-23", source="The Daily North")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEAR_MISSES))
+def test_headline_near_misses(name: str) -> None:
+    page, expected = NEAR_MISSES[name]
+    doc = read_one(page)
+    for key, value in expected.items():
+        got = getattr(doc, key)
+        if key == "published" and isinstance(got, str):
+            got = got[:10]
+        assert got == value, (key, got, value)

@@ -169,7 +169,12 @@ _CONSENT_BUTTON = re.compile(
 )
 
 
+_REPORTED_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|according to|stated|wrote|added)\b", re.IGNORECASE)
+
+
 def _is_consent_banner(s: str) -> bool:
+    if _REPORTED_SPEECH.search(s):
+        return False  # a story quoting a site's cookie notice, not the notice itself
     if _CONSENT_SELF.search(s):
         return True
     return len(_CONSENT_BUTTON.findall(s)) >= 2
@@ -744,7 +749,8 @@ def read_text(text: str, *, url: str | None = None, input_format: str = "text",
         if ln.kind == "caption" or (ln.kind == "text" and sentence_like):
             body_end = k + 1
     pre = content[:body_start]
-    headline_idx, masthead_idx = _choose_headline(pre, classified, meta.url)
+    body_first = content[body_start].text if body_start < len(content) else ""
+    headline_idx, masthead_idx = _choose_headline(pre, classified, meta.url, body_first)
     if title is not None:
         headline_idx = None
     elif headline_idx is not None:
@@ -833,7 +839,7 @@ def _slug_words(url: str | None) -> frozenset[str]:
         words = [w for w in _SLUG_WORD.findall(_fold(seg)) if w not in _SLUG_STOP]
         if len(words) > len(best):
             best = words
-    return frozenset(best) if len(best) >= 3 else frozenset()
+    return frozenset(best) if len(best) >= 2 else frozenset()
 
 
 def _slug_overlap(s: str, slug: frozenset[str]) -> int:
@@ -883,8 +889,8 @@ def _menu_block(pre: list[_Line], candidates: list[int], classified: list[_Line]
     Outlets stack their name, a second name ("Government of ...", the agency's full name)
     or a tagline above the menu or breadcrumb trail, and print the headline below it.
     The block counts only when the line below the menu is confirmed as the headline: a
-    date stamp, byline or the first body paragraph right under it, or the URL slug
-    repeating it.
+    date stamp, byline or the first body paragraph right under it (or under the
+    standfirst that follows it), or the URL slug repeating it.
     """
     if len(candidates) < 2:
         return 0
@@ -901,15 +907,26 @@ def _menu_block(pre: list[_Line], candidates: list[int], classified: list[_Line]
     if head is None:
         return 0
     h = pre[head]
+    if _stands_above_body(h, classified) or _slug_overlap(h.text, _slug_words(url)) >= 2:
+        return n
+    # a standfirst between the headline and its stamp: "Headline / Standfirst / By X, date"
     nxt = _next_nonblank(classified, h)
-    leads_into_body = nxt is not None and nxt.kind == "text" and _is_body(nxt)
-    if _anchored(h, classified) or leads_into_body or _slug_overlap(h.text, _slug_words(url)) >= 2:
+    if nxt is not None and nxt.kind == "text" and len(_words(nxt.text)) > len(_words(h.text)) \
+            and _stands_above_body(nxt, classified):
         return n
     return 0
 
 
-def _choose_headline(pre: list[_Line], classified: list[_Line],
-                     url: str | None) -> tuple[int | None, int | None]:
+def _stands_above_body(ln: _Line, classified: list[_Line]) -> bool:
+    """A stamp, byline or the first body paragraph right below the line."""
+    if _anchored(ln, classified):
+        return True
+    nxt = _next_nonblank(classified, ln)
+    return nxt is not None and nxt.kind == "text" and _is_body(nxt)
+
+
+def _choose_headline(pre: list[_Line], classified: list[_Line], url: str | None,
+                     body_first: str) -> tuple[int | None, int | None]:
     """(headline, masthead) positions in ``pre``; other lines above the body become labels."""
     headline_idx: int | None = None
     masthead_idx: int | None = None
@@ -944,7 +961,7 @@ def _choose_headline(pre: list[_Line], classified: list[_Line],
         break
     if headline_idx is None:
         return None, masthead_idx
-    better = _tagline_yields(pre, candidates, headline_idx, masthead_idx, classified, url)
+    better = _tagline_yields(pre, candidates, headline_idx, masthead_idx, classified, url, body_first)
     if better is not None:
         for k in candidates:
             if headline_idx <= k < better:
@@ -955,14 +972,15 @@ def _choose_headline(pre: list[_Line], classified: list[_Line],
 
 
 def _tagline_yields(pre: list[_Line], candidates: list[int], headline_idx: int, masthead_idx: int | None,
-                    classified: list[_Line], url: str | None) -> int | None:
+                    classified: list[_Line], url: str | None, body_first: str) -> int | None:
     """A later line that is plainly the headline when the first guess is a tagline.
 
     The guess must be short and have no stamp below it; the later line (one of the next
     two) must have a stamp or byline below it.  The URL slug decides when it speaks: the
     later line shares two of its words and the guess none.  Without slug evidence the
     layout decides: a tagline is printed right under the masthead, with no blank line
-    between, and the headline stands apart from it and is the longer of the two.
+    between, the headline stands apart from it and is the longer of the two, and only
+    the headline shares a word with the first body paragraph.
     """
     h = pre[headline_idx]
     nh = len(_words(h.text))
@@ -985,8 +1003,14 @@ def _tagline_yields(pre: list[_Line], candidates: list[int], headline_idx: int, 
     ln = pre[later[0]]
     if (ln.index > h.index + 1 and _masthead_shaped(ln.text) and _anchored(ln, classified)
             and len(_words(ln.text)) > nh):
-        return later[0]
+        body = _content_words(body_first)
+        if not (_content_words(h.text) & body) and _content_words(ln.text) & body:
+            return later[0]
     return None
+
+
+def _content_words(s: str) -> set[str]:
+    return {w for w in _SLUG_WORD.findall(_fold(s)) if len(w) >= 4 and w not in _SLUG_STOP}
 
 
 def _join_headline_run_on(pre: list[_Line], headline_idx: int) -> None:
