@@ -80,3 +80,31 @@ def test_settings_command_lists_all() -> None:
     assert result.exit_code == 0
     for name, _d, _h in settings_table():
         assert f"NEWSGRAPH_{name.upper()}" in result.output
+
+
+@pytest.mark.parametrize(("raw", "value"), [("1", True), ("true", True), ("off", False), ("0", False)])
+def test_read_only_flag_from_environment(raw: str, value: bool) -> None:
+    s = load_settings(environ={"NEWSGRAPH_READ_ONLY": raw, "NEWSGRAPH_WRITE_TOKEN": "t"})
+    assert s.read_only is value
+    assert s.write_enabled is (not value)
+
+
+def test_read_only_flag_rejects_nonsense() -> None:
+    with pytest.raises(ConfigError, match="read_only"):
+        load_settings(environ={"NEWSGRAPH_READ_ONLY": "perhaps"})
+
+
+def test_read_only_server_shares_a_store_directory_and_refuses_writes(tmp_path: Path) -> None:
+    """Two read-only apps open one directory at once (gunicorn -w 2); writes do not exist."""
+    from newsgraph.server import create_app
+    from newsgraph.store import open_store
+
+    open_store(str(tmp_path / "s")).close()
+    settings = {"store": str(tmp_path / "s"), "read_only": True, "write_token": "t"}
+    first, second = create_app(settings), create_app(settings)
+    for app in (first, second):
+        client = app.test_client()
+        assert client.get("/sparql", query_string={"query": "ASK {}"},
+                          headers={"Accept": "application/sparql-results+json"}).status_code == 200
+        resp = client.post("/api/articles", data="x", headers={"Authorization": "Bearer t"})
+        assert resp.status_code == 404

@@ -68,6 +68,11 @@ class Settings:
     max_queries_per_client: int = _setting(
         4, "Concurrent SPARQL queries one client address may run (429 with Retry-After beyond)."
     )
+    read_only: bool = _setting(
+        False,
+        "Open the embedded store read-only: several server processes (gunicorn -w N) can then "
+        "share one directory. Writes are refused, so the write API is off whatever the token.",
+    )
     write_token: str | None = _setting(
         None,
         "Bearer token for the write API, Graph Store Protocol and SPARQL Update. "
@@ -99,7 +104,7 @@ class Settings:
 
     @property
     def write_enabled(self) -> bool:
-        return bool(self.write_token)
+        return bool(self.write_token) and not self.read_only
 
     @property
     def base(self) -> str:
@@ -117,6 +122,15 @@ def _coerce(name: str, raw: Any, target: Any) -> Any:
     try:
         if raw is None:
             return None
+        if "bool" in str(kind):
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in ("1", "true", "yes", "on"):
+                return True
+            if text in ("0", "false", "no", "off", ""):
+                return False
+            raise ValueError("expected true or false")
         if "float" in str(kind):
             value: Any = float(raw)
             if value <= 0:

@@ -15,7 +15,7 @@ from typing import Any
 from flask import Flask, current_app
 
 from ..config import Settings, load_settings
-from ..store import Store, open_store
+from ..store import Store, open_store_from
 
 #: Blueprint modules, each exposing ``bp`` (and optionally ``init_app(app)``).
 #: One module per area so that work on one never edits another's file.
@@ -39,7 +39,7 @@ def create_app(
     if not isinstance(settings, Settings):
         settings = load_settings(settings)
     if store is None:
-        store = open_store(settings.store)
+        store = open_store_from(settings, read_only=settings.read_only)
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.sort_keys = False  # type: ignore[attr-defined]

@@ -37,7 +37,7 @@ QUERY_PAGE_CSP = (
 def require_writer(settings: Settings) -> None:
     """Refuse a write request unless it carries the configured bearer token."""
     token = settings.write_token
-    if not token:
+    if not token or not settings.write_enabled:
         raise ResourceNotFound(f"no such resource: {request.path}")
     header = request.headers.get("Authorization", "")
     scheme, _, given = header.partition(" ")
