@@ -51,6 +51,7 @@ def test_names_and_demonyms(text: str, expected: list[str]) -> None:
         "Tension on the Korean Peninsula worried Korean investors.",
         "The Central African leaders met in the Gulf of Guinea port.",
         "Officials in Beijing, Nairobi and Brussels reacted.",
+        "They discussed Antarctic research and Arctic shipping routes.",
     ],
 )
 def test_words_that_are_not_countries(text: str) -> None:

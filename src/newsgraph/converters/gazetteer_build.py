@@ -276,7 +276,7 @@ ARE: United Arab Emirates; UAE; U.A.E.; the Emirates | Emirati; Emirian
 ARG: Argentina; Argentine Republic | Argentine; Argentinian; Argentinean
 ARM: Armenia; Republic of Armenia | Armenian
 ASM: American Samoa | American Samoan
-ATA: Antarctica | Antarctic
+ATA: Antarctica |
 ATF: French Southern Territories; French Southern and Antarctic Lands |
 ATG: Antigua and Barbuda; Antigua & Barbuda; Antigua | Antiguan
 AUS: Australia; Commonwealth of Australia | Australian; Aussie
