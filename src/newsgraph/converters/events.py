@@ -51,9 +51,9 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     (
         "PhoneCall",
         r"\b(?:spoke|speaks|talked|talks|held\s+(?:a\s+)?(?:phone|telephone)\s+(?:call|talks|conversation)s?|"
-        r"had\s+a\s+(?:phone|telephone)\s+(?:call|conversation))\b(?=[^.;]{0,60}?\b(?:by|on|over|via)\s+(?:the\s+)?"
-        r"(?:tele)?phone\b)",
-        ("phone",),
+        r"had\s+a\s+(?:phone|telephone)\s+(?:call|conversation)|met|held\s+(?:a\s+)?(?:meeting|discussions?))\b(?=[^.;]{0,60}?\b(?:by|on|over|via)\s+(?:the\s+)?"
+        r"(?:(?:tele)?phone\b|video(?:\s*-?\s*link|\s*(?:tele)?conferenc\w*|\s+call)?\b))",
+        ("phone", "video"),
     ),
     ("PhoneCall", r"\b(?:phoned|telephoned|rang)\b", ("phoned", "rang")),
     (
@@ -62,10 +62,24 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
         ("phone", "video"),
     ),
     (
+        # "held a Foreign Ministers' Video Teleconference Meeting with", "a virtual meeting"
+        "PhoneCall",
+        r"\b(?:[Vv]ideo\s*-?\s*(?:[Tt]ele)?[Cc]onferenc(?:e|ing)(?:\s+(?:[Mm]eeting|[Tt]alks|[Cc]all))?|"
+        r"[Vv]irtual\s+(?:[Mm]eeting|[Tt]alks|[Cc]onversation)|[Vv]ideo\s+[Mm]eeting)\b",
+        ("ideo", "irtual"),
+    ),
+    (
         "Statement",
         r"\b(?:issued|adopted|released|issue|adopt|release)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?i:joint\s+)?"
         r"(?i:statement|declaration|communiqu[ée])\b(?<!following statement)",
         ("issue", "adopt", "release"),
+    ),
+    (
+        # "adopted a Shared Vision for ...", "adopted three documents": a text agreed by the leaders
+        "Statement",
+        r"\badopted\s+(?:a|an|the|two|three|four|five|several|\d+)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:[Vv]ision|documents|[Rr]oadmap|[Aa]ction\s+[Pp]lan|[Pp]rinciples)\b",
+        ("adopted",),
     ),
     (
         "Statement",
@@ -86,7 +100,7 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     ("Summit", r"\b(?i:summit\s+meeting)\b", ()),
     ("Summit", r"\b(?:summit|Summit)s?\b", ("summit", "Summit")),
-    ("Talks", r"\b(?:held|hold|holds|holding|conducted)\s+(?:\w+\s+){0,3}?talks\b", ("talks",)),
+    ("Talks", r"\b(?:held|hold|holds|holding|conducted)\s+(?:[\w-]+\s+){0,3}?talks\b", ("talks",)),
     ("Talks", r"\btalks\s+(?:between|with|hosted|in|on\s+the\s+sidelines)\b", ("talks",)),
     ("Talks", r"\b(?:the|those|these|their|that)\s+(?:\w+\s+)?talks\b", ("talks",)),
     ("Meeting", r"\b(?:met|meets|meet|meeting)\b(?:\s+with)?", ("met", "meet")),
@@ -95,19 +109,20 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
         r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|his\s+\w+\s+counterpart|(?:at|in)\s+[^;,\n]{0,60}?\b(?:President|Prime\s+Minister|King|Emir|Sheikh|Crown\s+Prince|Chancellor|Premier|Minister|Secretary)\b))",
         ("receive", "host"),
     ),
-    ("Meeting", r"\b(?:called|calls)\s+on\s+(?=(?:the\s+)?[A-Z])", ("call",)),
+    ("Meeting", r"\b(?:called|calls)\s+on\s+(?=(?:the\s+)?(?:visiting\s+)?[A-Z])", ("call",)),
     ("Meeting", r"\b(?:Leaders['’]?\s+)?[Rr]etreat\b", ("etreat",)),
     (
         "Visit",
-        r"\b(?:state|official|working|first|historic|surprise|two-day|three-day|four-day|five-day|brief)?\s*visits?\b",
-        ("visit",),
+        r"\b(?:state|official|working|first|historic|surprise|two-day|three-day|four-day|five-day|brief)?\s*visits?\b|"
+        r"\b(?:State|Official|Working)\s+Visits?\b",
+        ("visit", "Visit"),
     ),
     ("Visit", r"\bvisit(?:ed|ing|s)?\s+(?=[A-Z])", ("visit",)),
     ("Visit", r"\b(?:arrived|arrives|landed|lands)\s+(?:in|at)\b", ("arrive", "land")),
     (
         "Visit",
-        r"\b(?:travel(?:l)?ed|flew|sailed|came|went|travels|comes)\s+(?:\w+\s+)?to\s+(?=[A-Z])",
-        ("travel", "flew", "sailed", "came", "went", "comes"),
+        r"\b(?:travel(?:l)?ed|flew|sailed|came|went|travels|comes|(?:had|has|have)\s+(?:\w+\s+)?come)\s+(?:\w+\s+)?to\s+(?=[A-Z])",
+        ("travel", "flew", "sailed", "came", "went", "comes", "come"),
     ),
     (
         "Visit",
@@ -141,7 +156,7 @@ _FUTURE = re.compile(  # (?=[a-z']): what every alternative starts with, checked
     r"expected|plans?\s+to|planned|planning|intends?\s+to|intended|set\s+to|going\s+to|about\s+to|invitation\s+to|"
     r"invited\s+to|ready\s+to|willing\s+to|agreed\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|may|might|"
     r"could|should|can|must|next|upcoming|proposed|prepare\s+to|preparing\s+to|would-be|possible|potential|"
-    r"future|calls?\s+for|called\s+for|urged|urges|asked\s+to|if)\b",
+    r"future|calls?\s+for|called\s+for|urged|urges|asked\s+to|if|look(?:s|ed|ing)?\s+forward\s+to)\b",
     re.I,
 )
 _NEG = re.compile(
@@ -172,6 +187,10 @@ _SIDES = re.compile(
 _DEF_TITLE = re.compile(
     r"\b(?:the|The)\s+((?:Prime\s+Minister|President|Chancellor|Premier|King|Queen|Emir|"
     r"Crown\s+Prince|Foreign\s+Minister|Secretary-General|Federal\s+Chancellor))\b(?!\s+(?:of|[A-Z]))"
+)
+_TWO_TITLES = re.compile(
+    r"\b(?:[Tt]he|[Bb]oth)\s+two\s+((?:Prime\s+Minister|President|Foreign\s+Minister|Chancellor|Premier|King|"
+    r"Secretar(?:y|ie)|Minister)s)\b"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
@@ -280,7 +299,7 @@ def _kind(ev_type: str, text: str, s: int, e: int) -> str:
     before = text[max(0, s - 40) : s]
     if ev_type in {"Summit", "Visit", "Meeting", "Talks", "PhoneCall"} and re.match(
         r"^(?:summit|visit|visits|meeting|talks|retreat|call|conversation|trip|journey|tour|stopover|.*\svisits?|"
-        r"(?:phone|telephone|video)\s+(?:call|conversation|talks))",
+        r"(?:phone|telephone|video)\s+(?:call|conversation|talks)|video|virtual)",
         t.strip(),
     ):
         if ev_type == "Talks" and re.match(r"(?:the|those|these|their|that)\s", t):
@@ -473,6 +492,8 @@ def _build(
         if re.search(r"\b(?:Declaration|Statement|Communiqu\w+)\s+of\s+the\s+(?:[\w-]+\s+){0,4}$", before):
             return None  # the summit named in a document title
     if ev_type == "Visit":
+        if low.strip() == "visiting" and re.search(r"\b(?:the|a|our|their)\s+$", before):
+            return None  # "called on the visiting Prime Minister": who, not what
         if re.search(
             r"\b(?:welcomed|welcome|hailed)\s+(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$", before
         ) or re.search(r"[A-Z]\w+['’]s\s+(?:\w+\s+)?$", before):
@@ -490,7 +511,7 @@ def _build(
             return None
     if ev_type == "Talks" and re.search(r"\bsummit\s+$", text[max(0, ts - 8) : ts], re.I):
         return None  # "held summit talks": the summit carries it
-    if ev_type == "PhoneCall" and low.startswith(("talks", "talked")) and not re.search(r"phone", after):
+    if ev_type == "PhoneCall" and low.startswith(("talks", "talked")) and not re.search(r"phone|video", after):
         return None
     ev = Ev(ev_type, ts, te, clause, si, definite=(kind == "def"))
     ev.mentions.append((ts, te))
@@ -506,7 +527,9 @@ def _build(
         ):
             window = clause
         if re.search(
-            r"\b(?:held|hold|had|chaired|co-chaired|attended|hosted|opened)\s+(?:\w+\s+){0,6}$", text[cs:ts]
+            r"\b(?:held|hold|had|chaired|co-chaired|attended|hosted|opened|paid|pays|paying|undertook|undertaking|began|begins|"
+            r"concluded|concludes|(?:is|are|was|were)\s+(?:currently\s+|now\s+)?on)\s+(?:[\w'-]+\s+){0,6}$",
+            text[cs:ts],
         ):
             window = clause
     else:
@@ -559,6 +582,13 @@ def _build(
         ]
         if len(holders) == 1 and holders[0] not in ev.participants:
             ev.participants.append(holders[0])
+    # "the two Prime Ministers": the two persons who hold that title, when exactly two do
+    for m in _TWO_TITLES.finditer(clause_text):
+        title = re.sub(r"\s+", " ", m.group(1)).lower()[:-1]
+        holders = [p for p in ctx.persons if any(r.lower() == title or r.lower().endswith(" " + title) for r in p.roles)]
+        if len(holders) == 2:
+            ev.participants.extend(p for p in holders if p not in ev.participants)
+            ev.plural_ref = False
     if _SIDES.search(clause_text):
         ev.sides_ref = True
     if ev_type in {"Talks", "Meeting", "PhoneCall"} and re.search(
@@ -866,7 +896,10 @@ def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
     for ev in ordered:
         if ev.date is None and ev.strength == 0 and not ev.historic:
             prev = [e for e in ordered if e.start < ev.start and e.date and not e.historic and e.strength > 0]
-            if prev:
+            told = _paragraph_day(ctx, ev.start, prev[-1].start if prev else -1)
+            if told is not None:
+                ev.date, ev.strength = told, 1
+            elif prev:
                 ev.date, ev.strength = prev[-1].date, 1
             elif (
                 ctx.anchor is not None
@@ -901,6 +934,24 @@ def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
                 and not ev.historic
             ):
                 ev.countries = _main_countries(ctx)
+
+
+def _paragraph_day(ctx: Context, pos: int, after: int) -> dt.date | None:
+    """The day last named in the paragraph before ``pos`` and after the event before it:
+    "On 22 June, X was welcomed at the palace. The two leaders then held talks" dates the
+    talks to 22 June, not to the previous event's day."""
+    text = ctx.text
+    para = text.rfind("\n\n", 0, pos)
+    lo = max(after, para)
+    all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
+    starts: list[int] = ctx.extra["date_starts"]  # type: ignore[assignment]
+    i = bisect.bisect_left(starts, pos) - 1
+    while i >= 0 and all_dates[i].start > lo:
+        d = all_dates[i]
+        if d.kind == "day" and not _inside_org(ctx, d.start):
+            return datex.resolve(d, ctx.anchor, ctx.year)
+        i -= 1
+    return None
 
 
 def _distribute(ctx: Context, events: list[Ev]) -> list[Ev]:
