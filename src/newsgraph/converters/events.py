@@ -102,6 +102,7 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Summit", r"\b(?:summit|Summit)s?\b", ("summit", "Summit")),
     ("Talks", r"\b(?:held|hold|holds|holding|conducted)\s+(?:[\w-]+\s+){0,3}?talks\b", ("talks",)),
     ("Talks", r"\btalks\s+(?:between|with|hosted|in|on\s+the\s+sidelines)\b", ("talks",)),
+    ("Talks", r"\btalks\s+(?:that|which)\s+(?:[\w-]+\s+){1,4}?(?:held|had|hold)\b", ("talks",)),
     ("Talks", r"\b(?:the|those|these|their|that)\s+(?:\w+\s+)?talks\b", ("talks",)),
     ("Meeting", r"\b(?:met|meets|meet|meeting)\b(?:\s+with)?", ("met", "meet")),
     (
@@ -159,6 +160,7 @@ _FUTURE = re.compile(  # (?=[a-z']): what every alternative starts with, checked
     r"future|calls?\s+for|called\s+for|urged|urges|asked\s+to|if|look(?:s|ed|ing)?\s+forward\s+to)\b",
     re.I,
 )
+_LOOK_FORWARD = re.compile(r"\blook(?:s|ed|ing)?\s+forward\s+to\b", re.I)
 _NEG = re.compile(
     r"\b(?:not|never|n't|no|without|failed\s+to|refused\s+to|declined\s+to|cancel(?:l)?ed|postponed|"
     r"called\s+off|instead\s+of|rather\s+than)\s+(?:\w+\s+){0,2}$",
@@ -186,13 +188,16 @@ _SIDES = re.compile(
 )
 _DEF_TITLE = re.compile(
     r"\b(?:the|The)\s+((?:Prime\s+Minister|President|Chancellor|Premier|King|Queen|Emir|"
-    r"Crown\s+Prince|Foreign\s+Minister|Secretary-General|Federal\s+Chancellor))\b(?!\s+(?:of|[A-Z]))"
+    r"Crown\s+Prince|Foreign\s+Minister|Secretary-General|Federal\s+Chancellor|Secretary|Sultan|Minister))\b(?!\s+(?:of|[A-Z]))"
 )
 _TWO_TITLES = re.compile(
     r"\b(?:[Tt]he|[Bb]oth)\s+two\s+((?:Prime\s+Minister|President|Foreign\s+Minister|Chancellor|Premier|King|"
     r"Secretar(?:y|ie)|Minister)s)\b"
 )
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+_SUBJECT_PRONOUN = re.compile(
+    r"\b(?:[Hh]e|[Ss]he)\s+(?:(?:also|later|then|first|again|briefly|separately)\s+)?$"
+)
 
 
 @dataclass
@@ -215,6 +220,7 @@ class Ev:
     plural_ref: bool = False
     sides_ref: bool = False
     airport: bool = False
+    relative: bool = False  #: told in a relative clause ("Xi, who arrived on Sunday, ..."): dates itself only
     distributive: bool = False  #: "separate talks with each of", "on state visits": one event per person
 
 
@@ -260,6 +266,8 @@ def _ctext(text: str, clause: Clause) -> str:
 def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kind: str) -> bool:
     pre = text[max(clause_start, trig_start - 90) : trig_start]
     trig = text[trig_start:trig_end]
+    if _LOOK_FORWARD.search(text, clause_start, trig_start):
+        return True  # "looked forward to welcoming the leaders ... for the summit"
     if _NEG.search(pre):
         return True
     matches = list(_FUTURE.finditer(pre))
@@ -355,7 +363,7 @@ def find_events(ctx: Context) -> list[EventX]:
     events = _merge(ctx, raw)
     _inherit_dates(ctx, events)
     events = _distribute(ctx, events)
-    return [_to_x(ctx, e) for e in events if _keep(e)]
+    return [_to_x(ctx, e) for e in events if _keep(e) and not _after_story(ctx, e)]
 
 
 _ATTEND = re.compile(
@@ -480,6 +488,13 @@ def _build(
             and low.startswith(("met", "meet"))
         ):
             ev_type = "Summit"
+    if (
+        ev_type == "Meeting"
+        and low.endswith("retreat")
+        and not low.startswith("leader")
+        and re.search(r"\b(?:at|to|near|from|in)\s+(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,3}$", before)
+    ):
+        return None  # "at the presidential retreat": a place
     if ev_type == "Summit":
         if re.search(r"\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$", before) and re.search(
             r"\b(?:came|come|travel\w*|flew|arrived|went|was\s+in|were\s+in)\b", text[cs:ts]
@@ -511,7 +526,11 @@ def _build(
             return None
     if ev_type == "Talks" and re.search(r"\bsummit\s+$", text[max(0, ts - 8) : ts], re.I):
         return None  # "held summit talks": the summit carries it
-    if ev_type == "PhoneCall" and low.startswith(("talks", "talked")) and not re.search(r"phone|video", after):
+    if (
+        ev_type == "PhoneCall"
+        and low.startswith(("talks", "talked"))
+        and not re.search(r"phone|video", after)
+    ):
         return None
     ev = Ev(ev_type, ts, te, clause, si, definite=(kind == "def"))
     ev.mentions.append((ts, te))
@@ -552,6 +571,7 @@ def _build(
             p for p in ev.participants if id(p) not in hosts or re.search(r"\bby\s", text[ts : ts + 200])
         ]
     rel = next(((a, b) for a, b in clause if a == cs and re.match(r"(?:who|whose)\b", text[a : a + 6])), None)
+    ev.relative = rel is not None
     antecedent_plural = rel is not None and re.search(
         r"(?:" + _PLURAL_REF.pattern + r")\s*,\s*$", text[max(0, cs - 80) : cs], re.I
     )
@@ -568,6 +588,11 @@ def _build(
         or (not ev.participants and re.match(r"\s*(?:him|her)\b", after))
     ):
         ev.participants = _recent_person(ctx, ts, clause)
+    elif ev.participants and kind == "verb" and _SUBJECT_PRONOUN.search(text[cs:ts]):
+        # "..., where he met Prime Minister X": the subject is the person last named before the clause
+        ev.participants = [
+            p for p in _subject_person(ctx, sent[0], cs) if p not in ev.participants
+        ] + ev.participants
     if ev_type == "Meeting" and re.search(r"\b(?:him|her)\b", text[ts:ce]) and len(ev.participants) == 1:
         ev.participants += [p for p in _recent_person(ctx, cs, clause) if p not in ev.participants]
     if _PLURAL_REF.search(clause_text) or not ev.participants and _PLURAL_REF.search(text[sent[0] : sent[1]]):
@@ -578,14 +603,21 @@ def _build(
         holders = [
             p
             for p in ctx.persons
-            if any(r.lower() == title or r.lower().endswith(" " + title) for r in p.roles)
+            if any(
+                r.lower() == title or r.lower().endswith(" " + title) or r.lower().startswith(title + " of ")
+                for r in p.roles
+            )
         ]
         if len(holders) == 1 and holders[0] not in ev.participants:
             ev.participants.append(holders[0])
     # "the two Prime Ministers": the two persons who hold that title, when exactly two do
     for m in _TWO_TITLES.finditer(clause_text):
         title = re.sub(r"\s+", " ", m.group(1)).lower()[:-1]
-        holders = [p for p in ctx.persons if any(r.lower() == title or r.lower().endswith(" " + title) for r in p.roles)]
+        holders = [
+            p
+            for p in ctx.persons
+            if any(r.lower() == title or r.lower().endswith(" " + title) for r in p.roles)
+        ]
         if len(holders) == 2:
             ev.participants.extend(p for p in holders if p not in ev.participants)
             ev.plural_ref = False
@@ -623,6 +655,24 @@ def _build(
 
 def _inside_org(ctx: Context, pos: int) -> bool:
     return any(o.start <= pos < o.end for o in ctx.org_hits)
+
+
+def _subject_person(ctx: Context, sent_start: int, pos: int) -> list[Person]:
+    """The person a subject pronoun stands for: the first one named in its sentence before
+    it, else the first one named in the sentence before (the topic, rarely the object)."""
+    text = ctx.text
+    prev_start = max(
+        text.rfind(". ", 0, max(0, sent_start - 2)) + 2, text.rfind("\n", 0, max(0, sent_start - 1)) + 1
+    )
+    for lo, hi in ((sent_start, pos), (prev_start, sent_start)):
+        best: tuple[int, Person] | None = None
+        for p in ctx.persons:
+            for s, _ in p.mentions:
+                if lo <= s < hi and (best is None or s < best[0]):
+                    best = (s, p)
+        if best is not None:
+            return [best[1]]
+    return []
 
 
 def _recent_person(ctx: Context, pos: int, exclude: Clause | None) -> list[Person]:
@@ -809,6 +859,15 @@ def _same(a: Ev, b: Ev, ctx: Context) -> bool:
         return True  # one ceremony: "A and B signed X; C and D signed Y"
     if pa and pb and not pa & pb:
         return False
+    if (
+        a.type == b.type == "Meeting"
+        and not (a.definite or b.definite)
+        and len(pa) >= 2
+        and len(pb) >= 2
+        and pa - pb
+        and pb - pa
+    ):
+        return False  # "A met B ...; earlier, A met C": two meetings of one day
     if not pa and not pb and a.countries and b.countries and not set(a.countries) & set(b.countries):
         return False
     return True
@@ -895,7 +954,11 @@ def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
     ordered = sorted(events, key=lambda e: e.start)
     for ev in ordered:
         if ev.date is None and ev.strength == 0 and not ev.historic:
-            prev = [e for e in ordered if e.start < ev.start and e.date and not e.historic and e.strength > 0]
+            prev = [
+                e
+                for e in ordered
+                if e.start < ev.start and e.date and not e.historic and e.strength > 0 and not e.relative
+            ]
             told = _paragraph_day(ctx, ev.start, prev[-1].start if prev else -1)
             if told is not None:
                 ev.date, ev.strength = told, 1
@@ -912,9 +975,11 @@ def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
     # plural references ("the two leaders signed") take the participants of the event before
     for i, ev in enumerate(ordered):
         if ev.plural_ref and len(ev.participants) < 2:
-            for earlier in reversed(ordered[:i]):
-                if len(earlier.participants) >= 2:
-                    for p in earlier.participants:
+            # the event before; else, for "the signing followed talks that the two leaders held",
+            # the one after
+            for other in [*reversed(ordered[:i]), *ordered[i + 1 :]]:
+                if len(other.participants) >= 2:
+                    for p in other.participants:
                         if p not in ev.participants:
                             ev.participants.append(p)
                     break
@@ -1002,6 +1067,17 @@ def _main_countries(ctx: Context) -> list[str]:
         counts[h.key] = counts.get(h.key, 0) + 1
     top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
     return [k for k, _ in top]
+
+
+def _after_story(ctx: Context, ev: Ev) -> bool:
+    """A noun event placed only by a month after the story's month ("the summit in
+    December" in a September story) has not happened yet."""
+    if not ev.historic or ev.hist_key is None or ctx.anchor is None or ev.hist_key[1] is None:
+        return False
+    year, month = ev.hist_key
+    if year is None:
+        return 0 < month - ctx.anchor.month <= 4
+    return (year, month) > (ctx.anchor.year, ctx.anchor.month)
 
 
 def _keep(ev: Ev) -> bool:
