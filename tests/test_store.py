@@ -202,7 +202,46 @@ def test_update_and_count(store: Store) -> None:
     assert store.count() == 10  # 5 statements in each article graph
     store.update(f'INSERT DATA {{ GRAPH <{A1}> {{ <{A1}> <{EX.extra}> "x" }} }}')
     assert store.count() == 11
+    # A raw update changes the dataset as written: the graph has the triple, and the
+    # default graph (the union) gets it when it is re-derived.
+    assert store.ask(f'ASK {{ GRAPH <{A1}> {{ <{A1}> <{EX.extra}> "x" }} }}')
+    assert not store.ask(f'ASK {{ <{A1}> <{EX.extra}> "x" }}')
+    assert store.reindex() == 2
     assert store.ask(f'ASK {{ <{A1}> <{EX.extra}> "x" }}')
+    assert store.count() == 11
+
+
+def test_default_graph_has_set_semantics(store: Store) -> None:
+    shared = '<http://example.org/p> <http://example.org/name> "x" .\n'
+    store.put_ntriples([("http://example.org/g1", shared), ("http://example.org/g2", shared)])
+    assert len(store.select("SELECT * { ?s ?p ?o }")) == 1
+    count = store.select(
+        "SELECT (COUNT(?p) AS ?n) { ?p <http://example.org/name> ?o }"
+    )[0]["n"]
+    assert int(str(count)) == 1
+    # Provenance stays per graph.
+    assert len(store.select("SELECT ?g { GRAPH ?g { ?s ?p ?o } }")) == 2
+    # Replacing one keeps set semantics; removing one of two keeps the triple.
+    store.put_ntriples([("http://example.org/g1", shared)])
+    assert len(store.select("SELECT * { ?s ?p ?o }")) == 1
+    assert store.remove_graph("http://example.org/g1")
+    assert store.ask('ASK { <http://example.org/p> <http://example.org/name> "x" }')
+    other = '<http://example.org/q> <http://example.org/name> "y" .\n'
+    store.put_ntriples([("http://example.org/g2", other)])
+    assert not store.ask('ASK { <http://example.org/p> <http://example.org/name> "x" }')
+    assert len(store.select("SELECT * { ?s ?p ?o }")) == 1
+    store.remove_graphs(["http://example.org/g2"])
+    assert store.select("SELECT * { ?s ?p ?o }") == []
+    assert list(store.graph_names()) == []
+
+
+def test_persons_shared_by_two_articles_count_once(store: Store) -> None:
+    store.put_graph(A1, article_graph(A1, "one"))
+    store.put_graph(A2, article_graph(A2, "two"))
+    rows = store.select(f"SELECT (COUNT(?o) AS ?n) {{ ?s <{RDF.type}> ?o }}")
+    graphs = (article_graph(A1, "one"), article_graph(A2, "two"))
+    typed = {(s, o) for g in graphs for s, o in g.subject_objects(RDF.type)}
+    assert int(str(rows[0]["n"])) == len(typed)
 
 
 def test_graph_names_must_be_iris(store: Store) -> None:
@@ -298,3 +337,24 @@ def test_own_ntriples_writer_matches_rdflib() -> None:
     typed = Graph()
     typed.add((URIRef(A1), EX.typed, Literal("x", datatype=XSD.string)))
     assert graph_to_ntriples(typed) == f'<{A1}> <{EX.typed}> "x" .\n'
+
+
+def test_old_embedded_store_asks_for_reindex(tmp_path: Path) -> None:
+    """A directory store with article graphs but no format file predates materialisation."""
+    import pyoxigraph as ox
+
+    from newsgraph.errors import StoreError
+    from newsgraph.store.embedded import EmbeddedStore
+
+    raw = ox.Store(str(tmp_path / "old"))
+    raw.update('INSERT DATA { GRAPH <http://example.org/g> { <http://e/s> <http://e/p> "o" } }')
+    del raw
+    store = EmbeddedStore(tmp_path / "old")
+    with pytest.raises(StoreError, match="newsgraph reindex"):
+        store.select("SELECT * { ?s ?p ?o }")
+    assert store.reindex() == 1
+    assert len(store.select("SELECT * { ?s ?p ?o }")) == 1
+    store.close()
+    again = EmbeddedStore(tmp_path / "old")
+    assert len(again.select("SELECT * { ?s ?p ?o }")) == 1
+    again.close()

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from newsgraph.errors import ConfigError
+from newsgraph.errors import ConfigError, StoreError
 from newsgraph.store import is_remote, open_store
 from newsgraph.store.common import query_form
 from newsgraph.store.remote import RemoteStore, parse_store_url
@@ -63,8 +63,10 @@ from newsgraph.store.remote import RemoteStore, parse_store_url
     ],
 )
 def test_layouts(url: str, query: str, update: str, gsp: str | None, dataset: str | None, union: str) -> None:
+    # ``union`` was the server's union mode; the default graph is materialised now, so
+    # the parameter is accepted (old URLs keep working) and ignored.
     ep = parse_store_url(url)
-    assert (ep.query, ep.update, ep.gsp, ep.dataset, ep.union) == (query, update, gsp, dataset, union)
+    assert (ep.query, ep.update, ep.gsp, ep.dataset) == (query, update, gsp, dataset)
 
 
 def test_credentials_are_used_but_never_shown() -> None:
@@ -81,7 +83,6 @@ def test_credentials_are_used_but_never_shown() -> None:
         ("http://h:1/?querry=x", "unknown parameter 'querry'"),
         ("http://h:1/?layout=blazegraph", "unknown layout"),
         ("http://h:1/?auth=kerberos", "auth must be"),
-        ("http://h:1/?union=not an iri", "IRI"),
         ("ftp://h/", "not an http"),
     ],
 )
@@ -114,22 +115,38 @@ def test_query_form(text: str, form: str | None) -> None:
 
 
 @pytest.mark.remote
-def test_union_modes_on_a_real_server(remote_url: str) -> None:
-    """'param' sees the union; 'none' sees only the (empty) default graph of a plain Oxigraph."""
+def test_default_graph_is_materialised_on_a_plain_server(remote_url: str) -> None:
+    """No union parameter is sent: the server's own default graph holds each shared triple once."""
     store = open_store(remote_url)
-    store.update('INSERT DATA { GRAPH <http://example.org/g> { <http://e/s> <http://e/p> "o" } }')
-    q = "SELECT ?o WHERE { ?s ?p ?o }"
-    assert len(store.select(q)) == 1
-    store.close()
-    plain = RemoteStore(remote_url + "/?union=none")
     try:
-        assert plain.select(q) == []
+        nt = '<http://e/s> <http://e/p> "o" .\n'
+        store.put_ntriples([("http://example.org/g1", nt), ("http://example.org/g2", nt)])
+        assert len(store.select("SELECT ?o WHERE { ?s ?p ?o }")) == 1
         data = json.loads(
-            plain.query(q, "application/sparql-results+json", default_graph_uris=["http://example.org/g"])
+            store.query("SELECT ?o WHERE { ?s ?p ?o }", "application/sparql-results+json",
+                        default_graph_uris=["http://example.org/g1"])
         )
         assert len(data["results"]["bindings"]) == 1
+        store.remove_graph("http://example.org/g1")
+        assert len(store.select("SELECT ?o WHERE { ?s ?p ?o }")) == 1
+        store.remove_graphs(["http://example.org/g2"])
+        assert store.select("SELECT ?o WHERE { ?s ?p ?o }") == []
     finally:
-        plain.close()
+        store.close()
+
+
+@pytest.mark.remote
+def test_old_store_is_refused_until_reindexed(remote_url: str) -> None:
+    """Article graphs beside an empty default graph: written by an older newsgraph."""
+    store = open_store(remote_url)
+    try:
+        store.update('INSERT DATA { GRAPH <http://example.org/g> { <http://e/s> <http://e/p> "o" } }')
+        with pytest.raises(StoreError, match="newsgraph reindex"):
+            store.select("SELECT ?o WHERE { ?s ?p ?o }")
+        assert store.reindex() == 1
+        assert len(store.select("SELECT ?o WHERE { ?s ?p ?o }")) == 1
+    finally:
+        store.close()
 
 
 @pytest.mark.remote

@@ -53,7 +53,7 @@ class QueryJob:
 
     sparql: str
     base_iri: str | None
-    union_default: bool  #: default graph = union of all graphs (no dataset given anywhere)
+    union_default: bool  #: no dataset given anywhere: the (materialised union) default graph
     default_graphs: tuple[str, ...] | None  #: protocol dataset (None: not given)
     named_graphs: tuple[str, ...] | None
     media_type: str  #: for SELECT/ASK a results type, for CONSTRUCT/DESCRIBE an RDF type
@@ -80,8 +80,8 @@ def _dataset_options(job: QueryJob) -> dict[str, Any]:
             "default_graph": [ox.NamedNode(g) for g in job.default_graphs or ()],
             "named_graphs": [ox.NamedNode(g) for g in job.named_graphs or ()],
         }
-    if job.union_default:
-        return {"use_default_graph_as_union": True}
+    # Otherwise the store's real default graph, which newsgraph keeps as the set-union
+    # of the article graphs (Oxigraph's own union flag would repeat shared triples).
     return {}
 
 

@@ -466,7 +466,27 @@ def export_cmd(
                 store.dump(fh, rdf.media_type)
 
 
+@click.command("reindex")
+@store_option
+@click.pass_context
+def reindex_cmd(ctx: click.Context, store_location: str | None) -> None:
+    """Rebuild the default graph as the union of the article graphs.
+
+    Needed once for a store written by an older newsgraph that kept the default
+    graph empty, and after raw SPARQL updates (/update) that changed article graphs.
+    Triples written straight into the default graph (Graph Store ``?default``) are
+    dropped: the rebuilt default graph holds exactly what the article graphs state.
+    """
+    settings = _settings(ctx, store=store_location)
+    store = open_store_from(settings, create=False)
+    try:
+        n = store.reindex()
+    finally:
+        store.close()
+    click.echo(f"default graph rebuilt from {n} article graph{'s' if n != 1 else ''}")
+
+
 def register(group: click.Group) -> None:
     """Add this module's commands to the group."""
-    for cmd in (ingest_cmd, remove_cmd, stats_cmd, query_cmd, export_cmd):
+    for cmd in (ingest_cmd, remove_cmd, stats_cmd, query_cmd, export_cmd, reindex_cmd):
         group.add_command(cmd)

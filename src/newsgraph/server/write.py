@@ -7,10 +7,13 @@
 * ``/store`` is the SPARQL 1.1 Graph Store Protocol: ``?graph=IRI`` or
   ``?default`` (indirect identification), ``/store/<path>`` (direct: the graph
   IRI is the request URL), GET/HEAD/PUT/POST/DELETE, and POST without a graph
-  creates a new one (201, ``Location``).  ``?default`` here is the store's real
-  default graph, which the public endpoint folds into its union.
+  creates a new one (201, ``Location``).  Writing a named graph also keeps the
+  default graph the set-union of the named graphs; ``?default`` addresses that real
+  default graph as it is.
 * ``/update`` runs SPARQL 1.1 Update (form ``update=`` or direct
   ``application/sparql-update``), with ``using-graph-uri`` / ``using-named-graph-uri``.
+  It is low-level: it changes the dataset exactly as written and does not maintain
+  the default graph (``newsgraph reindex`` re-derives it; see docs/sparql.md).
 
 Every one of them needs ``Authorization: Bearer <write_token>``; with no token
 configured they do not exist (404).  Requests are checked completely (token,
@@ -46,6 +49,7 @@ from ..errors import (
     ValidationFailed,
 )
 from ..store import Store
+from ..store.common import remove_graph_update, replace_graph_update
 from . import security, state
 from .sparql import check_remote_calls, read_request
 from .sparqltext import analyse, with_using
@@ -232,17 +236,24 @@ class GraphAccess:
     def _block(name: str | None, ntriples: str) -> str:
         return ntriples if name is None else f"GRAPH <{name}> {{\n{ntriples}\n}}"
 
+    # A named graph changes together with its share of the default graph (the set-union
+    # of the named graphs, see store.base), in one update; ``?default`` is the raw graph.
     def replace(self, name: str | None, ntriples: str) -> None:
-        target = "DEFAULT" if name is None else f"GRAPH <{name}>"
-        create = "" if name is None else f"CREATE SILENT GRAPH <{name}> ;\n"
-        self.store.update(f"DROP SILENT {target} ;\n{create}INSERT DATA {{ {self._block(name, ntriples)} }}")
+        if name is None:
+            self.store.update(f"DROP SILENT DEFAULT ;\nINSERT DATA {{ {ntriples} }}")
+        else:
+            self.store.update(replace_graph_update(name, ntriples))
 
     def add(self, name: str | None, ntriples: str) -> None:
-        create = "" if name is None else f"CREATE SILENT GRAPH <{name}> ;\n"
-        self.store.update(f"{create}INSERT DATA {{ {self._block(name, ntriples)} }}")
+        if name is None:
+            self.store.update(f"INSERT DATA {{ {ntriples} }}")
+        else:
+            self.store.update(
+                f"CREATE SILENT GRAPH <{name}> ;\nINSERT DATA {{ {self._block(name, ntriples)}\n{ntriples} }}"
+            )
 
     def drop(self, name: str | None) -> None:
-        self.store.update("CLEAR SILENT DEFAULT" if name is None else f"DROP SILENT GRAPH <{name}>")
+        self.store.update("CLEAR SILENT DEFAULT" if name is None else remove_graph_update(name))
 
 
 def _rdf_format(media_type: str) -> ox.RdfFormat:

@@ -5,11 +5,17 @@ in memory) and ``remote.RemoteStore`` (any SPARQL 1.1 server over the Protocol, 
 and Graph Store Protocol).  Everything above this layer speaks only these methods,
 so the same tests run against both.
 
-Each article lives in its own named graph whose name is the article URI; queries
-see the union of those graphs as their default graph.  Replacing an article is
-replacing its graph, and removing it is dropping the graph, which is why a shared
-entity (a country mentioned by two articles) keeps the statements of the article
-that is left: they sit in that article's graph.
+Each article lives in its own named graph whose name is the article URI, and the
+store's real default graph is kept as the set-union of those graphs: every write
+puts an article's triples into its graph and into the default graph, in the same
+transaction, and removing or replacing an article takes out of the default graph
+only what no other graph still states.  A shared entity (a country mentioned by two
+articles) therefore keeps the statements of the article that is left, and a query
+without a dataset reads the default graph with SPARQL's set semantics: a triple
+stated by a thousand articles is one answer, not a thousand.  An embedded store records
+this format in a file beside its data (``common.FORMAT_FILE``); an older store (or
+a remote one holding article graphs but an empty default graph) is refused with a
+message naming ``newsgraph reindex``.
 """
 
 from __future__ import annotations
@@ -63,7 +69,7 @@ class Store(Protocol):
         """The triples of one named graph (empty when there is no such graph)."""
 
     def describe(self, iri: str) -> Graph:
-        """Every triple of the union graph whose subject is iri."""
+        """Every triple of the default (union) graph whose subject is iri."""
 
     def query(
         self,
@@ -75,7 +81,8 @@ class Store(Protocol):
     ) -> bytes:
         """Run a SPARQL query and return its results serialised in result_media_type.
 
-        Without dataset parameters the default graph is the union of all graphs.
+        Without dataset parameters the default graph is the (materialised) union of the
+        article graphs.
         Raises BadQuery for a query that does not parse, StoreError when the store fails.
         """
 
@@ -96,9 +103,15 @@ class Store(Protocol):
     def dump(self, out: BinaryIO, media_type: str) -> None:
         """Stream the data to out without holding the store in memory.
 
-        Dataset formats (N-Quads, TriG, JSON-LD) carry every graph; triple-only formats
-        (Turtle, N-Triples, RDF/XML) get the union of the graphs, where a triple stated
-        by two articles may appear twice, which parses back to the same graph.
+        Dataset formats (N-Quads, TriG, JSON-LD) carry every article graph (not the
+        default graph derived from them); triple-only formats (Turtle,
+        N-Triples, RDF/XML) get the default graph, the union of the article graphs.
         """
+
+    def check_format(self) -> None:
+        """Raise StoreError when the store predates the materialised default graph."""
+
+    def reindex(self) -> int:
+        """Rebuild the default graph from the article graphs; returns how many graphs were read."""
 
     def close(self) -> None: ...

@@ -99,17 +99,68 @@ def ntriples_to_nquads(graph_iri: str, ntriples: str) -> str:
     return "".join(out)
 
 
+#: 2: the default graph is the materialised set-union of the article graphs.
+#: (1, never written down: the default graph was empty and queries asked for the union.)
+STORE_FORMAT = 2
+#: File in an embedded store's directory that records its format.  A remote store has
+#: no such place (and an admin graph would show up in every ``GRAPH ?g`` answer), so
+#: there an old store is recognised by article graphs beside an empty default graph.
+FORMAT_FILE = "newsgraph-store-format"
+OLD_FORMAT_ASK = "ASK { FILTER (NOT EXISTS { ?s ?p ?o } && EXISTS { GRAPH ?g { ?s2 ?p2 ?o2 } }) }"
+
+
+def unshare_update(iri: str) -> str:
+    """Delete from the default graph the triples of graph iri that no other graph states.
+
+    The default graph is the set-union of the article graphs, so a triple leaves it
+    only when the last graph that holds it goes; a person named by two articles keeps
+    the name when one of them is removed.
+    """
+    iri = check_iri(iri)
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{iri}>) }} }}"
+    )
+
+
+def remove_graph_update(graph_iri: str) -> str:
+    """Drop graph_iri and whatever only it contributed to the default graph."""
+    iri = check_iri(graph_iri)
+    return f"{unshare_update(iri)} ;\nDROP SILENT GRAPH <{iri}>"
+
+
 def replace_graph_update(graph_iri: str, ntriples: str) -> str:
-    """One SPARQL Update operation pair that makes graph_iri hold exactly these triples."""
+    """Update operations that make graph_iri hold exactly these triples.
+
+    The old version's triples leave the default graph unless another graph holds them,
+    and the new ones are inserted both into the named graph and into the default graph
+    (where a triple already present stays one triple), all in one request.
+    """
     iri = check_iri(graph_iri)
     body = ntriples.strip()
+    head = remove_graph_update(iri)
     if not body:
-        return f"DROP SILENT GRAPH <{iri}> ;\nCREATE SILENT GRAPH <{iri}>"
-    return f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }}"
+        return f"{head} ;\nCREATE SILENT GRAPH <{iri}>"
+    return f"{head} ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}}\n{body}\n}}"
 
 
 def replace_graphs_update(items: Iterable[tuple[str, str]]) -> str:
     return " ;\n".join(replace_graph_update(g, nt) for g, nt in items)
+
+
+def rederive_update(graph_iris: Iterable[str]) -> str:
+    """Add the triples of these graphs to the default graph (reindex, after a raw update)."""
+    return " ;\n".join(
+        f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{check_iri(g)}> {{ ?s ?p ?o }} }}" for g in graph_iris
+    )
+
+
+def old_format_message(location: str) -> str:
+    return (
+        f"the store {location} was written by an older newsgraph whose default graph is not "
+        f"the union of the article graphs; run `newsgraph reindex --store {location}` once "
+        "to rebuild it (the article graphs are kept)"
+    )
 
 
 def last_wins(items: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -164,7 +215,14 @@ def query_form(sparql: str) -> str | None:
 
 
 __all__ = [
+    "FORMAT_FILE",
+    "OLD_FORMAT_ASK",
     "QUERY_FORMS",
+    "STORE_FORMAT",
+    "old_format_message",
+    "rederive_update",
+    "remove_graph_update",
+    "unshare_update",
     "check_iri",
     "graph_to_ntriples",
     "term_ntriples",

@@ -6,6 +6,13 @@ store as it was before the call.  Writing a batch of articles is therefore two s
 calls at most: one ``load`` of N-Quads for articles the store has not seen (the
 fastest transactional path) and one ``update`` that drops and re-inserts the
 articles it already holds.
+
+The default graph is kept as the set-union of the article graphs (see ``base``): the
+load carries each new triple twice, once in its article's graph and once without a
+graph name, and the update deletes from the default graph what only the old version
+of an article stated before inserting the new one.  Queries then read the default
+graph as it is, with SPARQL's set semantics, instead of asking Oxigraph for a union
+that repeats a triple once per article stating it.
 """
 
 from __future__ import annotations
@@ -20,7 +27,18 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import BadQuery, NotAcceptable, RDFSyntaxError, StoreError, StoreLocked
-from .common import check_iri, graph_to_ntriples, last_wins, ntriples_to_nquads, replace_graphs_update
+from .common import (
+    FORMAT_FILE,
+    STORE_FORMAT,
+    check_iri,
+    graph_to_ntriples,
+    last_wins,
+    ntriples_to_nquads,
+    old_format_message,
+    rederive_update,
+    remove_graph_update,
+    replace_graphs_update,
+)
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RESULT_FORMATS = {
@@ -79,6 +97,7 @@ class EmbeddedStore:
         self.location = str(self.path) if self.path is not None else ":memory:"
         self.read_only = read_only
         self._unflushed = 0
+        self._format_ok = False
         if self.path is None:
             self._store: ox.Store | None = ox.Store()
             return
@@ -127,7 +146,65 @@ class EmbeddedStore:
     @property
     def oxigraph(self) -> ox.Store:
         """The pyoxigraph store itself, for the SPARQL endpoint (result limits, snapshots)."""
+        self.check_format()
         return self._ox
+
+    # -- store format -------------------------------------------------------
+    def check_format(self) -> None:
+        """Raise StoreError when the store predates the materialised default graph.
+
+        Such a store answers default-graph queries with nothing, which would look like
+        an empty store; the message names the command that fixes it.
+        """
+        if self._format_ok or self.path is None:
+            return
+        marker = self.path / FORMAT_FILE
+        if not marker.is_file():
+            store = self._ox
+            if next(iter(store.named_graphs()), None) is not None:
+                raise StoreError(old_format_message(self.location))
+            self._mark()
+        elif marker.read_text(encoding="utf-8").strip() != str(STORE_FORMAT):
+            raise StoreError(old_format_message(self.location))
+        self._format_ok = True
+
+    def _mark(self) -> None:
+        if self.path is None or self.read_only:
+            return
+        try:
+            (self.path / FORMAT_FILE).write_text(f"{STORE_FORMAT}\n", encoding="utf-8")
+        except OSError as exc:
+            raise StoreError(f"cannot write to the store {self.location}: {exc}") from None
+
+    def reindex(self) -> int:
+        """Rebuild the default graph from the article graphs; returns the graphs read.
+
+        Works graph by graph in batches of a few hundred graphs, so memory stays
+        bounded however big the store is.
+        """
+        store = self._ox
+        try:
+            store.clear_graph(ox.DefaultGraph())
+            done = 0
+            batch: list[str] = []
+            for g in store.named_graphs():
+                if not isinstance(g, ox.NamedNode):
+                    continue
+                batch.append(g.value)
+                if len(batch) >= 200:
+                    store.update(rederive_update(batch))
+                    done += len(batch)
+                    batch = []
+            if batch:
+                store.update(rederive_update(batch))
+                done += len(batch)
+            if self.path is not None:
+                store.flush()
+        except OSError as exc:
+            raise StoreError(f"cannot write to the store {self.location}: {exc}") from None
+        self._mark()
+        self._format_ok = True
+        return done
 
     # -- writing ----------------------------------------------------------
     def put_graph(self, graph_iri: str, graph: Graph) -> None:
@@ -137,6 +214,7 @@ class EmbeddedStore:
         self.put_ntriples((g, graph_to_ntriples(graph)) for g, graph in items)
 
     def put_ntriples(self, items: Iterable[tuple[str, str]]) -> None:
+        self.check_format()
         store = self._ox
         fresh: list[str] = []
         replaced: list[tuple[str, str]] = []
@@ -145,12 +223,15 @@ class EmbeddedStore:
                 replaced.append((graph_iri, nt))
             else:
                 fresh.append(ntriples_to_nquads(graph_iri, nt))
+                # The same lines without a graph name go to the default graph.
+                fresh.append(nt if nt.endswith("\n") else nt + "\n")
         try:
             if fresh:
                 # One load is one transaction: every new graph of the batch or none.
                 store.load("".join(fresh), ox.RdfFormat.N_QUADS)
             if replaced:
                 store.update(replace_graphs_update(replaced))
+
             self._unflushed += sum(nq.count("\n") for nq in fresh) + sum(nt.count("\n") for _, nt in replaced)
             if self._unflushed >= FLUSH_EVERY_QUADS and self.path is not None:
                 store.flush()
@@ -161,8 +242,17 @@ class EmbeddedStore:
             raise StoreError(f"cannot write to the store {self.location}: {exc}") from None
 
     def bulk_load(self, nquads_path: Path) -> None:
+        self.check_format()
+        store = self._ox
         try:
-            self._ox.bulk_load(path=str(nquads_path), format=ox.RdfFormat.N_QUADS)
+            store.bulk_load(path=str(nquads_path), format=ox.RdfFormat.N_QUADS)
+            # Each triple also without a graph name: the default graph is their set-union.
+            store.bulk_extend(
+                ox.Quad(q.subject, q.predicate, q.object)
+                for q in ox.parse(path=str(nquads_path), format=ox.RdfFormat.N_QUADS)
+                if isinstance(q.graph_name, ox.NamedNode)
+            )
+
         except SyntaxError as exc:
             raise RDFSyntaxError(f"cannot load {nquads_path}: {exc}") from None
         except OSError as exc:
@@ -170,18 +260,25 @@ class EmbeddedStore:
 
     def remove_graph(self, graph_iri: str) -> bool:
         node = ox.NamedNode(check_iri(graph_iri))
-        store = self._ox
-        if not store.contains_named_graph(node):
+        self.check_format()
+        if not self._ox.contains_named_graph(node):
             return False
-        try:
-            store.remove_graph(node)
-        except OSError as exc:
-            raise StoreError(f"cannot write to the store {self.location}: {exc}") from None
+        self.remove_graphs([graph_iri])
         return True
 
     def remove_graphs(self, graph_iris: Iterable[str]) -> None:
-        for g in graph_iris:
-            self.remove_graph(g)
+        self.check_format()
+        store = self._ox
+        present = [
+            g for g in dict.fromkeys(graph_iris) if store.contains_named_graph(ox.NamedNode(check_iri(g)))
+        ]
+        try:
+            # A few hundred graphs per update: each is one transaction, and each graph
+            # leaves with its default-graph share in the same transaction.
+            for i in range(0, len(present), 200):
+                store.update(" ;\n".join(remove_graph_update(g) for g in present[i : i + 200]))
+        except OSError as exc:
+            raise StoreError(f"cannot write to the store {self.location}: {exc}") from None
 
     def update(self, sparql: str) -> None:
         try:
@@ -208,11 +305,13 @@ class EmbeddedStore:
 
     def describe(self, iri: str) -> Graph:
         g = Graph()
-        for q in self._ox.quads_for_pattern(ox.NamedNode(check_iri(iri)), None, None, None):
+        self.check_format()
+        for q in self._ox.quads_for_pattern(ox.NamedNode(check_iri(iri)), None, None, ox.DefaultGraph()):
             g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
         return g
 
     def _run(self, sparql: str, **kw: Any) -> Any:
+        self.check_format()
         try:
             return self._ox.query(sparql, **kw)
         except SyntaxError as exc:
@@ -229,10 +328,9 @@ class EmbeddedStore:
         named_graph_uris: list[str] | None = None,
     ) -> bytes:
         kw: dict[str, Any] = {}
-        if default_graph_uris:
-            kw["default_graph"] = [ox.NamedNode(check_iri(u)) for u in default_graph_uris]
-        elif not named_graph_uris:
-            kw["use_default_graph_as_union"] = True
+        if default_graph_uris or named_graph_uris:
+            # A dataset given with the request replaces the query's own.
+            kw["default_graph"] = [ox.NamedNode(check_iri(u)) for u in default_graph_uris or []]
         if named_graph_uris:
             kw["named_graphs"] = [ox.NamedNode(check_iri(u)) for u in named_graph_uris]
         media_type = result_media_type.split(";")[0].strip().lower()
@@ -251,7 +349,7 @@ class EmbeddedStore:
         return buf.getvalue()
 
     def select(self, sparql: str) -> list[dict[str, object]]:
-        result = self._run(sparql, use_default_graph_as_union=True)
+        result = self._run(sparql)
         if not isinstance(result, ox.QuerySolutions):
             raise BadQuery("not a SELECT query")
         names = [v.value for v in result.variables]
@@ -266,7 +364,7 @@ class EmbeddedStore:
         return rows
 
     def construct(self, sparql: str) -> Graph:
-        result = self._run(sparql, use_default_graph_as_union=True)
+        result = self._run(sparql)
         if not isinstance(result, ox.QueryTriples):
             raise BadQuery("not a CONSTRUCT or DESCRIBE query")
         g = Graph()
@@ -275,7 +373,7 @@ class EmbeddedStore:
         return g
 
     def ask(self, sparql: str) -> bool:
-        result = self._run(sparql, use_default_graph_as_union=True)
+        result = self._run(sparql)
         if not isinstance(result, ox.QueryBoolean):
             raise BadQuery("not an ASK query")
         return bool(result)
@@ -288,11 +386,18 @@ class EmbeddedStore:
     def dump(self, out: BinaryIO, media_type: str) -> None:
         fmt = rdf_format(media_type)
         store = self._ox
+        self.check_format()
         try:
             if fmt.supports_datasets:
-                store.dump(out, fmt)
+                # The article graphs: the default graph is derived from them.
+                quads = (
+                    q
+                    for q in store.quads_for_pattern(None, None, None, None)
+                    if isinstance(q.graph_name, ox.NamedNode)
+                )
+                ox.serialize(quads, out, fmt)
             else:
-                triples = (q.triple for q in store.quads_for_pattern(None, None, None, None))
+                triples = (q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
                 ox.serialize(triples, out, fmt)
         except OSError as exc:
             raise StoreError(f"cannot dump the store: {exc}") from None

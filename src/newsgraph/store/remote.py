@@ -12,13 +12,12 @@ they do not follow the Oxigraph layout (see ``docs/remote-store.md``)::
 
 Queries go through SPARQLWrapper; writes and dumps through ``requests``.
 
-The default graph newsgraph queries is the union of the article graphs.  Servers
-differ in how that is asked for, so each layout carries a ``union`` mode: ``param``
-adds Oxigraph's ``union-default-graph`` request parameter, an IRI is sent as the
-``default-graph-uri`` (Jena's ``urn:x-arq:UnionGraph``), and ``native`` sends nothing
-because the server's default graph already is the union (GraphDB, Virtuoso, QLever).
-Listing every article graph as a ``default-graph-uri`` would work anywhere but
-not for a million articles, so it is not offered.
+The default graph newsgraph queries is the union of the article graphs, and it is
+materialised: every write request also maintains the server's real default graph
+(see ``common.replace_graph_update``), so queries send no dataset at all and work
+on any SPARQL 1.1 server without union configuration.  Servers whose default graph
+already folds in every named graph (GraphDB's, Virtuoso's defaults) must have that
+switched off, or they would show each triple twice (see ``docs/remote-store.md``).
 
 Transient failures (connection refused or reset, 5xx, 429) are retried
 ``remote_retries`` times with exponential backoff.  Writes newsgraph makes itself
@@ -55,11 +54,15 @@ from SPARQLWrapper.SPARQLExceptions import Unauthorized as SWUnauthorized
 
 from ..errors import BadQuery, ConfigError, NotAcceptable, RDFSyntaxError, StoreError
 from .common import (
+    OLD_FORMAT_ASK,
     check_iri,
     graph_to_ntriples,
     json_term,
     last_wins,
+    old_format_message,
     query_form,
+    rederive_update,
+    remove_graph_update,
     replace_graph_update,
 )
 from .embedded import rdf_format
@@ -68,32 +71,15 @@ T = TypeVar("T")
 
 #: Endpoint paths relative to the store URL ("" is the URL itself, None: not offered).
 LAYOUTS: dict[str, dict[str, str | None]] = {
-    "oxigraph": {"query": "query", "update": "update", "gsp": "store", "dataset": "store", "union": "param"},
-    "fuseki": {
-        "query": "sparql",
-        "update": "update",
-        "gsp": "data",
-        "dataset": "",
-        "union": "urn:x-arq:UnionGraph",
-    },
-    "graphdb": {
-        "query": "",
-        "update": "statements",
-        "gsp": "rdf-graphs/service",
-        "dataset": "statements",
-        "union": "native",
-    },
-    "virtuoso": {
-        "query": "sparql",
-        "update": "sparql",
-        "gsp": "sparql-graph-crud",
-        "dataset": None,
-        "union": "native",
-    },
-    "qlever": {"query": "", "update": "", "gsp": None, "dataset": None, "union": "native"},
+    "oxigraph": {"query": "query", "update": "update", "gsp": "store", "dataset": "store"},
+    "fuseki": {"query": "sparql", "update": "update", "gsp": "data", "dataset": ""},
+    "graphdb": {"query": "", "update": "statements", "gsp": "rdf-graphs/service", "dataset": "statements"},
+    "virtuoso": {"query": "sparql", "update": "sparql", "gsp": "sparql-graph-crud", "dataset": None},
+    "qlever": {"query": "", "update": "", "gsp": None, "dataset": None},
 }
-_ENDPOINT_KEYS = ("query", "update", "gsp", "dataset", "union")
-_OTHER_KEYS = ("layout", "auth", "token")
+_ENDPOINT_KEYS = ("query", "update", "gsp", "dataset")
+#: ``union`` is accepted and ignored: store URLs written for older versions keep working.
+_OTHER_KEYS = ("layout", "auth", "token", "union")
 
 #: Largest SPARQL Update body sent in one request; a batch of articles bigger than
 #: this is split, each article staying whole inside one request.
@@ -112,7 +98,6 @@ class Endpoints:
     update: str | None
     gsp: str | None
     dataset: str | None  #: GET: the whole dataset as quads; POST: add quads
-    union: str  #: 'param', 'native', 'none' or an IRI to send as default-graph-uri
     user: str | None = None
     password: str | None = None
     auth: str = "basic"
@@ -141,7 +126,7 @@ def parse_store_url(url: str) -> Endpoints:
     for key in _ENDPOINT_KEYS:
         if key in params:
             value = params[key]
-            layout[key] = None if value.lower() in ("none", "-") and key not in ("query", "union") else value
+            layout[key] = None if value.lower() in ("none", "-") and key != "query" else value
     host = parts.hostname + (f":{parts.port}" if parts.port else "")
     base = urlunsplit((parts.scheme, host, parts.path.rstrip("/") + "/", "", ""))
 
@@ -157,9 +142,6 @@ def parse_store_url(url: str) -> Endpoints:
     auth = params.get("auth", "basic").lower()
     if auth not in ("basic", "digest"):
         raise ConfigError(f"store URL: auth must be basic or digest, not {auth!r}")
-    union = layout["union"] or "none"
-    if union not in ("param", "native", "none"):
-        check_iri(union)
     from urllib.parse import unquote
 
     return Endpoints(
@@ -167,7 +149,6 @@ def parse_store_url(url: str) -> Endpoints:
         update=resolve(layout["update"]),
         gsp=resolve(layout["gsp"]),
         dataset=resolve(layout["dataset"]),
-        union=union,
         user=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password else None,
         auth=auth,
@@ -231,6 +212,32 @@ class RemoteStore:
         if ep.token:
             self._session.headers["Authorization"] = f"Bearer {ep.token}"
         self._session.headers["User-Agent"] = "newsgraph"
+        self._format_ok = False
+
+    def check_format(self) -> None:
+        """StoreError when the server holds article graphs but no materialised default graph."""
+        if self._format_ok:
+            return
+        if self.ask(OLD_FORMAT_ASK, check=False):
+            raise StoreError(old_format_message(self.location))
+        self._format_ok = True
+
+    def reindex(self) -> int:
+        """Rebuild the server's default graph from the article graphs, a few hundred per request."""
+        self._post_update("CLEAR SILENT DEFAULT", what="clear the default graph", idempotent=True)
+        done = 0
+        batch: list[str] = []
+        for g in list(self.graph_names()):
+            batch.append(g)
+            if len(batch) >= 200:
+                self._post_update(rederive_update(batch), what="rebuild the default graph", idempotent=True)
+                done += len(batch)
+                batch = []
+        if batch:
+            self._post_update(rederive_update(batch), what="rebuild the default graph", idempotent=True)
+            done += len(batch)
+        self._format_ok = True
+        return done
 
     # -- plumbing -----------------------------------------------------------
     def _with_retries(self, what: str, fn: Callable[[], T], *, idempotent: bool = True) -> T:
@@ -326,7 +333,6 @@ class RemoteStore:
         sparql: str,
         accept: str,
         *,
-        union: bool,
         default_graph_uris: list[str] | None = None,
         named_graph_uris: list[str] | None = None,
     ) -> Any:
@@ -354,10 +360,6 @@ class RemoteStore:
                     w.addParameter("default-graph-uri", check_iri(u))
                 for u in named_graph_uris or []:
                     w.addParameter("named-graph-uri", check_iri(u))
-            elif union and ep.union == "param":
-                w.addParameter("union-default-graph", "")
-            elif union and ep.union not in ("native", "none"):
-                w.addParameter("default-graph-uri", ep.union)
             try:
                 return w.query().response
             except QueryBadFormed as exc:
@@ -406,8 +408,10 @@ class RemoteStore:
         finally:
             response.close()
 
-    def _select_raw(self, sparql: str, *, union: bool = True) -> list[dict[str, Node]]:
-        data = json.loads(self._read(self._sparql(sparql, _JSON_RESULTS, union=union)))
+    def _select_raw(self, sparql: str, *, check: bool = True) -> list[dict[str, Node]]:
+        if check:
+            self.check_format()
+        data = json.loads(self._read(self._sparql(sparql, _JSON_RESULTS)))
         rows = []
         for b in data.get("results", {}).get("bindings", []):
             rows.append({k: json_term(v) for k, v in b.items()})
@@ -435,6 +439,7 @@ class RemoteStore:
     def put_ntriples(self, items: Iterable[tuple[str, str]]) -> None:
         # One update request per chunk: the SPARQL 1.1 Update spec asks servers to run a
         # request atomically, which Oxigraph, Fuseki and GraphDB do.
+        self.check_format()
         chunk: list[str] = []
         size = 0
         for graph_iri, nt in last_wins(items):
@@ -448,6 +453,29 @@ class RemoteStore:
             self._post_update(" ;\n".join(chunk), what="store articles", idempotent=True)
 
     def bulk_load(self, nquads_path: Path) -> None:
+        import tempfile
+
+        self.check_format()
+        # Each quad of an article graph also goes in without a graph name: the default
+        # graph is the set-union of the article graphs (the server merges repeats).
+        with tempfile.TemporaryDirectory(prefix="newsgraph-bulk-") as tmp:
+            doubled = Path(tmp) / "doubled.nq"
+            try:
+                with open(doubled, "wb") as out:
+                    quads = list(ox.parse(path=str(nquads_path), format=ox.RdfFormat.N_QUADS))
+                    ox.serialize(quads, out, ox.RdfFormat.N_QUADS)
+                    ox.serialize(
+                        (ox.Quad(q.subject, q.predicate, q.object) for q in quads
+                         if isinstance(q.graph_name, ox.NamedNode)),
+                        out,
+                        ox.RdfFormat.N_QUADS,
+                    )
+                    del quads
+            except SyntaxError as exc:
+                raise RDFSyntaxError(f"cannot load {nquads_path}: {exc}") from None
+            self._bulk_post(doubled)
+
+    def _bulk_post(self, nquads_path: Path) -> None:
         ep = self.endpoints
         if ep.dataset:
             url = ep.dataset + (
@@ -471,29 +499,27 @@ class RemoteStore:
     def _insert_quads_in_chunks(self, nquads_path: Path) -> None:
         buf: list[str] = []
         size = 0
-        current: str | None = None
+        current: str | None = None  # the open GRAPH block, None: default-graph triples
 
         def flush() -> None:
-            nonlocal buf, size
+            nonlocal buf, size, current
             if buf:
+                close = "}\n" if current is not None else ""
                 self._post_update(
-                    "INSERT DATA {\n" + "".join(buf) + "}\n}", what="bulk-load quads", idempotent=True
+                    "INSERT DATA {\n" + "".join(buf) + close + "}", what="bulk-load quads", idempotent=True
                 )
-            buf, size = [], 0
+            buf, size, current = [], 0, None
 
         try:
             for q in ox.parse(path=str(nquads_path), format=ox.RdfFormat.N_QUADS):
-                g = str(q.graph_name)
-                if g != current or not buf:
-                    if size > MAX_UPDATE_BYTES:
-                        flush()
-                        current = None
-                    opener = "" if not buf else "}\n"
-                    buf.append(
-                        f"{opener}GRAPH {g} {{\n"
-                        if isinstance(q.graph_name, ox.NamedNode)
-                        else f"{opener}{{\n"
-                    )
+                g = str(q.graph_name) if isinstance(q.graph_name, ox.NamedNode) else None
+                if size > MAX_UPDATE_BYTES:
+                    flush()
+                if g != current:
+                    if current is not None:
+                        buf.append("}\n")
+                    if g is not None:
+                        buf.append(f"GRAPH {g} {{\n")
                     current = g
                 line = f"{q.subject} {q.predicate} {q.object} .\n"
                 buf.append(line)
@@ -504,16 +530,18 @@ class RemoteStore:
 
     def remove_graph(self, graph_iri: str) -> bool:
         iri = check_iri(graph_iri)
+        self.check_format()
         if not self.has_graph(iri):
             return False
-        self._post_update(f"DROP SILENT GRAPH <{iri}>", what="remove a graph", idempotent=True)
+        self._post_update(remove_graph_update(iri), what="remove a graph", idempotent=True)
         return True
 
     def remove_graphs(self, graph_iris: Iterable[str]) -> None:
+        self.check_format()
         chunk: list[str] = []
         size = 0
         for g in graph_iris:
-            op = f"DROP SILENT GRAPH <{check_iri(g)}>"
+            op = remove_graph_update(g)
             chunk.append(op)
             size += len(op) + 3
             if size > MAX_UPDATE_BYTES // 8:
@@ -528,12 +556,13 @@ class RemoteStore:
     # -- reading ----------------------------------------------------------
     def has_graph(self, graph_iri: str) -> bool:
         iri = check_iri(graph_iri)
-        return self.ask(f"ASK {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}", union=False)
+        return self.ask(f"ASK {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}", check=False)
 
     def graph_names(self) -> Iterator[str]:
         # TSV streams: one IRI a line, so a million graphs never sit in memory at once.
         response = self._sparql(
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "text/tab-separated-values", union=False
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+            "text/tab-separated-values",
         )
         try:
             first = True
@@ -565,7 +594,7 @@ class RemoteStore:
                 g.parse(data=resp.content, format="nt")
             return g
         for t in self.construct(
-            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}", union=False
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}", check=False
         ):
             g.add(t)
         return g
@@ -582,10 +611,10 @@ class RemoteStore:
         default_graph_uris: list[str] | None = None,
         named_graph_uris: list[str] | None = None,
     ) -> bytes:
+        self.check_format()
         response = self._sparql(
             sparql,
             result_media_type,
-            union=True,
             default_graph_uris=default_graph_uris,
             named_graph_uris=named_graph_uris,
         )
@@ -596,22 +625,30 @@ class RemoteStore:
             raise BadQuery("not a SELECT query")
         return [dict(row) for row in self._select_raw(sparql)]
 
-    def construct(self, sparql: str, *, union: bool = True) -> Graph:
+    def construct(self, sparql: str, *, union: bool = True, check: bool = True) -> Graph:
+        """``union`` is accepted for older callers; the default graph is the union already."""
         if query_form(sparql) not in ("CONSTRUCT", "DESCRIBE"):
             raise BadQuery("not a CONSTRUCT or DESCRIBE query")
-        data = self._read(self._sparql(sparql, _NTRIPLES, union=union))
+        if check:
+            self.check_format()
+        data = self._read(self._sparql(sparql, _NTRIPLES))
         g = Graph()
         g.parse(data=data, format="nt")
         return g
 
-    def ask(self, sparql: str, *, union: bool = True) -> bool:
+    def ask(self, sparql: str, *, check: bool = True) -> bool:
         if query_form(sparql) != "ASK":
             raise BadQuery("not an ASK query")
-        data = json.loads(self._read(self._sparql(sparql, _JSON_RESULTS, union=union)))
+        if check:
+            self.check_format()
+        data = json.loads(self._read(self._sparql(sparql, _JSON_RESULTS)))
         return bool(data.get("boolean"))
 
     def count(self) -> int:
-        rows = self._select_raw("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", union=False)
+        rows = self._select_raw(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+            check=False,
+        )
         value = rows[0].get("n") if rows else None
         return int(str(value)) if value is not None else 0
 
@@ -625,7 +662,10 @@ class RemoteStore:
             assert resp is not None
             resp.raw.decode_content = True
             try:
-                yield from ox.parse(resp.raw, ox.RdfFormat.N_QUADS)  # type: ignore[arg-type]
+                for q in ox.parse(resp.raw, ox.RdfFormat.N_QUADS):  # type: ignore[arg-type]
+                    # The article graphs only: the default graph is derived from them.
+                    if isinstance(q.graph_name, ox.NamedNode):
+                        yield q
             except SyntaxError as exc:
                 raise StoreError(f"the SPARQL store sent unreadable N-Quads: {exc}") from None
             except (OSError, requests.RequestException) as exc:
@@ -654,31 +694,18 @@ class RemoteStore:
             self._sparql(
                 f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{check_iri(name)}> {{ ?s ?p ?o }} }}",
                 _NTRIPLES,
-                union=False,
             )
         )
 
     def dump(self, out: BinaryIO, media_type: str) -> None:
         fmt = rdf_format(media_type)
-        ep = self.endpoints
-        if fmt == ox.RdfFormat.N_QUADS and ep.dataset:
-            # Straight through: the server already speaks N-Quads.
-            resp = self._http(
-                "GET", ep.dataset, what="dump the dataset", stream=True, headers={"Accept": _NQUADS}
-            )
-            assert resp is not None
-            try:
-                for chunk in resp.iter_content(1 << 16):
-                    out.write(chunk)
-            except (OSError, requests.RequestException) as exc:
-                raise StoreError(f"the SPARQL store {self.location} broke off the dump: {exc}") from None
-            finally:
-                resp.close()
-            return
+        self.check_format()
         if fmt.supports_datasets:
             ox.serialize(self._quads(), out, fmt)
-        else:
-            ox.serialize((q.triple for q in self._quads()), out, fmt)
+            return
+        # Triple formats: the default graph, which is the set-union of the article graphs.
+        data = self._read(self._sparql("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", _NTRIPLES))
+        ox.serialize((t for t in ox.parse(data, ox.RdfFormat.N_TRIPLES)), out, fmt)
 
     def close(self) -> None:
         self._session.close()
