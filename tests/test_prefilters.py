@@ -103,6 +103,9 @@ ited Nations Development Programme (UNDP) and the Reserve Bank of India met the 
 
 
 's President Bola Tinubu met the Saudi Shia cleric Hassan al-Saffar and his Singaporean counterpart.
+The ministers held a Video Teleconference Meeting and a virtual meeting; a video-conference followed.
+The leaders adopted a Shared Vision for 2030 and adopted three documents on trade.
+The talks that the two leaders held in Oslo were frank; talks which they had were long.
 """
 
 
