@@ -37,7 +37,10 @@ def count_of(answer: QueryAnswer) -> int:
 def add(store: ox.Store, n: int) -> None:
     g = ox.NamedNode(EX + "g")
     for i in range(n):
-        store.add(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(EX + "p"), ox.Literal(str(i)), g))
+        t = (ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(EX + "p"), ox.Literal(str(i)))
+        # As the store layer writes: the article graph and the default graph (their union).
+        store.add(ox.Quad(*t, g))
+        store.add(ox.Quad(*t))
 
 
 @pytest.fixture
