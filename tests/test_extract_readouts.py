@@ -212,3 +212,28 @@ def test_talks_in_a_relative_clause() -> None:
         "The talks that had been planned for Tuesday between President Gabriel Boric and President Dina Boluarte did not go ahead."
     )
     assert of(ex, "Talks") == []
+
+
+def test_coordinated_visitors_each_make_a_visit_and_as_did() -> None:
+    ex = run(
+        "Colombian President Gustavo Petro, Chilean President Gabriel Boric and Bolivian President Luis Arce "
+        "travelled to Brasilia on Sunday for the inauguration, as did King Felipe VI of Spain."
+    )
+    visits = of(ex, "Visit")
+    assert sorted(tuple(v.participants) for v in visits) == [
+        ("Felipe VI",),
+        ("Gabriel Boric",),
+        ("Gustavo Petro",),
+        ("Luis Arce",),
+    ]
+    boric = next(v for v in visits if v.participants == ["Gabriel Boric"])
+    assert "CHL" in boric.countries and "COL" not in boric.countries
+
+
+def test_two_travellers_together_stay_one_visit_and_as_did_needs_an_event() -> None:
+    ex = run("President Gabriel Boric and his foreign minister Antonia Urrejola travelled to Lima on Sunday.")
+    assert len(of(ex, "Visit")) == 1
+    ex = run(
+        "President Gabriel Boric of Chile praised the accord on Sunday, as did President Luis Arce of Bolivia."
+    )
+    assert ex.events == []

@@ -221,7 +221,8 @@ class Ev:
     sides_ref: bool = False
     airport: bool = False
     relative: bool = False  #: told in a relative clause ("Xi, who arrived on Sunday, ..."): dates itself only
-    distributive: bool = False  #: "separate talks with each of", "on state visits": one event per person
+    distributive: bool = False
+    co_subjects: bool = False  #: a visit whose coordinated subjects each travelled  #: "separate talks with each of", "on state visits": one event per person
 
 
 Clause = tuple[tuple[int, int], ...]
@@ -333,7 +334,11 @@ def find_events(ctx: Context) -> list[EventX]:
     # every trigger pattern runs once over the text; earlier patterns win overlaps
     taken: list[tuple[int, int, str]] = []
     occupied: set[int] = set()
-    for ev_type, pat, words in [("Attend", _ATTEND, _ATTEND_WORDS), *_TRIGGER_RE]:
+    for ev_type, pat, words in [
+        ("Attend", _ATTEND, _ATTEND_WORDS),
+        ("Repeat", _AS_DID, ("did",)),
+        *_TRIGGER_RE,
+    ]:
         if words and not any(w in text for w in words):
             continue  # no match is possible: each match holds one of the words
         if pat is _ATTEND and _ATTEND_GATE.search(text) is None:
@@ -366,6 +371,8 @@ def find_events(ctx: Context) -> list[EventX]:
     return [_to_x(ctx, e) for e in events if _keep(e) and not _after_story(ctx, e)]
 
 
+#: "A travelled to X, as did B": B did what the clause before reports
+_AS_DID = re.compile(r"(?<=,\s)as\s+did\b")
 _ATTEND = re.compile(
     r"\b(?:(?:were|was)\s+among\s+the\s+witnesses|among\s+the\s+witnesses\s+were|witnessed\s+by|"
     r"(?:ceremony|signing|summit|meeting|talks)\s+(?:was|were)\s+(?:also\s+)?attended\s+by|attended\s+the\s+"
@@ -455,7 +462,20 @@ def _build(
         ev.participants = _persons_in(ctx, clause)
         ev.mentions.append((ts, te))
         return ev
-    kind = _kind(ev_type, text, ts, te)
+    if ev_type == "Repeat":
+        if ci == 0:
+            return None
+        before_found = [f for f in per_clause[ci - 1][1] if f[2] not in {"Attend", "Repeat"}]
+        if not before_found:
+            return None
+        pts, pte, ev_type = before_found[-1]
+        if _kind(ev_type, text, pts, pte) != "verb" or _is_future(
+            text, per_clause[ci - 1][0][0][0], pts, pte, "verb"
+        ):
+            return None
+        kind = "verb"
+    else:
+        kind = _kind(ev_type, text, ts, te)
     if _is_future(text, cs, ts, te, kind):
         return None
     low = trig.lower()
@@ -633,6 +653,13 @@ def _build(
         and re.search(r"\bon\s+(?:\w+\s+)?$", before)
     ):
         ev.distributive = True
+    if (
+        ev_type == "Visit"
+        and kind == "verb"
+        and len(ev.participants) >= 3
+        and all(any(_in(clause, s) and s < ts for s, _ in p.mentions) for p in ev.participants)
+    ):
+        ev.distributive = ev.co_subjects = True  # "A, B and C travelled to X": a visit each
     # --- countries acting in the clause
     idx = _index(ctx)
     ev.countries.extend(idx.free_countries[i].key for i in idx.countries.inside(window))
@@ -1029,6 +1056,8 @@ def _distribute(ctx: Context, events: list[Ev]) -> list[Ev]:
             continue
         if ev.type == "Visit":
             hosts = set(ev.countries)
+            if ev.co_subjects:  # the visitors' own countries are not hosts ("Argentine President A, ...")
+                hosts -= {p.nationality for p in ev.participants if p.nationality}
             visitors = [p for p in ev.participants if p.nationality and p.nationality not in hosts]
             groups = [[p] for p in visitors]
         else:
@@ -1048,7 +1077,9 @@ def _distribute(ctx: Context, events: list[Ev]) -> list[Ev]:
                     ev.clause,
                     ev.sent,
                     participants=g,
-                    countries=[c for c in ev.countries],
+                    countries=[c for c in ev.countries]
+                    if ev.type != "Visit"
+                    else [c for c in ev.countries if c in hosts or any(c == p.nationality for p in g)],
                     orgs=list(ev.orgs),
                     location=ev.location,
                     date=ev.date,
