@@ -335,3 +335,13 @@ def test_word_start_rewrite_leaves_other_shapes_alone() -> None:
     ]:
         assert word_start_prefix(unchanged) == unchanged
     assert word_start_prefix(r"\b(?:ab|c[)|]d)e") == r"(?:a(?<!\wa)(?:b)|c(?<!\wc)(?:[)|]d))e"
+
+
+def test_every_stamp_pattern_needs_a_four_digit_year() -> None:
+    """stamps.find_dates skips text without four digits in a row; each pattern must need them."""
+    from newsgraph.converters import stamps
+
+    for pattern in stamps._DATE_PATTERNS:
+        assert r"(?P<y>\d{4})" in pattern.pattern, pattern.pattern
+    assert stamps.find_dates("Tue 12-03-24 18:42, on 3 May") == []
+    assert stamps.find_dates("Tue 12-03-2024 18:42") != []
