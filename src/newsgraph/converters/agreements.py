@@ -49,7 +49,7 @@ _OBJECT_SOURCE = (
     rf"\b{_VERBS}\s+(?:(?:the|a|an|their|two|three|four|several|a\s+set\s+of|a\s+package\s+of)\s+)?"
     rf"(?P<np>(?:[\w'’\-]+\s+){{0,8}}?{_HEADS_LOWER}\b(?:\s+\([A-Z][\w\-]*\))?"
     rf"(?:\s+(?:between|on|for|establishing|concerning|regarding|of|with|among)\s+[^.;:\n]*?)?)"
-    rf"(?=\s*(?:[.;:\n]|,|\s+(?:which|that|in\s+front|in\s+the\s+presence|in\s+presence|witnessed|during|under|"
+    rf"(?=\s*(?:[.;:\n]|,|\s+(?:which|that|in\s+which|in\s+(?:the\s+)?(?:fields?|areas?|sectors?|spheres?)\b|in\s+front|in\s+the\s+presence|in\s+presence|witnessed|during|under|"
     rf"at\s+(?:a|the)\b|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     rf"Saturday|Sunday|behalf)|in\s+(?:the\s+)?[A-Z][\w'’-]+\s*(?:[.,;]|on\b|$)|in\s+\d|before|after|while|as\s+|and\s+(?:then\s+)?"
     rf"(?:adopted|signed|agreed|issued|embraced)|with\s+(?:PM|Prime|President)|to\s+[a-z])|\s*$))"
@@ -185,6 +185,29 @@ _PLANNED = re.compile(
 )
 
 
+#: a document word inside the name of a body or a venue ("Collective Security Treaty
+#: Organisation", "Convention Centre"), or a list of documents that includes a named one
+_NOT_A_DOCUMENT = re.compile(
+    rf"\b{_NAMED_HEADS}\s+(?:Organi[sz]ation|Centre|Center|Hall|Complex|Hotel|Secretariat|Council|Commission)\b|"
+    r",?\s+including\b"
+)
+#: 'a joint statement titled "X"'; 'adopted three documents: the "X," ...; and a "Y"'
+_TITLED = re.compile(
+    r"\b(?:statement|declaration|communiqu[ée]|document|agreement|memorandum|pact|treaty|plan|accord|charter|"
+    r"principles|vision)s?\s*,?\s+(?:titled|entitled|called|named|dubbed)\s+[\"“]([^\"”]{3,80}?)[,.]?[\"”]",
+    re.I,
+)
+_DOCUMENT_LIST = re.compile(
+    r"\b(?:signed|adopted|issued|released|approved|exchanged)\s+(?:\w+\s+){0,2}?(?:documents|texts|agreements)\b"
+    r"[^.:;\n]{0,60}:(?P<list>[^\n]*?)(?:\.\s|\.$|\n|$)"
+)
+_QUOTED = re.compile(r"[\"“]([A-Z][^\"”]{2,80}?)[,.]?[\"”]")
+#: the next object of the same verb: "signed an agreement on A, B and C, and an agreement on D"
+_COORDINATED = re.compile(
+    rf"(?P<ext>(?:,\s+[a-z][\w'’\- ]{{0,40}}?)*\s+and\s+[a-z][\w'’\- ]{{0,40}}?)?"
+    rf",?\s+and\s+(?:an?|the)\s+(?P<np>(?:[\w'’\-]+\s+){{0,3}}?{_HEADS_LOWER}\b"
+    rf"(?:\s+(?:between|on|for|of|with)\s+[^.;:\n,]*?)?)(?=\s*[.;:\n,])"
+)
 _DATE_TAIL = re.compile(
     r"\s+(?:on|in|of)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
     r"May|June|July|August|September|October|November|December)\b.*$"
@@ -242,6 +265,7 @@ def _generic(np: str, ctx: Context) -> bool:
 
 def _clean(np: str) -> str:
     np = re.sub(r"^(?:the|a|an|their|its|his|her|separate|new)\s+", "", np.strip(), flags=re.I)
+    np = re.sub(r"^(?:series|set|package|raft|slew|number|host|range)\s+of\s+", "", np, flags=re.I)
     np = re.sub(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$", "", np)
     np = re.sub(r"\s+(?:which|that|who)\b.*$", "", np)
     return np.strip(" ,;")
@@ -258,7 +282,7 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
         if s < skip_until or any(a <= s < b for a, b in ctx.masked):
             return
         title = title.strip(" ,;:")
-        if len(title) < 4:
+        if len(title) < 4 or _NOT_A_DOCUMENT.search(title):
             return
         found.append((s, e, title, how))
 
@@ -305,7 +329,33 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
             if q:
                 add(m.end("np") + q.start(1), m.end("np") + q.end(1), q.group(1), how)
                 continue
-            add(s + np.find(title), s + np.find(title) + len(title), title, how)
+            end = s + np.find(title) + len(title)
+            co = _COORDINATED.match(text, m.end("np")) if how == "object" else None
+            if co is not None:
+                if co.group("ext"):  # the comma list belongs to the first title
+                    title, end = text[s + np.find(title) : co.end("ext")], co.end("ext")
+                t2 = _clean(co.group("np"))
+                if t2 and not _generic(t2, ctx):
+                    add(
+                        co.start("np") + co.group("np").find(t2),
+                        co.start("np") + co.group("np").find(t2) + len(t2),
+                        t2,
+                        how,
+                    )
+            add(s + np.find(title), end, title, how)
+    for m in (
+        _TITLED.finditer(text)
+        if "titled" in text or "called" in text or "named" in text or "dubbed" in text
+        else ()
+    ):
+        add(m.start(1), m.end(1), m.group(1), "titled")
+    for m in (
+        _DOCUMENT_LIST.finditer(text)
+        if "documents" in text or "texts" in text or "agreements" in text
+        else ()
+    ):
+        for q in _QUOTED.finditer(m.group("list")):
+            add(m.start("list") + q.start(1), m.start("list") + q.end(1), q.group(1), "titled")
     for m in ANTECEDENT.finditer(text) if _may_match(ANTECEDENT, text) else ():
         title = _clean(m.group("np"))
         if title and not _generic(title, ctx):
