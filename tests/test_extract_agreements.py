@@ -71,3 +71,29 @@ def test_bodies_venues_and_lists_are_not_documents() -> None:
         "including the Treaty of Lima, on Tuesday."
     )
     assert got == ["Treaty of Lima"]
+
+
+# --------------------------------------------------------------------------- names and seas (same file: small)
+
+
+def test_malay_styles_are_not_part_of_the_name() -> None:
+    ex = extract(
+        Document(
+            text="Prime Minister Datuk Seri Ismail Sabri Yaakob received Tan Sri Muhyiddin Yassin in Putrajaya on Monday.",
+            published="2022-10-10",
+        )
+    )
+    names = {p.name for p in ex.persons}
+    assert "Ismail Sabri Yaakob" in names and not any(n.startswith("Seri") for n in names)
+
+
+def test_coordinated_china_seas_are_not_china() -> None:
+    ex = extract(
+        Document(
+            text="Japan and Vietnam voiced concern over the situation in the East and South China Seas on Monday.",
+            published="2024-03-05",
+        )
+    )
+    assert [c.alpha3 for c in ex.countries] == ["JPN", "VNM"]
+    ex = extract(Document(text="China and Vietnam voiced concern on Monday.", published="2024-03-05"))
+    assert "CHN" in [c.alpha3 for c in ex.countries]

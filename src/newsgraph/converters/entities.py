@@ -245,7 +245,7 @@ class PersonFinder:
             return "C"
         if _overlaps(self.ostarts, self.orgs, tok.start, tok.end):
             return "O"
-        if t in HONORIFICS and not (t in {"Lady", "Tan"} and nxt is None):
+        if t in HONORIFICS and not (t in {"Lady", "Tan", "Seri", "Setia"} and nxt is None):
             return "H"
         if t in ROLE_HEADS_ALL or t in PLURAL_HEADS:
             return "R"

@@ -363,6 +363,8 @@ HONORIFICS = {
     "Datuk",
     "Dato",
     "Dato'",
+    "Seri",  # Malay styles: "Datuk Seri", "Dato' Seri Setia", "Tan Sri"
+    "Setia",
     "Tan",
     "Pak",
     "Bapak",

@@ -533,7 +533,7 @@ Georgia State; Georgia Tech; Atlanta, Georgia; state of Georgia; U.S. state of G
 Mexico City; Guatemala City; Panama City; Kuwait City; Panama Canal; Panama Papers
 Chinese Taipei; Irish Sea; English Channel; Persian Gulf; Arabian Gulf; Arabian Sea; Arab
 Dominican Order; Macedonian Greeks; Greek Macedonia; Turkish Cypriot; Turkish Cypriots
-Sudanese pound; Ivory Coast's Gold; Black Sea; South China Sea; East China Sea
+Sudanese pound; Ivory Coast's Gold; Black Sea; South China Sea; East China Sea; China Seas
 Central Asia; Central Asian; Southeast Asia; Southeast Asian; South Asia; South Asian
 Saudi Aramco; Air India; Air China; Turkish Airlines; Ethiopian Airlines; Qatar Airways
 American Airlines; British Airways; Emirates airline; Singapore Airlines
