@@ -1103,9 +1103,11 @@ def _main_countries(ctx: Context) -> list[str]:
 def _after_story(ctx: Context, ev: Ev) -> bool:
     """A noun event placed only by a month after the story's month ("the summit in
     December" in a September story) has not happened yet."""
-    if not ev.historic or ev.hist_key is None or ctx.anchor is None or ev.hist_key[1] is None:
+    if not ev.historic or ev.hist_key is None or ctx.anchor is None:
         return False
     year, month = ev.hist_key
+    if month is None:
+        return False
     if year is None:
         return 0 < month - ctx.anchor.month <= 4
     return (year, month) > (ctx.anchor.year, ctx.anchor.month)
