@@ -48,6 +48,9 @@ def app_with_sample(settings: dict[str, Any] | None = None, *, store: Any = None
     if store is None:
         store = open_store(merged["store"])
     store.update(SAMPLE_UPDATE)
+    # The sample goes in by raw Update, which leaves the default graph alone; derive it
+    # from the article graphs as the store layer's own writes would have.
+    store.reindex()
     return create_app(merged, store=store)
 
 

@@ -290,8 +290,11 @@ def test_transient_failures_are_retried(proxy_for, plan: list[str], remote_url: 
     proxy = proxy_for(plan)
     store = RemoteStore(proxy.url, retries=4, backoff=0.01)
     try:
-        store.put_graph(f"{EX}g", small_graph(7))  # an update
-        assert proxy.actions() == [*plan, "forward"]
+        store.put_graph(f"{EX}g", small_graph(7))  # the store-format check (a query), an update
+        assert proxy.actions() == [*plan, "forward", "forward"]
+        proxy.plan.extend(plan)
+        store.put_graph(f"{EX}g", small_graph(7))  # an update alone: the format is checked once
+        assert proxy.actions()[-len(plan) - 1 :] == [*plan, "forward"]
         proxy.plan.extend(plan)
         assert isomorphic(store.get_graph(f"{EX}g"), small_graph(7))  # a GSP read
         proxy.plan.extend(plan)
@@ -338,11 +341,11 @@ def test_client_errors_are_not_retried(proxy_for, remote_url: str) -> None:  # t
     try:
         with pytest.raises(BadQuery):
             store.select("SELECT ?x WHERE { ?x")
-        assert proxy.actions() == ["forward"]
+        assert proxy.actions() == ["forward", "forward"]  # the store-format check, the query
         proxy.plan.append("401")
         with pytest.raises(StoreError, match="credentials"):
             store.put_graph(f"{EX}g", small_graph(1))
-        assert proxy.actions() == ["forward", "401"]
+        assert proxy.actions() == ["forward", "forward", "401"]
     finally:
         store.close()
 

@@ -34,6 +34,7 @@ def disk_app(tmp_path: Path, **settings: Any) -> Any:
     app = create_app({"store": str(tmp_path / "store"), "base_uri": "http://localhost:8080", **settings})
     store = app.extensions["newsgraph"].store
     store.update(SAMPLE_UPDATE)
+    store.reindex()  # raw Update leaves the default graph (the union) to be derived
     store.update(FILLER)
     return app
 

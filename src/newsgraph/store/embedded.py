@@ -116,6 +116,11 @@ class EmbeddedStore:
                     "endpoint as --store URL"
                 ) from None
             raise StoreError(f"cannot open the store in {self.path}: {text}") from None
+        if not read_only and not (self.path / FORMAT_FILE).is_file():
+            # A new (or empty) store is in the current format from the start, whatever
+            # is written into it later and by which route.
+            if next(iter(self._ox.named_graphs()), None) is None:
+                self._mark()
 
     @staticmethod
     def _check_directory(path: Path, *, create: bool) -> None:
