@@ -166,7 +166,9 @@ def make_executor(settings: Settings, store: Store) -> Executor:
         from .workers import WorkerPool
 
         static = bool(getattr(store, "read_only", False))
-        pool = WorkerPool(ox_store, path, settings.query_workers, live_is_static=static)
+        # The store itself when it can take snapshots: it may reopen its handle after a disk fault.
+        source = store if hasattr(store, "backup") else ox_store
+        pool = WorkerPool(source, path, settings.query_workers, live_is_static=static)
         return with_cache(pool, settings.query_cache_bytes)
     if ox_store is not None:
         return with_cache(InProcessExecutor(ox_store), settings.query_cache_bytes)
@@ -187,7 +189,8 @@ def init_app(app: Flask) -> None:
     def _store_may_have_changed(resp: Response) -> Response:
         # Any request that may write (the write API, GSP, Update, or another area's
         # endpoints) makes the query workers take a fresh snapshot before the next query.
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
+        # A 503 is a write the store refused: nothing changed, the snapshot stays valid.
+        if request.method not in ("GET", "HEAD", "OPTIONS") and resp.status_code != 503:
             app.extensions["newsgraph.sparql"].invalidate()
         return resp
 

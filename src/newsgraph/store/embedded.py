@@ -17,7 +17,10 @@ that repeats a triple once per article stating it.
 
 from __future__ import annotations
 
+import errno
+import gc
 import io
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -78,6 +81,28 @@ def rdf_format(media_type: str) -> ox.RdfFormat:
 FLUSH_EVERY_QUADS = 250_000
 
 
+def _write_fault(location: str, exc: OSError) -> str:
+    """A message for a write the disk refused, naming the cause an operator can fix.
+
+    RocksDB reports file-system errors as text ("IO error: ... No space left on
+    device"), not always with an errno, so both are looked at.
+    """
+    text = str(exc)
+    low = text.lower()
+    if exc.errno == errno.ENOSPC or "no space left" in low:
+        cause = "the disk holding it is full; free some space"
+    elif exc.errno == errno.EROFS or "read-only file system" in low:
+        cause = "its file system is mounted read-only; remount it read-write"
+    elif exc.errno in (errno.EPERM, errno.EACCES) or "not permitted" in low or "permission denied" in low:
+        cause = "the operating system refuses to modify its files (permissions or immutable flag)"
+    else:
+        cause = f"the disk reported an error ({text})"
+    return (
+        f"cannot write to the store {location}: {cause}. Nothing was changed and everything "
+        "already stored can still be read; writing resumes by itself once the disk accepts writes"
+    )
+
+
 def _is_oxigraph_dir(path: Path) -> bool:
     return (path / "CURRENT").is_file() or any(path.glob("OPTIONS-*"))
 
@@ -98,6 +123,10 @@ class EmbeddedStore:
         self.read_only = read_only
         self._unflushed = 0
         self._format_ok = False
+        # After a write the disk refused, RocksDB refuses every later write too, even
+        # once the disk is fine again; the store is reopened before the next write.
+        self._needs_reopen = False
+        self._reopen_lock = threading.Lock()
         if self.path is None:
             self._store: ox.Store | None = ox.Store()
             return
@@ -148,6 +177,46 @@ class EmbeddedStore:
             raise StoreError(f"the store {self.location} is closed")
         return self._store
 
+    def _writable(self) -> ox.Store:
+        """The store to write to, reopened first if an earlier write failed on the disk."""
+        if self._needs_reopen:
+            self._reopen()
+        return self._ox
+
+    def _reopen(self) -> None:
+        with self._reopen_lock:
+            if not self._needs_reopen or self.path is None:
+                return
+            old, self._store = self._store, None
+            if old is not None:
+                try:
+                    old.flush()
+                except (OSError, RuntimeError):  # a full disk, or the read-only fallback handle
+                    pass
+            del old
+            gc.collect()  # the directory lock goes with the last reference
+            try:
+                self._store = ox.Store(str(self.path))
+            except OSError as exc:
+                # Still failing (or another reference keeps the lock): keep reading
+                # through a read-only handle and try again at the next write.
+                try:
+                    self._store = ox.Store.read_only(str(self.path))
+                except OSError:
+                    self._store = None
+                raise StoreError(_write_fault(self.location, exc)) from None
+            self._needs_reopen = False
+
+    def _failed(self, exc: OSError) -> StoreError:
+        """Note a write the disk refused; the StoreError (503) to raise for it."""
+        if self.path is not None and not self.read_only:
+            self._needs_reopen = True
+        return StoreError(_write_fault(self.location, exc))
+
+    def backup(self, target: str) -> None:
+        """A RocksDB checkpoint of the current handle (the query workers' snapshots)."""
+        self._ox.backup(target)
+
     @property
     def oxigraph(self) -> ox.Store:
         """The pyoxigraph store itself, for the SPARQL endpoint (result limits, snapshots)."""
@@ -187,7 +256,7 @@ class EmbeddedStore:
         Works graph by graph in batches of a few hundred graphs, so memory stays
         bounded however big the store is.
         """
-        store = self._ox
+        store = self._writable()
         try:
             store.clear_graph(ox.DefaultGraph())
             done = 0
@@ -206,7 +275,7 @@ class EmbeddedStore:
             if self.path is not None:
                 store.flush()
         except OSError as exc:
-            raise StoreError(f"cannot write to the store {self.location}: {exc}") from None
+            raise self._failed(exc) from None
         self._mark()
         self._format_ok = True
         return done
@@ -220,7 +289,7 @@ class EmbeddedStore:
 
     def put_ntriples(self, items: Iterable[tuple[str, str]]) -> None:
         self.check_format()
-        store = self._ox
+        store = self._writable()
         fresh: list[str] = []
         replaced: list[tuple[str, str]] = []
         for graph_iri, nt in last_wins(items):
@@ -244,11 +313,11 @@ class EmbeddedStore:
         except SyntaxError as exc:
             raise RDFSyntaxError(f"cannot store the graphs: {exc}") from None
         except OSError as exc:
-            raise StoreError(f"cannot write to the store {self.location}: {exc}") from None
+            raise self._failed(exc) from None
 
     def bulk_load(self, nquads_path: Path) -> None:
         self.check_format()
-        store = self._ox
+        store = self._writable()
         try:
             store.bulk_load(path=str(nquads_path), format=ox.RdfFormat.N_QUADS)
             # Each triple also without a graph name: the default graph is their set-union.
@@ -261,7 +330,7 @@ class EmbeddedStore:
         except SyntaxError as exc:
             raise RDFSyntaxError(f"cannot load {nquads_path}: {exc}") from None
         except OSError as exc:
-            raise StoreError(f"cannot write to the store {self.location}: {exc}") from None
+            raise self._failed(exc) from None
 
     def remove_graph(self, graph_iri: str) -> bool:
         node = ox.NamedNode(check_iri(graph_iri))
@@ -273,7 +342,7 @@ class EmbeddedStore:
 
     def remove_graphs(self, graph_iris: Iterable[str]) -> None:
         self.check_format()
-        store = self._ox
+        store = self._writable()
         present = [
             g for g in dict.fromkeys(graph_iris) if store.contains_named_graph(ox.NamedNode(check_iri(g)))
         ]
@@ -283,15 +352,15 @@ class EmbeddedStore:
             for i in range(0, len(present), 200):
                 store.update(" ;\n".join(remove_graph_update(g) for g in present[i : i + 200]))
         except OSError as exc:
-            raise StoreError(f"cannot write to the store {self.location}: {exc}") from None
+            raise self._failed(exc) from None
 
     def update(self, sparql: str) -> None:
         try:
-            self._ox.update(sparql)
+            self._writable().update(sparql)
         except SyntaxError as exc:
             raise BadQuery(f"the update does not parse: {exc}") from None
         except OSError as exc:
-            raise StoreError(str(exc)) from None
+            raise self._failed(exc) from None
 
     # -- reading ----------------------------------------------------------
     def has_graph(self, graph_iri: str) -> bool:
@@ -412,7 +481,7 @@ class EmbeddedStore:
             return
         try:
             self._store.flush()
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a read-only handle has nothing to flush
             pass
         # Dropping the last reference releases the directory lock, so the same
         # process (a test, the server's reloader) can open the store again.
