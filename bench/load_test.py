@@ -281,8 +281,9 @@ def main() -> int:
         )
         body = (
             f"`{command}` — {bl.machine()}, {time.strftime('%Y-%m-%d')}.\n\n"
-            f"{args.clients} concurrent clients (Python threads on the same machine) for {wall:.0f} s against "
-            f"gunicorn (2 gthread workers × 16 threads, store read-only, {args.articles} synthetic articles), "
+            f"{args.clients} concurrent clients (Python threads on the same machine) "
+            f"for {wall:.0f} s against gunicorn (2 gthread workers × 16 threads, store read-only, "
+            f"{args.articles} synthetic articles), "
             "loopback only. Mix per request: 45 % dereferencing an entity URI (303 followed) in one of "
             "Turtle, JSON-LD, RDF/XML, N-Triples, TriG, N-Quads or HTML; 20 % HTML pages (entity page, home, "
             "query page); 20 % the SPARQL research mix of bench/queries.py (JSON, CSV or Turtle answers); "
