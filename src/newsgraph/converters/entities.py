@@ -905,6 +905,9 @@ _ACRONYM_DEF = re.compile(  # (?=[A-Z]): the first character of any match, check
     r"(?=[A-Z])(?P<full>(?:[A-Z][\w\-’']*\s+(?:(?:of|for|and|on|the|de|&)\s+){0,2}){1,9}[A-Z][\w\-’']*)"
     r"\s+\((?P<acr>[A-Z][A-Za-z0-9&\-]{1,9})\)"
 )
+#: the tail of every _ACRONYM_DEF match, searched fast: most texts define no acronym, and
+#: the full pattern tries every capital letter of the text before failing
+_ACRONYM_GATE = re.compile(r"\s\([A-Z][A-Za-z0-9&\-]{1,9}\)")
 
 
 @lru_cache(maxsize=1)
@@ -951,7 +954,7 @@ def find_organizations(
     for h in known:
         add(h.key, h.form, h.start, h.end, table[h.key].international if h.key in table else True)
     acr_map: dict[str, str] = {}
-    for m in _ACRONYM_DEF.finditer(text):
+    for m in _ACRONYM_DEF.finditer(text) if _ACRONYM_GATE.search(text) else ():
         full = re.sub(r"^(?:The|the|A|An)\s+", "", m.group("full"))
         words = [w for w in re.findall(r"[A-Z][\w\-]*", full)]
         acr = m.group("acr")
