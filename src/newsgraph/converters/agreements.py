@@ -263,11 +263,18 @@ def _generic(np: str, ctx: Context) -> bool:
     ].lower() in {"pact", "deal", "treaty", "agreement", "accord"}
 
 
+#: _clean's patterns, compiled once: it runs on every candidate noun phrase
+_CLEAN_ARTICLE = re.compile(r"^(?:the|a|an|their|its|his|her|separate|new)\s+", re.I)
+_CLEAN_QUANTITY = re.compile(r"^(?:series|set|package|raft|slew|number|host|range)\s+of\s+", re.I)
+_CLEAN_WEEKDAY = re.compile(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$")
+_CLEAN_RELATIVE = re.compile(r"\s+(?:which|that|who)\b.*$")
+
+
 def _clean(np: str) -> str:
-    np = re.sub(r"^(?:the|a|an|their|its|his|her|separate|new)\s+", "", np.strip(), flags=re.I)
-    np = re.sub(r"^(?:series|set|package|raft|slew|number|host|range)\s+of\s+", "", np, flags=re.I)
-    np = re.sub(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$", "", np)
-    np = re.sub(r"\s+(?:which|that|who)\b.*$", "", np)
+    np = _CLEAN_ARTICLE.sub("", np.strip())
+    np = _CLEAN_QUANTITY.sub("", np)
+    np = _CLEAN_WEEKDAY.sub("", np)
+    np = _CLEAN_RELATIVE.sub("", np)
     return np.strip(" ,;")
 
 
