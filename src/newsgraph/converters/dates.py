@@ -135,10 +135,22 @@ _LETTER_STARTS = (
 )
 
 
+#: The start points of _DATE_START where DATE_RE matches, found in one C-level scan, so the
+#: Python loop below visits ~5 positions per article instead of ~80.  Both lookaheads only
+#: drop positions where DATE_RE cannot match (every DATE_RE match starting with a letter
+#: starts with one of _LETTER_STARTS, case-insensitively), so the positions tried, and the
+#: matches, are the same.  VERBOSE applies to the whole pattern (_DATE_START has no blank or
+#: "#" for it to drop); IGNORECASE only to the parts it applied to before.
+_DATE_AT = re.compile(
+    _DATE_START.pattern + "(?=(?i:[^a-z]|" + "|".join(_LETTER_STARTS) + "))(?=(?i:" + DATE_RE.pattern + "))",
+    re.VERBOSE,
+)
+
+
 def _date_matches(text: str) -> list[re.Match[str]]:
     out = []
     pos = 0
-    for c in _DATE_START.finditer(text):
+    for c in _DATE_AT.finditer(text):
         start = c.start()
         if start < pos:
             continue

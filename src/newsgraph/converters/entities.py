@@ -237,7 +237,8 @@ class PersonFinder:
         self.lower_words = set(_LOWER_WORD.findall(text))
 
     def _masked(self, s: int) -> bool:
-        return any(a <= s < b for a, b in self.masked)
+        # most pages mask nothing: skip building the generator for them
+        return bool(self.masked) and any(a <= s < b for a, b in self.masked)
 
     def classify(self, tok: Token, nxt: Token | None) -> str:
         t = tok.text
