@@ -14,7 +14,6 @@ Converters never import Flask or the store: they take bytes or text and return a
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -73,8 +72,6 @@ class Failure:
 
 
 _log = logging.getLogger(__name__)
-#: The same test as the shapes' pattern for ng:url.
-_WEB_URL = re.compile(r"^https?://[^\s/?#]+\S*$")
 
 
 def convert_document(document: Document, *, base: str, name: str = "input") -> Conversion:
@@ -87,11 +84,6 @@ def convert_document(document: Document, *, base: str, name: str = "input") -> C
     from . import extract, rdf
 
     warnings: list[str] = []
-    if document.url is not None and not _WEB_URL.match(document.url):
-        # A record's "url" may be anything ("0", "n/a", a path); only a web address
-        # identifies the page, so anything else is dropped and the id comes from the text.
-        warnings.append(f"{name}: ignored url {document.url[:80]!r}: not an http(s) address")
-        document.url = None
     try:
         extraction = extract.extract(document)
     except RecursionError:
