@@ -36,27 +36,6 @@ TARGET_HUB_P95_MS = 50.0
 NG = "https://w3id.org/newsgraph/ontology#"
 
 
-def gunicorn(app: str, port: int, chdir: Path | None = None) -> list[str]:
-    cmd = [
-        bl.tool("gunicorn"),
-        "-w",
-        "2",
-        "-k",
-        "gthread",
-        "--threads",
-        "4",
-        "-b",
-        f"127.0.0.1:{port}",
-        "--timeout",
-        "120",
-        "--log-level",
-        "warning",
-    ]
-    if chdir:
-        cmd += ["--chdir", str(chdir)]
-    return [*cmd, app]
-
-
 def wrk(url: str, paths: list[str], accept: str, duration: float, connections: int) -> dict[str, Any]:
     """Requests/s and latency percentiles from wrk, rotating over paths."""
     lua = (
@@ -173,13 +152,13 @@ def run(size: int, store_dir: Path, duration: float, connections: int) -> dict[s
     result: dict[str, Any] = {"connections": connections, "duration": duration}
 
     port = bl.free_port()
-    with bl.server(gunicorn("hello_app:app", port, bl.BENCH), f"http://127.0.0.1:{port}/", log=log):
+    with bl.server(bl.gunicorn_cmd("hello_app:app", port), f"http://127.0.0.1:{port}/", log=log):
         result["hello"] = wrk(f"http://127.0.0.1:{port}", ["/"], "text/plain", duration, connections)
 
     port = bl.free_port()
     env = {"NEWSGRAPH_STORE": str(store_dir), "NEWSGRAPH_BASE_URI": bl.BASE_URI}
     with bl.server(
-        gunicorn("ng_wsgi:app", port, bl.BENCH), f"http://127.0.0.1:{port}/sparql", env=env, log=log
+        bl.gunicorn_cmd("ng_wsgi:app", port), f"http://127.0.0.1:{port}/sparql", env=env, log=log
     ) as proc:
         persons = sparql_rows(
             port,

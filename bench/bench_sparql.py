@@ -161,23 +161,7 @@ def prepare_oxigraph(store_dir: Path, oxi_dir: Path, work: Path) -> dict[str, An
 
 
 def newsgraph_cmd(port: int) -> list[str]:
-    """gunicorn as docs/deployment recommends: 2 gthread workers (one per core)."""
-    return [
-        bl.tool("gunicorn"),
-        "-w",
-        "2",
-        "-k",
-        "gthread",
-        "--threads",
-        "4",
-        "-b",
-        f"127.0.0.1:{port}",
-        "--timeout",
-        "600",
-        "--chdir",
-        str(bl.BENCH),
-        "ng_wsgi:app",
-    ]
+    return bl.gunicorn_cmd("ng_wsgi:app", port, timeout=600)
 
 
 def run(

@@ -181,6 +181,16 @@ def median(values: Sequence[float]) -> float:
 # -- processes and servers --------------------------------------------------------
 
 
+def gunicorn_cmd(app: str, port: int, *, timeout: int = 120) -> list[str]:
+    """gunicorn as docs/deployment.md recommends for a read-only store: 2 gthread workers
+    (one per core), run from bench/ so that ``hello_app:app`` and ``ng_wsgi:app`` import."""
+    return [
+        tool("gunicorn"), "-w", "2", "-k", "gthread", "--threads", "4",
+        "-b", f"127.0.0.1:{port}", "--timeout", str(timeout), "--log-level", "warning",
+        "--chdir", str(BENCH), app,
+    ]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
