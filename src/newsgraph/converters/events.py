@@ -200,74 +200,6 @@ _SUBJECT_PRONOUN = re.compile(
 )
 
 
-#: The literal patterns the functions below use, compiled once at import instead of being
-#: looked up in re's cache on every call (about 130 calls per article).
-_EV1 = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
-_EV2 = re.compile(
-    r"(?:meet|visit|sign|hold|travel|attend|call|speak|come|go|make|receive|host|adopt|issue)\b"
-)
-_EV3 = re.compile(
-    r"^(?:summit|visit|visits|meeting|talks|retreat|call|conversation|trip|journey|tour|stopover|.*\svisits?|"
-    r"(?:phone|telephone|video)\s+(?:call|conversation|talks)|video|virtual)"
-)
-_EV4 = re.compile(r"(?:the|those|these|their|that)\s")
-_EV5 = re.compile(r"\b(?:at|to|near|from|in)\s+(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,3}$")
-_EV6 = re.compile(r"summit\s+meeting")
-_EV7 = re.compile(r"\s*(?:mechanism|format|process|declaration|documents?|outcomes?)\b", re.I)
-_EV8 = re.compile(r"\b(?:Declaration|Statement|Communiqu\w+)\s+of\s+the\s+(?:[\w-]+\s+){0,4}$")
-_EV9 = re.compile(r"\bsummit\s+$", re.I)
-_EV10 = re.compile(
-    r"\b(?:held|hold|had|chaired|co-chaired|attended|hosted|opened|paid|pays|paying|undertook|undertaking|began|begins|"
-    r"concluded|concludes|(?:is|are|was|were)\s+(?:currently\s+|now\s+)?on)\s+(?:[\w'-]+\s+){0,6}$"
-)
-_EV11 = re.compile(r"\b(?:him|her)\b")
-_EV12 = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\b")
-_EV13 = re.compile(r"visits$")
-_EV14 = re.compile(r"\bon\s+(?:\w+\s+)?$")
-_EV15 = re.compile(r"\b(?:on|upon)\s+(?:his|her|their)?\s*arrival\b|\bat\s+the\s+airport\b|\btarmac\b", re.I)
-_EV16 = re.compile(r"(?:when|as)\b")
-_EV17 = re.compile(r"\b((?:a|one|two|three)\s+days?\s+(?:after|before))\s*(?:after|before)?\s*$")
-_EV18 = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That)\b"
-)
-_EV19 = re.compile(r"\b(?:first|last|only|second|third)\s+(?:\w+\s+){0,4}to\s+$")
-_EV20 = re.compile(r"\b(?:first|last|only)\s+(?:\w+\s+){0,4}to\s+$")
-_EV21 = re.compile(r"\b(?:first|last|only)\s+(?:\w+\s+){0,3}$")
-_EV22 = re.compile(
-    r"\s*(?:the\s+)?(?:press|reporters|journalists|media|demand|"
-    r"needs?|targets?|expectations|criteria|deadline)\b"
-)
-_EV23 = re.compile(r"\s*(?:the\s+)?(?:[\w'-]+\s+){0,8}?to\s+\w+")
-_EV24 = re.compile(r"\bsummit\b", re.I)
-_EV25 = re.compile(r"\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$")
-_EV26 = re.compile(r"\b(?:came|come|travel\w*|flew|arrived|went|was\s+in|were\s+in)\b")
-_EV27 = re.compile(r"\b(?:the|a|our|their)\s+$")
-_EV28 = re.compile(r"\b(?:welcomed|welcome|hailed)\s+(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$")
-_EV29 = re.compile(r"[A-Z]\w+['’]s\s+(?:\w+\s+)?$")
-_EV30 = re.compile(r"\b(?:leaders['’]?|ministerial|reciprocal|exchange\s+of)\s+$", re.I)
-_EV31 = re.compile(r"\s*(?:power|office|terms|an?\s+agreement|the\s+conclusion|light|mind|a\s+halt|an\s+end)")
-_EV32 = re.compile(r"\s+(?:of\s+)?(?:on|up)\b")
-_EV33 = re.compile(r"phone|video")
-_EV34 = re.compile(r"(?:\s+\w+){0,3}\s+(?:between|with|of|by|among)\b")
-_EV35 = re.compile(r"\s*(?:him|her)\b")
-_EV36 = re.compile(
-    r"\b(?:first|last|second|third|fourth|fifth|sixth|seventh|"
-    r"eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$"
-)
-_EV37 = re.compile(r"\b(?:[A-Z][\w-]+|they|leaders|presidents|ministers)\s+$")
-_EV38 = re.compile(r"[^.,;]{0,40}\b(?:at|in)\s+(?:the\s+)?[A-Z]")
-_EV39 = re.compile(r"summit\s+meeting", re.I)
-_EV40 = re.compile(r"^(?:signed|met|held|visited|arrived|spoke|received|issued|adopted|exchanged)\b")
-_EV41 = re.compile(r"\b(?:and|but)\s+(?:\w+\s+){0,3}$")
-_EV42 = re.compile(r"\bby\s")
-_EV43 = re.compile(r"(?:who|whose)\b")
-_EV44 = re.compile(r"\s+")
-_EV45 = re.compile(r"(?:in|since)\s")
-_EV46 = re.compile(r"meeting|talks")
-_EV47 = re.compile(r"\b(?:by|of|with|greet|welcome|meet)\s+(?:[\w.'-]+\s+){0,6}$")
-
-
 @dataclass
 class Ev:
     type: str
@@ -343,16 +275,30 @@ def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kin
     m = matches[-1] if matches else None
     if m is not None:
         # "among the first to sign", "the last ... to visit" are past, not planned
-        if not _EV19.search(pre):
+        if not re.search(r"\b(?:first|last|only|second|third)\s+(?:\w+\s+){0,4}to\s+$", pre):
             between = pre[m.end() :]
             # a modal two clauses back does not govern a finite past verb ("said it would ..., and they signed")
-            if not (_EV40.match(trig) and _EV41.search(between) and "," in between):
+            if not (
+                re.match(
+                    r"^(?:signed|met|held|visited|arrived|spoke|received|issued|adopted|exchanged)\b", trig
+                )
+                and re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,3}$", between)
+                and "," in between
+            ):
                 return True
-    if _EV1.search(pre) and _EV2.match(trig):
-        if not _EV20.search(pre):
+    if re.search(r"\bto\s+(?:\w+ly\s+)?$", pre) and re.match(
+        r"(?:meet|visit|sign|hold|travel|attend|call|speak|come|go|"
+        r"make|receive|host|adopt|issue)\b",
+        trig,
+    ):
+        if not re.search(r"\b(?:first|last|only)\s+(?:\w+\s+){0,4}to\s+$", pre):
             return True
     post = text[trig_end : trig_end + 60]
-    if kind in {"noun", "def"} and _FUT_AFTER.match(post) and not _EV21.search(pre):
+    if (
+        kind in {"noun", "def"}
+        and _FUT_AFTER.match(post)
+        and not re.search(r"\b(?:first|last|only)\s+(?:\w+\s+){0,3}$", pre)
+    ):
         return True
     return False
 
@@ -360,15 +306,23 @@ def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kin
 def _kind(ev_type: str, text: str, s: int, e: int) -> str:
     t = text[s:e].lower()
     before = text[max(0, s - 40) : s]
-    if ev_type in {"Summit", "Visit", "Meeting", "Talks", "PhoneCall"} and _EV3.match(t.strip()):
-        if ev_type == "Talks" and _EV4.match(t):
+    if ev_type in {"Summit", "Visit", "Meeting", "Talks", "PhoneCall"} and re.match(
+        r"^(?:summit|visit|visits|meeting|talks|retreat|call|conversation|trip|journey|tour|stopover|.*\svisits?|"
+        r"(?:phone|telephone|video)\s+(?:call|conversation|talks)|video|virtual)",
+        t.strip(),
+    ):
+        if ev_type == "Talks" and re.match(r"(?:the|those|these|their|that)\s", t):
             return "def"
-        if _DEF_NOUN.search(before) and not _EV36.search(before):
+        if _DEF_NOUN.search(before) and not re.search(
+            r"\b(?:first|last|second|third|fourth|fifth|sixth|seventh|"
+            r"eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$",
+            before,
+        ):
             return "def"
         return "noun"
     if ev_type == "Signing" and t == "signing":
         return "def" if _DEF_NOUN.search(before) else "noun"
-    if ev_type == "Talks" and _EV4.match(t):
+    if ev_type == "Talks" and re.match(r"(?:the|those|these|their|that)\s", t):
         return "def"
     return "verb"
 
@@ -530,45 +484,73 @@ def _build(
     clause_text = _ctext(text, clause)
     # --- type refinements
     if ev_type == "Meeting":
-        if low.startswith(("meet", "met")) and _EV22.match(after):
+        if low.startswith(("meet", "met")) and re.match(
+            r"\s*(?:the\s+)?(?:press|reporters|journalists|media|demand|"
+            r"needs?|targets?|expectations|criteria|deadline)\b",
+            after,
+        ):
             return None
-        if low.startswith("meet") and low.rstrip() in {"meet", "meet with"} and not _EV37.search(before):
+        if (
+            low.startswith("meet")
+            and low.rstrip() in {"meet", "meet with"}
+            and not re.search(r"\b(?:[A-Z][\w-]+|they|leaders|presidents|ministers)\s+$", before)
+        ):
             return None
-        if low.startswith(("called", "calls")) and _EV23.match(after) and not _EV38.match(after):
+        if (
+            low.startswith(("called", "calls"))
+            and re.match(r"\s*(?:the\s+)?(?:[\w'-]+\s+){0,8}?to\s+\w+", after)
+            and not re.match(r"[^.,;]{0,40}\b(?:at|in)\s+(?:the\s+)?[A-Z]", after)
+        ):
             return None  # "called on the two sides to step up cooperation" is an appeal
-        if _EV24.search(clause_text) and not _EV39.search(clause_text) and low.startswith(("met", "meet")):
+        if (
+            re.search(r"\bsummit\b", clause_text, re.I)
+            and not re.search(r"summit\s+meeting", clause_text, re.I)
+            and low.startswith(("met", "meet"))
+        ):
             ev_type = "Summit"
     if (
         ev_type == "Meeting"
         and low.endswith("retreat")
         and not low.startswith("leader")
-        and _EV5.search(before)
+        and re.search(r"\b(?:at|to|near|from|in)\s+(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,3}$", before)
     ):
         return None  # "at the presidential retreat": a place
     if ev_type == "Summit":
-        if _EV25.search(before) and _EV26.search(text[cs:ts]):
+        if re.search(r"\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$", before) and re.search(
+            r"\b(?:came|come|travel\w*|flew|arrived|went|was\s+in|were\s+in)\b", text[cs:ts]
+        ):
             return None  # "came to Islamabad for a summit": the visit carries it
-        if _EV6.match(low):
+        if re.match(r"summit\s+meeting", low):
             ev_type = "Meeting"
-        if _EV7.match(after):
+        if re.match(r"\s*(?:mechanism|format|process|declaration|documents?|outcomes?)\b", after, re.I):
             return None
-        if _EV8.search(before):
+        if re.search(r"\b(?:Declaration|Statement|Communiqu\w+)\s+of\s+the\s+(?:[\w-]+\s+){0,4}$", before):
             return None  # the summit named in a document title
     if ev_type == "Visit":
-        if low.strip() == "visiting" and _EV27.search(before):
+        if low.strip() == "visiting" and re.search(r"\b(?:the|a|our|their)\s+$", before):
             return None  # "called on the visiting Prime Minister": who, not what
-        if _EV28.search(before) or _EV29.search(before):
+        if re.search(
+            r"\b(?:welcomed|welcome|hailed)\s+(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$", before
+        ) or re.search(r"[A-Z]\w+['’]s\s+(?:\w+\s+)?$", before):
             kind = "def"
-        if low.strip() in {"visit", "visits"} and _EV30.search(before):
+        if low.strip() in {"visit", "visits"} and re.search(
+            r"\b(?:leaders['’]?|ministerial|reciprocal|exchange\s+of)\s+$", before, re.I
+        ):
             return None
-        if low.startswith(("came", "comes", "went", "travel", "flew", "sailed")) and _EV31.match(after):
+        if low.startswith(("came", "comes", "went", "travel", "flew", "sailed")) and re.match(
+            r"\s*(?:power|office|terms|an?\s+agreement|the\s+conclusion|light|mind|a\s+halt|an\s+end)", after
+        ):
             return None
     if ev_type == "Signing":
-        if low == "signing" and _EV32.match(after):
+        if low == "signing" and re.match(r"\s+(?:of\s+)?(?:on|up)\b", after):
             return None
-    if ev_type == "Talks" and _EV9.search(text[max(0, ts - 8) : ts]):
+    if ev_type == "Talks" and re.search(r"\bsummit\s+$", text[max(0, ts - 8) : ts], re.I):
         return None  # "held summit talks": the summit carries it
-    if ev_type == "PhoneCall" and low.startswith(("talks", "talked")) and not _EV33.search(after):
+    if (
+        ev_type == "PhoneCall"
+        and low.startswith(("talks", "talked"))
+        and not re.search(r"phone|video", after)
+    ):
         return None
     ev = Ev(ev_type, ts, te, clause, si, definite=(kind == "def"))
     ev.mentions.append((ts, te))
@@ -579,9 +561,15 @@ def _build(
         hi = text.find(",", te, ce)
         hi = ce if hi < 0 else hi
         window: Clause = ((lo, hi),)
-        if ev_type != "Visit" and _EV34.match(text[te : te + 30]):
+        if ev_type != "Visit" and re.match(
+            r"(?:\s+\w+){0,3}\s+(?:between|with|of|by|among)\b", text[te : te + 30]
+        ):
             window = clause
-        if _EV10.search(text[cs:ts]):
+        if re.search(
+            r"\b(?:held|hold|had|chaired|co-chaired|attended|hosted|opened|paid|pays|paying|undertook|undertaking|began|begins|"
+            r"concluded|concludes|(?:is|are|was|were)\s+(?:currently\s+|now\s+)?on)\s+(?:[\w'-]+\s+){0,6}$",
+            text[cs:ts],
+        ):
             window = clause
     else:
         window = clause
@@ -591,13 +579,18 @@ def _build(
             id(p)
             for p in ev.participants
             if any(
-                _in(window, s) and _EV47.search(text[max(0, s - 60) : s]) and s > ts for s, _ in p.mentions
+                _in(window, s)
+                and re.search(
+                    r"\b(?:by|of|with|greet|welcome|meet)\s+(?:[\w.'-]+\s+){0,6}$", text[max(0, s - 60) : s]
+                )
+                and s > ts
+                for s, _ in p.mentions
             )
         }
         ev.participants = [
-            p for p in ev.participants if id(p) not in hosts or _EV42.search(text[ts : ts + 200])
+            p for p in ev.participants if id(p) not in hosts or re.search(r"\bby\s", text[ts : ts + 200])
         ]
-    rel = next(((a, b) for a, b in clause if a == cs and _EV43.match(text[a : a + 6])), None)
+    rel = next(((a, b) for a, b in clause if a == cs and re.match(r"(?:who|whose)\b", text[a : a + 6])), None)
     ev.relative = rel is not None
     antecedent_plural = rel is not None and re.search(
         r"(?:" + _PLURAL_REF.pattern + r")\s*,\s*$", text[max(0, cs - 80) : cs], re.I
@@ -609,14 +602,18 @@ def _build(
         ev.participants = [
             p for p in _recent_person(ctx, cs - 2, None) if p not in ev.participants
         ] + ev.participants
-    if not ev.participants and _PRONOUN.search(text[cs:ts]) or (not ev.participants and _EV35.match(after)):
+    if (
+        not ev.participants
+        and _PRONOUN.search(text[cs:ts])
+        or (not ev.participants and re.match(r"\s*(?:him|her)\b", after))
+    ):
         ev.participants = _recent_person(ctx, ts, clause)
     elif ev.participants and kind == "verb" and _SUBJECT_PRONOUN.search(text[cs:ts]):
         # "..., where he met Prime Minister X": the subject is the person last named before the clause
         ev.participants = [
             p for p in _subject_person(ctx, sent[0], cs) if p not in ev.participants
         ] + ev.participants
-    if ev_type == "Meeting" and _EV11.search(text[ts:ce]) and len(ev.participants) == 1:
+    if ev_type == "Meeting" and re.search(r"\b(?:him|her)\b", text[ts:ce]) and len(ev.participants) == 1:
         ev.participants += [p for p in _recent_person(ctx, cs, clause) if p not in ev.participants]
     if _PLURAL_REF.search(clause_text) or not ev.participants and _PLURAL_REF.search(text[sent[0] : sent[1]]):
         ev.plural_ref = True
@@ -635,7 +632,7 @@ def _build(
             ev.participants.append(holders[0])
     # "the two Prime Ministers": the two persons who hold that title, when exactly two do
     for m in _TWO_TITLES.finditer(clause_text):
-        title = _EV44.sub(" ", m.group(1)).lower()[:-1]
+        title = re.sub(r"\s+", " ", m.group(1)).lower()[:-1]
         holders = [
             p
             for p in ctx.persons
@@ -646,9 +643,15 @@ def _build(
             ev.plural_ref = False
     if _SIDES.search(clause_text):
         ev.sides_ref = True
-    if ev_type in {"Talks", "Meeting", "PhoneCall"} and _EV12.search(clause_text):
+    if ev_type in {"Talks", "Meeting", "PhoneCall"} and re.search(
+        r"\bseparate(?:ly)?\b|\beach\s+of\b", clause_text
+    ):
         ev.distributive = True
-    if ev_type == "Visit" and _EV13.search(trig.strip()) and _EV14.search(before):
+    if (
+        ev_type == "Visit"
+        and re.search(r"visits$", trig.strip())
+        and re.search(r"\bon\s+(?:\w+\s+)?$", before)
+    ):
         ev.distributive = True
     if (
         ev_type == "Visit"
@@ -662,7 +665,12 @@ def _build(
     ev.countries.extend(idx.free_countries[i].key for i in idx.countries.inside(window))
     ev.orgs = list(dict.fromkeys(ctx.org_hits[i].key for i in idx.orgs.inside(window)))
     # --- airport welcomes belong to the visit
-    if ev_type == "Meeting" and _EV15.search(text[sent[0] : sent[1]]):
+    if ev_type == "Meeting" and re.search(
+        r"\b(?:on|upon)\s+(?:his|her|their)?\s*arrival\b|\bat\s+the\s+airport\b|"
+        r"\btarmac\b",
+        text[sent[0] : sent[1]],
+        re.I,
+    ):
         ev.type = "Visit"
         ev.airport = True
     # --- date
@@ -718,7 +726,7 @@ def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[
             if not (cs <= d.start and d.end <= ce):
                 continue
             ds = d.start
-            if d.kind == "year" and not _EV45.match(d.text):
+            if d.kind == "year" and not re.match(r"(?:in|since)\s", d.text):
                 continue
             if _inside_org(ctx, ds) or ds < lo or ds >= hi:
                 continue
@@ -741,7 +749,7 @@ def _date_for(
     usable = _usable_dates(ctx, ev.clause, prv, nxt)
     if (
         ci > 0
-        and _EV16.match(text[ev.clause[0][0] : ev.clause[0][0] + 5])
+        and re.match(r"(?:when|as)\b", text[ev.clause[0][0] : ev.clause[0][0] + 5])
         and not [d for d in usable if d[1].kind != "relative"]
     ):
         # "... in June 1991, when X visited": the time just named is the time of the clause
@@ -751,7 +759,7 @@ def _date_for(
     if not usable:
         cs = ev.clause[0][0]
         pre = text[max(0, cs - 40) : cs + 7]
-        m = _EV17.search(pre)
+        m = re.search(r"\b((?:a|one|two|three)\s+days?\s+(?:after|before))\s*(?:after|before)?\s*$", pre)
         if m:
             usable = [(cs, d) for d in datex.find_dates(m.group(1))]
     if not usable and ci > 0:
@@ -791,7 +799,11 @@ def _location(ctx: Context, ev: Ev, cs: int, ce: int) -> str | None:
     place = None
     for m in _LOC_AT.finditer(seg):
         name = m.group(1)
-        if _EV18.match(name):
+        if re.match(
+            r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That)\b",
+            name,
+        ):
             continue
         if any(name.startswith(p.name.split()[0]) for p in ctx.persons):
             continue
@@ -898,7 +910,7 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
                 {"Summit"}
                 if "summit" in said
                 else {"Meeting", "Talks"}
-                if _EV46.search(said)
+                if re.search(r"meeting|talks", said)
                 else {"Signing"}
             )
             for pref in (first, {"Summit", "Meeting", "Talks", "Signing"}):
