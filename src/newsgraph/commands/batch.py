@@ -96,11 +96,11 @@ def convert_cmd(
 def load_cmd(ctx: click.Context, shards_dir: str, store_location: str | None, quiet: bool) -> None:
     """Bulk-load the N-Quads shards in SHARDS_DIR into the store (directory or SPARQL URL)."""
     from ..batch import load_shards, shard_files
-    from ..store import open_store
+    from ..store import open_store_from
 
     settings = settings_from(ctx, store=store_location)
     shard_files(shards_dir)  # fail on a bad directory before opening (and locking) the store
-    store = open_store(settings.store)
+    store = open_store_from(settings)
     try:
         report = load_shards(
             shards_dir,

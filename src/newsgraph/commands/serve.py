@@ -92,7 +92,7 @@ def run_server(
     from werkzeug.serving import make_server
 
     from ..server import create_app
-    from ..store import open_store
+    from ..store import open_store_from
 
     late = _LateApp()
     try:
@@ -107,7 +107,7 @@ def run_server(
         overrides["base_uri"] = url
     try:
         settings = _settings(ctx, **overrides)
-        store = before_serving(settings) if before_serving is not None else open_store(settings.store)
+        store = before_serving(settings) if before_serving is not None else open_store_from(settings)
         _warn_about_base(store, settings)
         late.app = create_app(settings, store=store)
     except BaseException:
@@ -259,12 +259,12 @@ def build_demo(settings: Settings) -> Store:
     """Convert, validate and store the bundled sample articles; returns the open store."""
     from ..ingest import ingest
     from ..samples import sample_paths
-    from ..store import open_store
+    from ..store import open_store_from
 
     paths = sample_paths()
     if not paths:
         raise StoreError("this installation has no sample articles")
-    store = open_store(settings.store)
+    store = open_store_from(settings)
     try:
         report = ingest(paths, store, base=settings.base, workers=1)
     except BaseException:
