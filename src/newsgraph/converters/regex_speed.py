@@ -19,12 +19,17 @@ returned unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 _QUANTIFIERS = ("?", "*", "+", "{")
 
 
-def _group_end(s: str, start: int) -> int | None:
-    """Index of the ``)`` closing the group opened at ``s[start]``, or None."""
-    depth = 0
+def _structure(s: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """The group brackets and bars of a regex from ``start``, skipping escapes and classes.
+
+    Yields (index, char) for each ``(``, ``)`` and ``|``; yields (-1, "") and stops when a
+    character class never closes, so callers can give up on a pattern they cannot read.
+    """
     i = start
     while i < len(s):
         c = s[i]
@@ -34,14 +39,25 @@ def _group_end(s: str, start: int) -> int | None:
         if c == "[":
             i = _class_end(s, i)
             if i < 0:
-                return None
-        elif c == "(":
+                yield -1, ""
+                return
+        elif c in "()|":
+            yield i, c
+        i += 1
+
+
+def _group_end(s: str, start: int) -> int | None:
+    """Index of the ``)`` closing the group opened at ``s[start]``, or None."""
+    depth = 0
+    for i, c in _structure(s, start):
+        if i < 0:
+            return None
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
     return None
 
 
@@ -67,24 +83,16 @@ def _split_alternatives(s: str) -> list[str] | None:
     parts: list[str] = []
     depth = 0
     last = 0
-    i = 0
-    while i < len(s):
-        c = s[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(s, i)
-            if i < 0:
-                return None
-        elif c == "(":
+    for i, c in _structure(s):
+        if i < 0:
+            return None
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
-        elif c == "|" and depth == 0:
+        elif depth == 0:
             parts.append(s[last:i])
             last = i + 1
-        i += 1
     if depth != 0:
         return None
     parts.append(s[last:])
