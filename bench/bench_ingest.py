@@ -89,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--modes", default="transactional,bulk", help="transactional,bulk")
     ap.add_argument("--remote", action="store_true", help="also ingest into a real oxigraph serve")
     ap.add_argument("--no-export", action="store_true", help="skip the export memory runs")
+    ap.add_argument(
+        "--keep-other-sizes",
+        action="store_true",
+        help="keep earlier figures for other corpus sizes (by default a run replaces them all, "
+        "so the table never mixes figures from different code)",
+    )
     args = ap.parse_args(argv)
 
     corpus = benchlib.ensure_corpus(args.n)
@@ -142,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    benchlib.record("ingest", args.n, {"runs": runs, "exports": exports})
+    benchlib.record("ingest", args.n, {"runs": runs, "exports": exports}, replace=not args.keep_other_sizes)
     write_doc()
     return 0
 
@@ -167,6 +173,7 @@ def write_doc() -> None:
                     f"{r['triples']:,}",
                     benchlib.mib(r["peak_rss"]),
                     f"{r['written']}/{r['rejected']}/{r['failed']}",
+                    entry.get("commit", "?"),
                 ]
             )
     export_rows = []
@@ -200,6 +207,7 @@ def write_doc() -> None:
                 "triples",
                 "peak RSS",
                 "written/rejected/failed",
+                "commit",
             ],
             rows,
         ),  # fmt: skip

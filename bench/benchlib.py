@@ -82,12 +82,39 @@ def load_results() -> dict[str, Any]:
     return {}
 
 
-def record(bench: str, size: int, data: dict[str, Any]) -> None:
-    """Keep one benchmark's figures for one corpus size, stamped with machine and date."""
+def code_version() -> str:
+    """The commit the figures were measured on ("+" when the tree had uncommitted changes).
+
+    A figure outlives the code that produced it; stamping it lets the report show which
+    rows predate a change instead of mixing old and new numbers silently.
+    """
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=BENCH, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", "src"],
+            cwd=BENCH, capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+" if dirty else "")
+
+
+def record(bench: str, size: int, data: dict[str, Any], replace: bool = False) -> None:
+    """Keep one benchmark's figures for one corpus size, stamped with machine, date and commit.
+
+    ``replace`` forgets the benchmark's figures for every other size: a run that re-measures
+    after a change of the code must not leave older sizes' rows standing beside it as if
+    they were comparable.
+    """
     results = load_results()
     entry = dict(data)
     entry["machine"] = machine()
     entry["date"] = dt.date.today().isoformat()
+    entry["commit"] = code_version()
+    if replace:
+        results[bench] = {}
     # Other work on the machine skews timings; the 1-minute load average says how much.
     entry["load"] = round(os.getloadavg()[0], 1)
     results.setdefault(bench, {})[str(size)] = entry
