@@ -252,6 +252,7 @@ SECTION_ORDER = (
     "Synthetic corpus",
     "Conversion",
     "Ingest",
+    "Ingest at scale",
     "SPARQL versus Oxigraph server",
     "Dereferencing",
     "Load",
