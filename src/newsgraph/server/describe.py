@@ -16,6 +16,15 @@ and that graph is bounded by the article's length, so it is read whole.
 
 The HTML page also wants two pictures (who met whom, and a timeline); ``neighbours``
 and ``timeline`` run those queries only when the page is HTML.
+
+For a person, country, organisation or source every one of those lists, counts and
+pictures would touch all of the entity's statements -- 180,000 events for the busiest
+person at a million articles.  When the store's summary index (``store.summaries``)
+can answer for the entity, the counts, the timeline and the neighbours come from its
+tallies and a page of links or mentions from the one or two buckets the page overlaps,
+so a cold build costs one page.  Otherwise (an old store not yet reindexed, a write
+in flight, a raw SPARQL update since the last reindex) the live queries below run;
+both routes order every list the same way, so they build the same documents.
 """
 
 from __future__ import annotations
@@ -31,7 +40,9 @@ from rdflib.term import Node
 from .. import iris
 from ..errors import InputError, ResourceNotFound
 from ..ontology.namespace import NG
+from ..store import summaries
 from ..store.base import Store
+from ..store.summaries import Summary, sort_hash
 
 #: Most distinct (predicate, object) pairs of one resource that a document carries.
 #: A person quoted with a thousand spellings is an extraction problem, not a page.
@@ -180,6 +191,8 @@ class Description:
     cards: dict[URIRef, Card]
     #: For an article: every triple of its named graph (the description itself).
     article_triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+    #: The summary the description was read from, or None when live queries built it.
+    summary: Summary | None = None
 
     @property
     def link_total(self) -> int:
@@ -259,12 +272,16 @@ def describe(
     page: int,
     page_size: int,
     with_graphs: bool = False,
+    use_index: bool = True,
+    near: bool = False,
 ) -> Description:
     """Read one page of the description of ``{base}/id/{kind}/{key}``.
 
     ``with_graphs`` also finds an article graph for every statement (for TriG and
     N-Quads); it costs a scan over every graph that repeats a statement, so the other
-    formats skip it.  Raises ResourceNotFound when the store says nothing about the
+    formats skip it.  ``use_index=False`` forces the live queries (the tests compare
+    both routes); ``near`` also loads the neighbour tallies the HTML page draws.
+    Raises ResourceNotFound when the store says nothing about the
     resource, or when ``page`` lies beyond the last page.
     """
     if page < 1:
@@ -292,16 +309,20 @@ def describe(
             if subj == iri and isinstance(pred, URIRef):
                 desc.statements.append(Statement(pred, obj, iri))
     else:
+        if use_index and kind in INDEXED_KINDS:
+            desc.summary = summaries.load(store, str(iri), near=near)
+        # With the index, the resource's own predicates are known, and each is read by
+        # index lookup instead of walking past its (many) ng:denotedBy statements.
+        pattern = f"{ref} ?p ?o FILTER(?p != ng:denotedBy)"
+        if desc.summary is not None:
+            pattern = f"VALUES ?p {{ {_values(desc.summary.out)} }} {ref} ?p ?o"
         if with_graphs:
             query = (
-                f"SELECT ?p ?o (SAMPLE(?g) AS ?graph) WHERE {{ GRAPH ?g {{ {ref} ?p ?o }} "
-                f"FILTER(?p != ng:denotedBy) }} GROUP BY ?p ?o LIMIT {CORE_LIMIT + 1}"
+                f"SELECT ?p ?o (SAMPLE(?g) AS ?graph) WHERE {{ GRAPH ?g {{ {pattern} }} }} "
+                f"GROUP BY ?p ?o LIMIT {CORE_LIMIT + 1}"
             )
         else:
-            query = (
-                f"SELECT DISTINCT ?p ?o WHERE {{ {ref} ?p ?o FILTER(?p != ng:denotedBy) }} "
-                f"LIMIT {CORE_LIMIT + 1}"
-            )
+            query = f"SELECT DISTINCT ?p ?o WHERE {{ {pattern} }} LIMIT {CORE_LIMIT + 1}"
         rows = store.select(PREFIXES + query)
         desc.core_truncated = len(rows) > CORE_LIMIT
         for row in rows[:CORE_LIMIT]:
@@ -313,7 +334,29 @@ def describe(
     if not desc.statements:
         raise ResourceNotFound(f"nothing is known about <{iri}>")
 
-    # Counts of both paged lists in one aggregate.
+    if desc.summary is not None:
+        desc.link_counts = {URIRef(p): n for p, n in desc.summary.link_counts().items()}
+        desc.mention_count = desc.summary.mention_count
+    else:
+        _live_counts(store, desc, ref)
+    if page > desc.last_page:
+        raise ResourceNotFound(f"<{iri}> has {desc.last_page} page(s); there is no page {page}")
+    offset = (page - 1) * page_size
+    _page_links(store, desc, ref, offset, page_size, with_graphs)
+    _page_mentions(store, desc, ref, offset, page_size)
+    return desc
+
+
+#: The date a linking resource is ordered by, per linking predicate (the index files
+#: links by the same table).
+DATE_PROPERTY: dict[URIRef, URIRef] = {URIRef(p): URIRef(d) for p, d in summaries.DATE_PROPERTY.items()}
+
+#: Kinds whose pages the summary index serves (the others have bounded descriptions).
+INDEXED_KINDS = ("person", "country", "organization", "source")
+
+
+def _live_counts(store: Store, desc: Description, ref: str) -> None:
+    """Counts of both paged lists in one aggregate over every link (no index)."""
     for row in store.select(
         PREFIXES + "SELECT ?dir ?p (COUNT(DISTINCT ?x) AS ?n) WHERE { "
         f'{{ ?x ?p {ref} BIND("in" AS ?dir) }} UNION '
@@ -327,27 +370,61 @@ def describe(
             desc.mention_count = _int(row.get("n"))
         else:
             desc.link_counts[p] = _int(row.get("n"))
-    if page > desc.last_page:
-        raise ResourceNotFound(f"<{iri}> has {desc.last_page} page(s); there is no page {page}")
-    offset = (page - 1) * page_size
-    _page_links(store, desc, ref, offset, page_size, with_graphs)
-    _page_mentions(store, desc, ref, offset, page_size)
-    return desc
 
 
-#: The date a linking resource is ordered by, per linking predicate: events and
-#: agreements by the day they happened, articles by publication.
-DATE_PROPERTY: dict[URIRef, URIRef] = {
-    NG.participant: NG.date,
-    NG.country: NG.date,
-    NG.organization: NG.date,
-    NG.party: NG.date,
-    NG.signedAt: NG.date,
-    NG.reportedIn: NG.date,
-    NG.reports: NG.published,
-    NG.source: NG.published,
-    NG.mentions: NG.published,
-}
+def _link_order(subject: URIRef, key: str | None) -> tuple[int, tuple[int, ...], str]:
+    """Newest first (by the date's text), undated last, then the stable hash."""
+    if key is None:
+        return (1, (), sort_hash(str(subject)))
+    return (0, _neg(key), sort_hash(str(subject)))
+
+
+def _key_order(key: str) -> tuple[int, tuple[int, ...]]:
+    """Order of a predicate's buckets: days newest first, then the undated hash buckets."""
+    if key.startswith(summaries.UNDATED):
+        return (1, tuple(ord(c) for c in key))
+    return (0, _neg(key))
+
+
+def _indexed_links(
+    store: Store, desc: Description, p: URIRef, start: int, stop: int
+) -> list[tuple[URIRef, Literal | None]]:
+    """Links start..stop of predicate p's group, from the buckets that window overlaps."""
+    assert desc.summary is not None
+    buckets = desc.summary.links.get(str(p), {})
+    pos = 0
+    wanted: list[str] = []
+    first = 0
+    for key in sorted(buckets, key=_key_order):
+        n = buckets[key]
+        if pos + n > start and pos < stop:
+            if not wanted:
+                first = pos
+            wanted.append(desc.summary.bucket(summaries.LINKS, f"{p} {key}"))
+        pos += n
+        if pos >= stop:
+            break
+    if not wanted:
+        return []
+    date_prop = DATE_PROPERTY.get(p)
+    optional = f"OPTIONAL {{ ?s <{date_prop}> ?d }}" if date_prop is not None else ""
+    dates: dict[URIRef, list[Literal]] = {}
+    for row in store.select(
+        f"SELECT ?s ?d WHERE {{ VALUES ?b {{ {_values(wanted)} }} "
+        f"GRAPH <{summaries.INDEX_GRAPH}> {{ ?b <{summaries.MEMBER}> ?s }} {optional} }}"
+    ):
+        s, d = _uri(row.get("s")), row.get("d")
+        if s is None:
+            continue
+        found = dates.setdefault(s, [])
+        if isinstance(d, Literal):
+            found.append(d)
+    ordered = []
+    for s, ds in dates.items():
+        best = max(ds, key=str) if ds else None
+        ordered.append((_link_order(s, str(best) if best is not None else None), s, best))
+    ordered.sort(key=lambda t: t[0])
+    return [(s, d) for _, s, d in ordered[start - first : stop - first]]
 
 
 def _page_links(store: Store, desc: Description, ref: str, offset: int, size: int, with_graphs: bool) -> None:
@@ -364,13 +441,19 @@ def _page_links(store: Store, desc: Description, ref: str, offset: int, size: in
         a, b = max(lo, offset), min(hi, offset + size)
         if a >= b:
             continue
+        if desc.summary is not None:
+            for subject, when in _indexed_links(store, desc, p, a - lo, b - lo):
+                desc.links.append(Link(subject, p, None, when))
+            continue
         prop = sparql_iri(str(p))
         date_prop = DATE_PROPERTY.get(p)
         inner = f"{{ SELECT DISTINCT ?s WHERE {{ ?s {prop} {ref} }} }}"
         if date_prop is not None:
+            # Ordered by the date's text, as the index orders its buckets.
             query = (
-                f"SELECT ?s (MAX(?d0) AS ?date) WHERE {{ {inner} OPTIONAL {{ ?s <{date_prop}> ?d0 }} }} "
-                f"GROUP BY ?s ORDER BY DESC(?date) {_stable_key('?s')} LIMIT {b - a} OFFSET {a - lo}"
+                f"SELECT ?s (MAX(?d0) AS ?date) (MAX(STR(?d0)) AS ?key) WHERE {{ {inner} "
+                f"OPTIONAL {{ ?s <{date_prop}> ?d0 }} }} "
+                f"GROUP BY ?s ORDER BY DESC(?key) {_stable_key('?s')} LIMIT {b - a} OFFSET {a - lo}"
             )
         else:
             query = f"SELECT ?s WHERE {inner} ORDER BY {_stable_key('?s')} LIMIT {b - a} OFFSET {a - lo}"
@@ -405,11 +488,14 @@ def _page_mentions(store: Store, desc: Description, ref: str, offset: int, size:
     """
     if desc.mention_count <= offset:
         return
-    rows = store.select(
-        PREFIXES + f"SELECT DISTINCT ?m WHERE {{ {ref} ng:denotedBy ?m }} ORDER BY {_stable_key('?m')} "
-        f"LIMIT {size} OFFSET {offset}"
-    )
-    page = [m for r in rows if (m := _uri(r.get("m"))) is not None]
+    if desc.summary is not None:
+        page = _indexed_mentions(store, desc.summary, offset, offset + size)
+    else:
+        rows = store.select(
+            PREFIXES + f"SELECT DISTINCT ?m WHERE {{ {ref} ng:denotedBy ?m }} ORDER BY {_stable_key('?m')} "
+            f"LIMIT {size} OFFSET {offset}"
+        )
+        page = [m for r in rows if (m := _uri(r.get("m"))) is not None]
     if not page:
         return
     by_iri = {m: Mention(m, None) for m in page}
@@ -445,6 +531,31 @@ def _page_mentions(store: Store, desc: Description, ref: str, offset: int, size:
         by_iri.values(),
         key=lambda mn: (_neg(published.get(mn.iri, "")), str(mn.article), mn.begin or 0, str(mn.iri)),
     )
+
+
+def _indexed_mentions(store: Store, summary: Summary, start: int, stop: int) -> list[URIRef]:
+    """Mentions start..stop in hash order, from the hash buckets that window overlaps."""
+    pos = 0
+    first = 0
+    wanted: list[str] = []
+    for key in sorted(summary.mentions):
+        n = summary.mentions[key]
+        if pos + n > start and pos < stop:
+            if not wanted:
+                first = pos
+            wanted.append(summary.bucket(summaries.MENTIONS, key))
+        pos += n
+        if pos >= stop:
+            break
+    if not wanted:
+        return []
+    rows = store.select(
+        f"SELECT ?m WHERE {{ VALUES ?b {{ {_values(wanted)} }} "
+        f"GRAPH <{summaries.INDEX_GRAPH}> {{ ?b <{summaries.MEMBER}> ?m }} }}"
+    )
+    members = {m for r in rows if (m := _uri(r.get("m"))) is not None}
+    found = sorted(members, key=lambda m: (sort_hash(str(m)), str(m)))
+    return found[start - first : stop - first]
 
 
 def load_cards(store: Store, desc: Description, extra: Sequence[URIRef] = ()) -> None:
@@ -516,11 +627,16 @@ def neighbours(store: Store, desc: Description) -> tuple[list[Neighbour], dict[t
         return [], {}
     ref = sparql_iri(str(desc.iri))
     p = sparql_iri(str(prop))
-    rows = store.select(
-        f"SELECT ?o (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e {p} {ref} . ?e {p} ?o . FILTER(?o != {ref}) }} "
-        f"GROUP BY ?o ORDER BY DESC(?n) ?o LIMIT {NEIGHBOUR_LIMIT}"
-    )
-    found = [Neighbour(o, _int(r.get("n"))) for r in rows if (o := _uri(r.get("o"))) is not None]
+    if desc.summary is not None and desc.summary.near_loaded:
+        counts = desc.summary.near.get(str(prop), {})
+        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:NEIGHBOUR_LIMIT]
+        found = [Neighbour(URIRef(o), n) for o, n in top if n > 0]
+    else:
+        rows = store.select(
+            f"SELECT ?o (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e {p} {ref} . ?e {p} ?o . "
+            f"FILTER(?o != {ref}) }} GROUP BY ?o ORDER BY DESC(?n) ?o LIMIT {NEIGHBOUR_LIMIT}"
+        )
+        found = [Neighbour(o, _int(r.get("n"))) for r in rows if (o := _uri(r.get("o"))) is not None]
     edges: dict[tuple[URIRef, URIRef], int] = {}
     # The chords are decoration; for a hub they would cost seconds, so a hub gets none.
     if len(found) > 1 and desc.link_counts.get(prop, 0) <= CHORD_EVENT_LIMIT:
@@ -541,6 +657,10 @@ def timeline(store: Store, desc: Description) -> list[tuple[str, int]]:
     prop = ACTIVITY_PREDICATE.get(desc.kind)
     if prop is None:
         return []
+    if desc.summary is not None:
+        per_key = desc.summary.links.get(str(prop), {})
+        counted = [(k, n) for k, n in per_key.items() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", k) and n]
+        return sorted(counted)
     date_prop = DATE_PROPERTY.get(prop, NG.date)
     ref = sparql_iri(str(desc.iri))
     rows = store.select(
@@ -559,6 +679,7 @@ def timeline(store: Store, desc: Description) -> list[tuple[str, int]]:
 __all__ = [
     "CARD_PROPERTIES",
     "CORE_LIMIT",
+    "INDEXED_KINDS",
     "Card",
     "Description",
     "Link",

@@ -229,7 +229,9 @@ def doc(kind: str, name: str) -> Response:
 
 def _build_page(kind: str, key: str, page: int) -> Built:
     st = state()
-    desc = describe(st.store, st.settings.base, kind, key, page=page, page_size=st.settings.page_size)
+    desc = describe(
+        st.store, st.settings.base, kind, key, page=page, page_size=st.settings.page_size, near=True
+    )
     linker = Linker(st.settings.base)
     near, edges = neighbours(st.store, desc)
     days = timeline(st.store, desc)

@@ -30,6 +30,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import BadQuery, NotAcceptable, RDFSyntaxError, StoreError, StoreLocked
+from . import summaries
 from .common import (
     FORMAT_FILE,
     STORE_FORMAT,
@@ -262,7 +263,7 @@ class EmbeddedStore:
             done = 0
             batch: list[str] = []
             for g in store.named_graphs():
-                if not isinstance(g, ox.NamedNode):
+                if not isinstance(g, ox.NamedNode) or g.value == summaries.INDEX_GRAPH:
                     continue
                 batch.append(g.value)
                 if len(batch) >= 200:
@@ -278,6 +279,7 @@ class EmbeddedStore:
             raise self._failed(exc) from None
         self._mark()
         self._format_ok = True
+        summaries.rebuild(self, list(self.graph_names()))
         return done
 
     # -- writing ----------------------------------------------------------
@@ -289,10 +291,15 @@ class EmbeddedStore:
 
     def put_ntriples(self, items: Iterable[tuple[str, str]]) -> None:
         self.check_format()
+        items = last_wins(items)
+        with summaries.maintained(self, [g for g, _ in items], summaries.from_ntriples(items)):
+            self._put_ntriples(items)
+
+    def _put_ntriples(self, items: list[tuple[str, str]]) -> None:
         store = self._writable()
         fresh: list[str] = []
         replaced: list[tuple[str, str]] = []
-        for graph_iri, nt in last_wins(items):
+        for graph_iri, nt in items:
             if store.contains_named_graph(ox.NamedNode(graph_iri)) or not nt.strip():
                 replaced.append((graph_iri, nt))
             else:
@@ -317,6 +324,14 @@ class EmbeddedStore:
 
     def bulk_load(self, nquads_path: Path) -> None:
         self.check_format()
+        try:
+            given = summaries.from_nquads(str(nquads_path))
+        except SyntaxError as exc:
+            raise RDFSyntaxError(f"cannot load {nquads_path}: {exc}") from None
+        with summaries.maintained(self, list(given), given):
+            self._bulk_load(nquads_path)
+
+    def _bulk_load(self, nquads_path: Path) -> None:
         store = self._writable()
         try:
             store.bulk_load(path=str(nquads_path), format=ox.RdfFormat.N_QUADS)
@@ -346,6 +361,11 @@ class EmbeddedStore:
         present = [
             g for g in dict.fromkeys(graph_iris) if store.contains_named_graph(ox.NamedNode(check_iri(g)))
         ]
+        with summaries.maintained(self, present, {}):
+            self._remove_graphs(present)
+
+    def _remove_graphs(self, present: list[str]) -> None:
+        store = self._writable()
         try:
             # A few hundred graphs per update: each is one transaction, and each graph
             # leaves with its default-graph share in the same transaction.
@@ -368,7 +388,7 @@ class EmbeddedStore:
 
     def graph_names(self) -> Iterator[str]:
         for g in self._ox.named_graphs():
-            if isinstance(g, ox.NamedNode):
+            if isinstance(g, ox.NamedNode) and g.value != summaries.INDEX_GRAPH:
                 yield g.value
 
     def get_graph(self, graph_iri: str) -> Graph:
@@ -455,7 +475,9 @@ class EmbeddedStore:
     def count(self) -> int:
         store = self._ox
         in_default = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-        return len(store) - in_default
+        index = ox.NamedNode(summaries.INDEX_GRAPH)
+        in_index = sum(1 for _ in store.quads_for_pattern(None, None, None, index))
+        return len(store) - in_default - in_index
 
     def dump(self, out: BinaryIO, media_type: str) -> None:
         fmt = rdf_format(media_type)
@@ -467,7 +489,7 @@ class EmbeddedStore:
                 quads = (
                     q
                     for q in store.quads_for_pattern(None, None, None, None)
-                    if isinstance(q.graph_name, ox.NamedNode)
+                    if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != summaries.INDEX_GRAPH
                 )
                 ox.serialize(quads, out, fmt)
             else:

@@ -1,0 +1,544 @@
+"""Per-entity summaries: what a hub's page needs, precomputed so a cold build costs one page.
+
+A busy person sits in a fifth of all articles: at a million articles that is some
+180,000 events.  Counting them, ordering them by date, drawing their timeline and
+finding who they meet most would each touch every one of those statements on every
+cold page build.  This module keeps, beside the data, an index from which all of that
+is read in time proportional to the page instead:
+
+* **buckets** -- the links into an entity X (``?s ?p X``) grouped by predicate and by
+  the day of ``?s`` (its ``ng:date`` or ``ng:published``, per ``DATE_PROPERTY``); links
+  without a date go to one of 16 buckets by a hash of ``?s``.  X's mentions
+  (``X ng:denotedBy ?m``) go to 256 buckets by a hash of ``?m``, and the events X shares
+  with another resource Y go to one bucket per (predicate, Y).  A bucket is a node
+  with one ``member`` statement per linking resource, so its contents are one index
+  lookup.
+* **tallies** -- on a summary node per entity, one literal per bucket: ``"<key> <count>"``.
+  Reading every tally of X is one scan of a few hundred literals (one per day X was
+  active), and from them come the counts, the page boundaries, the timeline and the
+  top neighbours.  A page then fetches just the one or two buckets it overlaps and
+  sorts them (by date, newest first, then by a hash: the order the live queries use).
+* **out** -- the predicates X has statements with (other than ``ng:denotedBy``), so the
+  resource's own facts are read without walking its 180,000 mention links.
+
+Where it lives: a named graph, ``INDEX_GRAPH``, in the same store, so it works alike
+for the embedded store and for several stateless servers in front of one remote
+``oxigraph serve``, and it changes in the same requests as the data.  It is kept out
+of the public view: the default graph (the union of the article graphs) never
+receives it, ``graph_names``, dumps, ``count`` and VoID leave it out.  A raw SPARQL
+query with ``GRAPH ?g`` does see it (Oxigraph has no hidden graphs); docs/sparql.md
+says so.
+
+Keeping it correct.  Every write newsgraph makes goes through ``begin`` and ``finish``:
+
+1. ``begin`` marks the articles about to change as *pending* (one statement each), then
+   takes their current links out of the index (a link stays when another article still
+   states it) and recounts the touched buckets;
+2. the data is written;
+3. ``finish`` adds the links of the articles as they now are, recounts, and clears the
+   pending marks.
+
+A reader uses the index for X only when the index is *ready* (``newsgraph reindex``
+built it, or the store was empty when first written) and no pending article names X;
+otherwise it falls back to the live queries.  So a crash between the steps, or a write
+still in flight, costs speed, never correctness; the marks of a crashed write stay
+until ``newsgraph reindex``.  A raw SPARQL Update (``/update``) cannot be followed, so it
+marks the whole index not ready until the next reindex.
+
+Known limits (docs/scaling.md): two processes writing articles that touch the same
+bucket at the same instant can leave its tally one off until the next write touching
+it or a reindex (each recount reads, then writes); a linking resource whose date is
+stated differently by two articles is filed under the newest date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from ..ontology.namespace import NG
+from .base import Store
+from .common import check_iri
+
+#: The named graph holding the index.  A URN, so it can never be an article's URI.
+INDEX_GRAPH = "urn:x-newsgraph:index"
+_NS = "urn:x-newsgraph:index#"
+MEMBER = _NS + "member"
+LINKS = _NS + "links"
+MENTIONS = _NS + "mentions"
+NEAR = _NS + "near"
+OUT = _NS + "out"
+PENDING = _NS + "pending"
+STALE = _NS + "stale"
+STATE = _NS + "state"
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+DENOTED_BY = str(NG.denotedBy)
+
+#: The kinds that can become hubs.  Events, agreements and articles have a bounded
+#: number of links (what one article says), so their pages stay on live queries.
+INDEXED_TYPES = frozenset(str(t) for t in (NG.Person, NG.Country, NG.Organization, NG.Source))
+
+#: The date a linking resource is ordered by, per linking predicate: events and
+#: agreements by the day they happened, articles by publication.
+DATE_PROPERTY: dict[str, str] = {
+    str(NG.participant): str(NG.date),
+    str(NG.country): str(NG.date),
+    str(NG.organization): str(NG.date),
+    str(NG.party): str(NG.date),
+    str(NG.signedAt): str(NG.date),
+    str(NG.reportedIn): str(NG.date),
+    str(NG.reports): str(NG.published),
+    str(NG.source): str(NG.published),
+    str(NG.mentions): str(NG.published),
+}
+
+#: Predicates by which events tie their actors together (the "who met whom" picture).
+ACTIVITY = frozenset(str(p) for p in (NG.participant, NG.country, NG.organization))
+
+#: Mentions are spread over 16**MENTION_DIGITS buckets by the hash of the mention IRI.
+MENTION_DIGITS = 2
+#: Undated links are spread over 16 buckets by the hash of the linking resource.
+UNDATED = "~"
+
+
+def md5(text: str) -> str:
+    return hashlib.md5(text.encode("utf-8")).hexdigest()  # noqa: S324 - an ordering key, not security
+
+
+def sort_hash(iri: str) -> str:
+    """The 15 hex digits the pages order by (the live queries use the same ``MD5`` prefix)."""
+    return md5(iri)[:15]
+
+
+def summary_node(entity: str) -> str:
+    return f"urn:x-newsgraph:summary:{md5(entity)}"
+
+
+def bucket_iri(entity: str, tally: str, key: str) -> str:
+    return f"{summary_node(entity)}:{md5(tally + ' ' + key)[:20]}"
+
+
+def link_key(predicate: str, member: str, date: str | None) -> str:
+    """The tally key of one link: predicate and day, or an undated hash bucket."""
+    day = date[:10] if date else UNDATED + md5(member)[0]
+    return f"{predicate} {day}"
+
+
+def mention_key(mention: str) -> str:
+    return md5(mention)[:MENTION_DIGITS]
+
+
+def _lit(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One membership: ``member`` is in the bucket ``(entity, tally, key)``.
+
+    ``needs`` are the triples that justify it; on removal it stays if some other
+    article still states all of them.
+    """
+
+    entity: str
+    tally: str
+    key: str
+    member: str
+    needs: tuple[tuple[str, str, str], ...]
+
+    @property
+    def bucket(self) -> str:
+        return bucket_iri(self.entity, self.tally, self.key)
+
+
+@dataclass
+class Entries:
+    members: set[Entry] = field(default_factory=set)
+    out: set[tuple[str, str]] = field(default_factory=set)
+
+
+Triple = tuple[str, str, str, bool]  # subject, predicate, object, object-is-an-IRI
+
+
+def entries_of(triples: Iterable[Triple]) -> Entries:
+    """The index entries one article graph contributes."""
+    types: dict[str, set[str]] = defaultdict(set)
+    dates: dict[tuple[str, str], str] = {}
+    links: list[tuple[str, str, str]] = []
+    denoted: list[tuple[str, str]] = []
+    outs: set[tuple[str, str]] = set()
+    for s, p, o, is_iri in triples:
+        if p == RDF_TYPE:
+            types[s].add(o)
+            continue
+        if not is_iri:
+            if p in (str(NG.date), str(NG.published)):
+                old = dates.get((s, p))
+                if old is None or o > old:
+                    dates[(s, p)] = o
+            outs.add((s, p))
+            continue
+        outs.add((s, p))
+        if p == DENOTED_BY:
+            denoted.append((s, o))
+        else:
+            links.append((s, p, o))
+    indexed = {x for x, ts in types.items() if ts & INDEXED_TYPES}
+    out = Entries()
+    out.out = {(x, p) for x, p in outs if x in indexed and p != DENOTED_BY}
+    out.out |= {(x, RDF_TYPE) for x in indexed}
+    activity: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for s, p, o in links:
+        if p in ACTIVITY:
+            activity[(s, p)].add(o)
+        if o not in indexed:
+            continue
+        date_prop = DATE_PROPERTY.get(p)
+        date = dates.get((s, date_prop)) if date_prop else None
+        out.members.add(Entry(o, LINKS, link_key(p, s, date), s, ((s, p, o),)))
+    for x, m in denoted:
+        if x in indexed:
+            out.members.add(Entry(x, MENTIONS, mention_key(m), m, ((x, DENOTED_BY, m),)))
+    for (e, p), actors in activity.items():
+        for a in actors:
+            if a not in indexed:
+                continue
+            for b in actors:
+                if b != a:
+                    out.members.add(Entry(a, NEAR, f"{p} {b}", e, ((e, p, a), (e, p, b))))
+    return out
+
+
+def triples_from_rdflib(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[Triple]:
+    for s, p, o in triples:
+        if isinstance(s, URIRef) and isinstance(p, URIRef):
+            yield str(s), str(p), str(o), isinstance(o, URIRef)
+
+
+def triples_from_ntriples(text: str) -> Iterator[Triple]:
+    for t in ox.parse(text, ox.RdfFormat.N_TRIPLES):
+        if isinstance(t.subject, ox.NamedNode):
+            o = t.object
+            yield t.subject.value, t.predicate.value, o.value, isinstance(o, ox.NamedNode)
+
+
+# -- writing --------------------------------------------------------------------------
+
+#: Articles per index update; each update stays well below a megabyte.
+CHUNK = 100
+
+
+def _chunks(items: Sequence[str], n: int = CHUNK) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def _graph_triples(store: Store, graphs: Sequence[str]) -> dict[str, list[Triple]]:
+    """The triples of those of these article graphs that exist, in one query per chunk."""
+    found: dict[str, list[Triple]] = {}
+    for chunk in _chunks(graphs):
+        values = " ".join(f"<{check_iri(g)}>" for g in chunk)
+        query = f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        for row in store.select(query):
+            g, s, p, o = row.get("g"), row.get("s"), row.get("p"), row.get("o")
+            if isinstance(g, URIRef) and isinstance(s, URIRef) and isinstance(p, URIRef) and o is not None:
+                found.setdefault(str(g), []).append((str(s), str(p), str(o), isinstance(o, URIRef)))
+    return found
+
+
+def _has_index(store: Store) -> bool:
+    return store.ask(f"ASK {{ GRAPH <{INDEX_GRAPH}> {{ ?s ?p ?o }} }}")
+
+
+def _has_indexed_entities(store: Store) -> bool:
+    types = " ".join(f"<{t}>" for t in sorted(INDEXED_TYPES))
+    return store.ask(f"ASK {{ VALUES ?t {{ {types} }} ?x a ?t }}")
+
+
+def _set_stale(store: Store, on: bool) -> None:
+    verb = "INSERT" if on else "DELETE"
+    store.update(f"{verb} DATA {{ GRAPH <{INDEX_GRAPH}> {{ <{STATE}> <{STALE}> <{STATE}> }} }}")
+
+
+def _mark_pending(store: Store, graphs: Sequence[str], on: bool) -> None:
+    for chunk in _chunks(graphs, 500):
+        body = " ".join(f"<{STATE}> <{PENDING}> <{check_iri(g)}> ." for g in chunk)
+        verb = "INSERT" if on else "DELETE"
+        store.update(f"{verb} DATA {{ GRAPH <{INDEX_GRAPH}> {{ {body} }} }}")
+
+
+def begin(store: Store, graphs: Iterable[str], new: dict[str, list[Triple]] | None = None) -> list[str]:
+    """Before writing or removing these article graphs: mark them, take their links out.
+
+    ``new`` holds the triples about to be written, where known; a graph whose old and
+    new versions hold nothing the index keeps is left alone (and a store of other data
+    never gets an index graph at all).  Returns the graphs marked pending.
+    """
+    names = list(dict.fromkeys(graphs))
+    if not names:
+        return []
+    marked: list[str] = []
+    old: dict[str, set[Entry]] = {}
+    for chunk in _chunks(names):
+        for g, triples in _graph_triples(store, chunk).items():
+            members = entries_of(triples).members
+            if members:
+                old[g] = members
+    for g in names:
+        if g in old or new is None or entries_of(new.get(g, [])).members:
+            marked.append(g)
+    if not marked:
+        return []
+    if not _has_index(store) and _has_indexed_entities(store):
+        # Data written before the index existed (an older newsgraph): the index would
+        # only know the new articles, so it stays unused until ``newsgraph reindex``.
+        _set_stale(store, True)
+    _mark_pending(store, marked, True)
+    for chunk in _chunks(list(old)):
+        members = set().union(*(old[g] for g in chunk))
+        _remove(store, members, exclude=list(chunk))
+        _recount(store, members)
+    return marked
+
+
+def finish(store: Store, graphs: Iterable[str], given: dict[str, list[Triple]] | None = None) -> None:
+    """After writing these graphs: add their links as they now are, clear the marks.
+
+    ``given`` holds the triples of graphs the caller has at hand (ingest does), so they
+    are not read back from the store.
+    """
+    names = list(dict.fromkeys(graphs))
+    for chunk in _chunks(names):
+        have = {g: given[g] for g in chunk if given is not None and g in given}
+        missing = [g for g in chunk if g not in have]
+        if missing:
+            have.update(_graph_triples(store, missing))
+        entries = Entries()
+        for triples in have.values():
+            e = entries_of(triples)
+            entries.members |= e.members
+            entries.out |= e.out
+        _add(store, entries)
+        _recount(store, entries.members)
+        _mark_pending(store, list(chunk), False)
+
+
+def _add(store: Store, entries: Entries) -> None:
+    lines = [f"<{e.bucket}> <{MEMBER}> <{e.member}> ." for e in entries.members]
+    lines += [f"<{summary_node(x)}> <{OUT}> <{p}> ." for x, p in entries.out]
+    for i in range(0, len(lines), 5000):
+        store.update(f"INSERT DATA {{ GRAPH <{INDEX_GRAPH}> {{\n" + "\n".join(lines[i : i + 5000]) + "\n} }")
+
+
+def _remove(store: Store, members: set[Entry], exclude: Sequence[str]) -> None:
+    """Drop memberships no article outside ``exclude`` still justifies."""
+    if not members:
+        return
+    skip = ", ".join(f"<{g}>" for g in [INDEX_GRAPH, *exclude])
+    rows = []
+    for e in members:
+        (s1, p1, o1) = e.needs[0]
+        (s2, p2, o2) = e.needs[-1]
+        rows.append(f"(<{e.bucket}> <{e.member}> <{s1}> <{p1}> <{o1}> <{s2}> <{p2}> <{o2}>)")
+    for i in range(0, len(rows), 2000):
+        store.update(
+            f"DELETE {{ GRAPH <{INDEX_GRAPH}> {{ ?b <{MEMBER}> ?m }} }} WHERE {{ "
+            f"VALUES (?b ?m ?s1 ?p1 ?o1 ?s2 ?p2 ?o2) {{ {' '.join(rows[i : i + 2000])} }} "
+            f"FILTER (!(EXISTS {{ GRAPH ?g1 {{ ?s1 ?p1 ?o1 }} FILTER (?g1 NOT IN ({skip})) }} && "
+            f"EXISTS {{ GRAPH ?g2 {{ ?s2 ?p2 ?o2 }} FILTER (?g2 NOT IN ({skip})) }})) }}"
+        )
+
+
+def _recount(store: Store, members: Iterable[Entry]) -> None:
+    """Set the tally of every bucket these entries fall in to its member count."""
+    buckets: dict[str, tuple[str, str, str]] = {}
+    for e in members:
+        buckets.setdefault(e.bucket, (summary_node(e.entity), e.tally, e.key))
+    if not buckets:
+        return
+    counts: dict[str, int] = {}
+    names = list(buckets)
+    for chunk in _chunks(names, 500):
+        values = " ".join(f"<{b}>" for b in chunk)
+        for row in store.select(
+            f"SELECT ?b (COUNT(?m) AS ?n) WHERE {{ VALUES ?b {{ {values} }} "
+            f"GRAPH <{INDEX_GRAPH}> {{ ?b <{MEMBER}> ?m }} }} GROUP BY ?b"
+        ):
+            counts[str(row.get("b"))] = int(str(row.get("n")))
+    # The tallies as they are now, to replace the ones of the touched buckets.
+    pairs = sorted({(node, tally) for node, tally, _ in buckets.values()})
+    current: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for i in range(0, len(pairs), 500):
+        values = " ".join(f"(<{n}> <{t}>)" for n, t in pairs[i : i + 500])
+        for row in store.select(
+            f"SELECT ?n ?t ?v WHERE {{ VALUES (?n ?t) {{ {values} }} GRAPH <{INDEX_GRAPH}> {{ ?n ?t ?v }} }}"
+        ):
+            current[(str(row.get("n")), str(row.get("t")))].append(str(row.get("v")))
+    by_pair: dict[tuple[str, str], dict[str, str]] = {}
+    for pair, vals in current.items():
+        by_pair[pair] = {v.rsplit(" ", 1)[0]: v for v in vals}
+    delete: list[str] = []
+    insert: list[str] = []
+    for b, (node, tally, key) in buckets.items():
+        old = by_pair.get((node, tally), {}).get(key)
+        n = counts.get(b, 0)
+        new = f"{key} {n}" if n else None
+        if old == new:
+            continue
+        if old is not None:
+            delete.append(f"<{node}> <{tally}> {_lit(old)} .")
+        if new is not None:
+            insert.append(f"<{node}> <{tally}> {_lit(new)} .")
+    for i in range(0, max(len(delete), len(insert)), 5000):
+        ops = []
+        if delete[i : i + 5000]:
+            ops.append(f"DELETE DATA {{ GRAPH <{INDEX_GRAPH}> {{ {' '.join(delete[i : i + 5000])} }} }}")
+        if insert[i : i + 5000]:
+            ops.append(f"INSERT DATA {{ GRAPH <{INDEX_GRAPH}> {{ {' '.join(insert[i : i + 5000])} }} }}")
+        store.update(" ;\n".join(ops))
+
+
+def mark_stale(store: Store) -> None:
+    """After a write the index cannot follow (a raw SPARQL Update): unused until reindex."""
+    if _has_index(store) or _has_indexed_entities(store):
+        _set_stale(store, True)
+
+
+def rebuild(store: Store, graphs: Iterable[str]) -> int:
+    """Build the index afresh from these article graphs (``newsgraph reindex``)."""
+    store.update(f"DROP SILENT GRAPH <{INDEX_GRAPH}>")
+    names = [g for g in graphs if g != INDEX_GRAPH]
+    _set_stale(store, True)
+    finish(store, names)
+    _set_stale(store, False)
+    return len(names)
+
+
+# -- reading --------------------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    """What the index knows about one entity: its tallies and its own predicates."""
+
+    entity: str
+    links: dict[str, dict[str, int]] = field(default_factory=dict)  # predicate -> key -> n
+    mentions: dict[str, int] = field(default_factory=dict)  # hash prefix -> n
+    near: dict[str, dict[str, int]] = field(default_factory=dict)  # predicate -> other -> n
+    out: list[str] = field(default_factory=list)
+    #: Whether ``near`` was read (only the HTML page asks for it).
+    near_loaded: bool = False
+
+    def link_counts(self) -> dict[str, int]:
+        return {p: sum(days.values()) for p, days in self.links.items() if sum(days.values())}
+
+    @property
+    def mention_count(self) -> int:
+        return sum(self.mentions.values())
+
+    def bucket(self, tally: str, key: str) -> str:
+        return bucket_iri(self.entity, tally, key)
+
+
+def load(store: Store, entity: str, *, near: bool = False) -> Summary | None:
+    """The summary of entity, or None when the index cannot answer for it right now.
+
+    One query: it returns nothing when the index is marked stale, when a pending write
+    touches the entity, or when the entity has no summary at all.
+    """
+    iri = check_iri(entity)
+    node = summary_node(iri)
+    tallies = f"<{LINKS}> <{MENTIONS}> <{OUT}>" + (f" <{NEAR}>" if near else "")
+    rows = store.select(
+        f"SELECT ?k ?v WHERE {{ FILTER NOT EXISTS {{ GRAPH <{INDEX_GRAPH}> {{ <{STATE}> <{STALE}> ?x }} }} "
+        f"FILTER NOT EXISTS {{ GRAPH <{INDEX_GRAPH}> {{ <{STATE}> <{PENDING}> ?a }} "
+        f"{{ GRAPH ?a {{ ?s ?p <{iri}> }} }} UNION {{ GRAPH ?a {{ <{iri}> ?p ?o }} }} }} "
+        f"VALUES ?k {{ {tallies} }} GRAPH <{INDEX_GRAPH}> {{ <{node}> ?k ?v }} }}"
+    )
+    if not rows:
+        return None
+    summary = Summary(iri, near_loaded=near)
+    for row in rows:
+        k, v = str(row.get("k")), row.get("v")
+        if k == OUT:
+            summary.out.append(str(v))
+            continue
+        if not isinstance(v, Literal):
+            continue
+        text, _, n = str(v).rpartition(" ")
+        count = int(n) if n.isdigit() else 0
+        if k == MENTIONS:
+            summary.mentions[text] = count
+        else:
+            p, _, rest = text.partition(" ")
+            table = summary.links if k == LINKS else summary.near
+            table.setdefault(p, {})[rest] = count
+    summary.out.sort()
+    return summary
+
+
+__all__ = [
+    "DATE_PROPERTY",
+    "INDEX_GRAPH",
+    "Summary",
+    "begin",
+    "entries_of",
+    "finish",
+    "from_nquads",
+    "from_ntriples",
+    "load",
+    "maintained",
+    "mark_stale",
+    "rebuild",
+    "sort_hash",
+]
+
+
+# -- hooks for the store backends -------------------------------------------------------
+
+
+@contextmanager
+def maintained(
+    store: Store, graphs: Iterable[str], given: dict[str, list[Triple]] | None = None
+) -> Iterator[None]:
+    """Keep the index right around a write of these graphs (see the module docstring)."""
+    names = begin(store, graphs, given)
+    try:
+        yield
+    except BaseException:
+        # The write failed: index what the store holds now (the old version when the
+        # write was atomic).  If that fails too, the pending marks stay and the pages
+        # of the entities involved use live queries until ``newsgraph reindex``.
+        if names:
+            try:
+                finish(store, names)
+            except Exception:  # noqa: BLE001 - the write's own error is the one to report
+                pass
+        raise
+    if names:
+        finish(store, names, given)
+
+
+def from_ntriples(items: Iterable[tuple[str, str]]) -> dict[str, list[Triple]]:
+    return {g: list(triples_from_ntriples(nt)) for g, nt in items}
+
+
+def from_nquads(path: str) -> dict[str, list[Triple]]:
+    """The article graphs of an N-Quads file, grouped by graph (for the bulk loaders)."""
+    found: dict[str, list[Triple]] = {}
+    for q in ox.parse(path=path, format=ox.RdfFormat.N_QUADS):
+        g = q.graph_name
+        if isinstance(g, ox.NamedNode) and isinstance(q.subject, ox.NamedNode):
+            o = q.object
+            found.setdefault(g.value, []).append(
+                (q.subject.value, q.predicate.value, o.value, isinstance(o, ox.NamedNode))
+            )
+    return found
