@@ -53,6 +53,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 from SPARQLWrapper.SPARQLExceptions import Unauthorized as SWUnauthorized
 
 from ..errors import BadQuery, ConfigError, NotAcceptable, RDFSyntaxError, StoreError
+from . import summaries
 from .common import (
     OLD_FORMAT_ASK,
     check_iri,
@@ -227,7 +228,8 @@ class RemoteStore:
         self._post_update("CLEAR SILENT DEFAULT", what="clear the default graph", idempotent=True)
         done = 0
         batch: list[str] = []
-        for g in list(self.graph_names()):
+        names = list(self.graph_names())
+        for g in names:
             batch.append(g)
             if len(batch) >= 200:
                 self._post_update(rederive_update(batch), what="rebuild the default graph", idempotent=True)
@@ -237,6 +239,7 @@ class RemoteStore:
             self._post_update(rederive_update(batch), what="rebuild the default graph", idempotent=True)
             done += len(batch)
         self._format_ok = True
+        summaries.rebuild(self, names)
         return done
 
     # -- plumbing -----------------------------------------------------------
@@ -440,9 +443,14 @@ class RemoteStore:
         # One update request per chunk: the SPARQL 1.1 Update spec asks servers to run a
         # request atomically, which Oxigraph, Fuseki and GraphDB do.
         self.check_format()
+        items = last_wins(items)
+        with summaries.maintained(self, [g for g, _ in items], summaries.from_ntriples(items)):
+            self._put_ntriples(items)
+
+    def _put_ntriples(self, items: list[tuple[str, str]]) -> None:
         chunk: list[str] = []
         size = 0
-        for graph_iri, nt in last_wins(items):
+        for graph_iri, nt in items:
             op = replace_graph_update(graph_iri, nt)
             if chunk and size + len(op) > MAX_UPDATE_BYTES:
                 self._post_update(" ;\n".join(chunk), what="store articles", idempotent=True)
@@ -453,9 +461,17 @@ class RemoteStore:
             self._post_update(" ;\n".join(chunk), what="store articles", idempotent=True)
 
     def bulk_load(self, nquads_path: Path) -> None:
+        self.check_format()
+        try:
+            given = summaries.from_nquads(str(nquads_path))
+        except SyntaxError as exc:
+            raise RDFSyntaxError(f"cannot load {nquads_path}: {exc}") from None
+        with summaries.maintained(self, list(given), given):
+            self._bulk_load(nquads_path)
+
+    def _bulk_load(self, nquads_path: Path) -> None:
         import tempfile
 
-        self.check_format()
         # Each quad of an article graph also goes in without a graph name: the default
         # graph is the set-union of the article graphs (the server merges repeats).
         with tempfile.TemporaryDirectory(prefix="newsgraph-bulk-") as tmp:
@@ -533,11 +549,17 @@ class RemoteStore:
         self.check_format()
         if not self.has_graph(iri):
             return False
-        self._post_update(remove_graph_update(iri), what="remove a graph", idempotent=True)
+        with summaries.maintained(self, [iri], {}):
+            self._post_update(remove_graph_update(iri), what="remove a graph", idempotent=True)
         return True
 
     def remove_graphs(self, graph_iris: Iterable[str]) -> None:
         self.check_format()
+        names = list(dict.fromkeys(graph_iris))
+        with summaries.maintained(self, names, {}):
+            self._remove_graphs(names)
+
+    def _remove_graphs(self, graph_iris: list[str]) -> None:
         chunk: list[str] = []
         size = 0
         for g in graph_iris:
@@ -571,7 +593,7 @@ class RemoteStore:
                 if first:
                     first = False
                     continue
-                if line.startswith("<") and line.endswith(">"):
+                if line.startswith("<") and line.endswith(">") and line[1:-1] != summaries.INDEX_GRAPH:
                     yield line[1:-1]
         except (OSError, http.client.HTTPException) as exc:
             raise StoreError(f"the SPARQL store {self.location} broke off its answer: {exc}") from None
@@ -646,7 +668,8 @@ class RemoteStore:
 
     def count(self) -> int:
         rows = self._select_raw(
-            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+            f"FILTER (?g != <{summaries.INDEX_GRAPH}>) }}",
             check=False,
         )
         value = rows[0].get("n") if rows else None
@@ -664,7 +687,7 @@ class RemoteStore:
             try:
                 for q in ox.parse(resp.raw, ox.RdfFormat.N_QUADS):  # type: ignore[arg-type]
                     # The article graphs only: the default graph is derived from them.
-                    if isinstance(q.graph_name, ox.NamedNode):
+                    if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != summaries.INDEX_GRAPH:
                         yield q
             except SyntaxError as exc:
                 raise StoreError(f"the SPARQL store sent unreadable N-Quads: {exc}") from None
