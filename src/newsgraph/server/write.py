@@ -39,6 +39,7 @@ from ..config import Settings
 from ..errors import (
     BadQuery,
     ConversionError,
+    Forbidden,
     InputError,
     NewsgraphError,
     PayloadTooLarge,
@@ -48,7 +49,7 @@ from ..errors import (
     UnsupportedFormat,
     ValidationFailed,
 )
-from ..store import Store
+from ..store import Store, summaries
 from ..store.common import remove_graph_update, replace_graph_update
 from . import security, state
 from .sparql import check_remote_calls, read_request
@@ -238,22 +239,34 @@ class GraphAccess:
 
     # A named graph changes together with its share of the default graph (the set-union
     # of the named graphs, see store.base), in one update; ``?default`` is the raw graph.
+    # Named-graph writes keep the summary index (store.summaries) in step; a write to the
+    # raw default graph makes it disagree with the data, so it is marked stale.
     def replace(self, name: str | None, ntriples: str) -> None:
         if name is None:
             self.store.update(f"DROP SILENT DEFAULT ;\nINSERT DATA {{ {ntriples} }}")
+            summaries.mark_stale(self.store)
         else:
-            self.store.update(replace_graph_update(name, ntriples))
+            with summaries.maintained(self.store, [name], summaries.from_ntriples([(name, ntriples)])):
+                self.store.update(replace_graph_update(name, ntriples))
 
     def add(self, name: str | None, ntriples: str) -> None:
         if name is None:
             self.store.update(f"INSERT DATA {{ {ntriples} }}")
+            summaries.mark_stale(self.store)
         else:
-            self.store.update(
-                f"CREATE SILENT GRAPH <{name}> ;\nINSERT DATA {{ {self._block(name, ntriples)}\n{ntriples} }}"
-            )
+            with summaries.maintained(self.store, [name]):
+                self.store.update(
+                    f"CREATE SILENT GRAPH <{name}> ;\n"
+                    f"INSERT DATA {{ {self._block(name, ntriples)}\n{ntriples} }}"
+                )
 
     def drop(self, name: str | None) -> None:
-        self.store.update("CLEAR SILENT DEFAULT" if name is None else remove_graph_update(name))
+        if name is None:
+            self.store.update("CLEAR SILENT DEFAULT")
+            summaries.mark_stale(self.store)
+        else:
+            with summaries.maintained(self.store, [name], {}):
+                self.store.update(remove_graph_update(name))
 
 
 def _rdf_format(media_type: str) -> ox.RdfFormat:
@@ -362,6 +375,8 @@ def graph_store(direct: str | None) -> Response:
     access = GraphAccess(store)
     name, named = _target(direct)
     method = request.method
+    if name == summaries.INDEX_GRAPH and method not in ("GET", "HEAD"):
+        raise Forbidden(f"<{name}> is the server's own index; it changes with the article graphs")
     if method in ("GET", "HEAD"):
         if not named:
             return _dataset_response(store)
@@ -438,6 +453,8 @@ def update() -> Response:
         state().store.update(body)
     except BadQuery as exc:
         raise BadQuery(_shift_lines(exc.message, 1)) from None
+    # An update can change anything; the summary index is unused until `newsgraph reindex`.
+    summaries.mark_stale(state().store)
     return Response(status=204)
 
 

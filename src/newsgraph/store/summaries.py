@@ -63,6 +63,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from ..errors import RDFSyntaxError
 from ..ontology.namespace import NG
 from .base import Store
 from .common import check_iri
@@ -528,7 +529,10 @@ def maintained(
 
 
 def from_ntriples(items: Iterable[tuple[str, str]]) -> dict[str, list[Triple]]:
-    return {g: list(triples_from_ntriples(nt)) for g, nt in items}
+    try:
+        return {g: list(triples_from_ntriples(nt)) for g, nt in items}
+    except SyntaxError as exc:
+        raise RDFSyntaxError(f"cannot store the graphs: {exc}") from None
 
 
 def from_nquads(path: str) -> dict[str, list[Triple]]:
