@@ -29,7 +29,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.paths import InvPath, SequencePath
 from rdflib.term import BNode, Node
 
-from .engine import CompiledShapes, UnsupportedShapes
+from .engine import CompiledShapes, Triple, UnsupportedShapes
 from .report import NGSH, SH, ResultPath, Severity, ValidationReport, ValidationResult
 
 Engine = TypingLiteral["auto", "fast", "pyshacl"]
@@ -110,6 +110,26 @@ def validate(data: Graph | Dataset, *, engine: Engine = "auto") -> ValidationRep
     return ValidationReport(results, engine="fast" if compiled is not None else "pyshacl")
 
 
+def validate_triples(triples: Iterable[Triple], *, engine: Engine = "auto") -> ValidationReport:
+    """Validate one graph given as plain (s, p, o) terms: the report ``validate`` gives
+    for a Graph holding them.
+
+    Ingest has the RDF writer's triple list already; indexing it directly costs a
+    fraction of building an rdflib Graph only to iterate it again.  Each triple must
+    come once (the writer's list is de-duplicated like a Graph).  pySHACL, when it
+    has to run, still gets a Graph.
+    """
+    compiled = _compiled() if engine in ("auto", "fast") else None
+    if engine == "fast" and compiled is None:
+        raise RuntimeError("the fast SHACL engine cannot run these shapes; use engine='pyshacl'")
+    if compiled is not None:
+        return ValidationReport(compiled.validate([triples]), engine="fast")
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    return ValidationReport(_pyshacl_results([g], None), engine="pyshacl")
+
+
 # --------------------------------------------------------------------------- reference engine
 
 
@@ -186,4 +206,5 @@ __all__ = [
     "results_from_report_graph",
     "shape_files",
     "validate",
+    "validate_triples",
 ]

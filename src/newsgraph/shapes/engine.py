@@ -64,12 +64,22 @@ _EMPTY: list[Node] = []
 _SUBCLASS = str(RDFS.subClassOf)
 
 
+#: One statement as the engine reads it: an rdflib Graph yields these, and so does the
+#: RDF writer's plain triple list, which ingest validates without building a Graph.
+Triple = tuple[Node, Node, Node]
+
+
 class Index:
-    """Every triple of the data graph(s) in dicts, built in one pass."""
+    """Every triple of the data graph(s) in dicts, built in one pass.
+
+    ``graphs`` are rdflib Graphs or any other iterables of (s, p, o) terms; only
+    iteration is used.  Triples repeated within one iterable are indexed as many
+    times as they come, so a plain list must hold each triple once, as a Graph does.
+    """
 
     __slots__ = ("out", "inv", "_supers", "_class_cache", "_instances")
 
-    def __init__(self, graphs: Iterable[Graph]) -> None:
+    def __init__(self, graphs: Iterable[Iterable[Triple]]) -> None:
         out: dict[Node, dict[str, list[Node]]] = {}
         inv: dict[Node, dict[str, list[Node]]] = {}
         supers: dict[Node, set[Node]] = {}
@@ -135,7 +145,7 @@ class Index:
     def is_instance(self, node: Node, cls: Node) -> bool:
         """SHACL instance: rdf:type/rdfs:subClassOf* in the data graph."""
         for t in self.objects(node, _TYPE):
-            if t == cls or cls in self._with_superclasses(t):
+            if t is cls or cls in self._with_superclasses(t):  # the set holds t itself
                 return True
         return False
 
@@ -194,7 +204,10 @@ class _PerValue(Constraint):
 
     def failures(self, idx: Index, focus: Node, values: list[Node]) -> Sequence[Failure]:
         ok = self.ok
-        return [v for v in values if not ok(idx, v)]
+        for v in values:
+            if not ok(idx, v):
+                return [v for v in values if not ok(idx, v)]
+        return ()  # the usual answer, without building a list
 
 
 class ClassC(_PerValue):
@@ -237,7 +250,10 @@ class DatatypeC(_PerValue):
     def ok(self, idx: Index, v: Node) -> bool:
         if not isinstance(v, Literal):
             return False
-        if v.datatype == self.datatype:
+        dt = v.datatype
+        # A Literal's datatype is a URIRef or None: comparing the characters is the
+        # same test as URIRef ==, without rdflib's Python-level __eq__.
+        if dt is not None and str.__eq__(dt, self.datatype):
             if getattr(v, "ill_typed", None) is True:
                 return False
         elif self.any_literal or (self.any_typed and v.datatype is not None):
@@ -463,8 +479,23 @@ def _is_string(node: Node) -> bool:
     return isinstance(node, URIRef) or (isinstance(node, Literal) and isinstance(node.value, str))
 
 
+_XSD_INTEGER = str(XSD.integer)
+
+
+def _integer(lit: Literal) -> bool:
+    """Typed xsd:integer (the characters compared: rdflib's URIRef == runs in Python)."""
+    dt = lit.datatype
+    return dt is not None and str.__eq__(dt, _XSD_INTEGER) is True
+
+
 def _less(a: Node, b: Node) -> bool:
     """SPARQL-style a < b: strings only against strings; incomparable pairs fail."""
+    if isinstance(a, Literal) and isinstance(b, Literal) and _integer(a) and _integer(b):
+        # Two well-typed xsd:integer literals (every mention's offsets): rdflib's
+        # Literal < compares their values, and so does this, without its dispatch.
+        va, vb = a.value, b.value
+        if type(va) is int and type(vb) is int:
+            return va < vb
     if isinstance(a, BNode) or isinstance(b, BNode) or _is_string(a) != _is_string(b):
         return False
     try:
@@ -516,13 +547,16 @@ class CompiledShape:
         if self.deactivated:
             return []
         values = self.path.values(idx, focus) if self.path is not None else [focus]
-        results = [
-            self._result(focus, failure, c)
-            for c in self.constraints
-            for failure in c.failures(idx, focus, values)
-        ]
+        # Almost every node conforms, so the loops build nothing until a failure comes.
+        results: list[ValidationResult] = []
+        for c in self.constraints:
+            failures = c.failures(idx, focus, values)
+            if failures:
+                results.extend(self._result(focus, failure, c) for failure in failures)
         for prop in self.properties:
-            results.extend(prop.evaluate(idx, focus))
+            found = prop.evaluate(idx, focus)
+            if found:
+                results.extend(found)
         return results
 
     def conforms(self, idx: Index, focus: Node) -> bool:
@@ -671,7 +705,10 @@ class CompiledShapes:
                 out.append(_Qualified(shape, None, self._int(high), SH.QualifiedMaxCountConstraintComponent))
         return out
 
-    def validate(self, graphs: Iterable[Graph], graph_name: URIRef | None = None) -> list[ValidationResult]:
+    def validate(
+        self, graphs: Iterable[Iterable[Triple]], graph_name: URIRef | None = None
+    ) -> list[ValidationResult]:
+        """Results for the union of ``graphs`` (rdflib Graphs or plain triple lists)."""
         idx = Index(graphs)
         results: list[ValidationResult] = []
         for shape in self.roots:
@@ -702,4 +739,4 @@ def _in_graph(r: ValidationResult, graph_name: URIRef) -> ValidationResult:
     return replace(r, graph=graph_name)
 
 
-__all__ = ["CompiledShapes", "Index", "UnsupportedShapes"]
+__all__ = ["CompiledShapes", "Index", "Triple", "UnsupportedShapes"]
