@@ -25,7 +25,7 @@ from . import dates as datex
 from .entities import Person
 from .gazetteer import UPPER, Hit
 from .model import EventX, Span
-from .regex_speed import word_start_prefix
+from .regex_speed import AnchoredScan, word_start_prefix
 from .sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -143,13 +143,35 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
         ("conferred",),
     ),
 ]
-# compiled in a form that scans fast and matches the same (see regex_speed)
-_TRIGGER_RE = [(t, re.compile(word_start_prefix(p)), words) for t, p, words in _TRIGGERS]
+#: Patterns that start with an optional word or a run of spaces, which ``re`` must try at
+#: every position: they are searched only near their anchors (see regex_speed.AnchoredScan).
+#: Keyed by how the pattern begins: (anchors, most whitespace runs a match has before one).
+_ANCHORS: dict[str, tuple[tuple[str, ...] | re.Pattern[str], int]] = {
+    r"\b(?:state|official|": (("visit", "Visit"), 1),  # "state visit", " visit", "State Visit"
+    r"\b(?:travel(?:l)?ed|": (("travel", "flew", "sailed", "came", "went", "come"), 2),  # "had already come"
+    # "ſ" and "İ"/"ı" match "s" and "i" when case is ignored
+    r"\b(?i:summit\s+meeting)": (re.compile("[uU][mM][mM][iIıİ][tT]"), 0),
+}
 
+
+def _scanner(pattern: str) -> re.Pattern[str] | AnchoredScan:
+    """The pattern compiled in a form that scans fast and matches the same (see regex_speed)."""
+    for begins, (anchors, runs) in _ANCHORS.items():
+        if pattern.startswith(begins):
+            return AnchoredScan(re.compile(pattern), anchors, runs)
+    return re.compile(word_start_prefix(pattern))
+
+
+_TRIGGER_RE = [(t, _scanner(p), words) for t, p, words in _TRIGGERS]
+
+#: Where a clause ends: ", when", "; ", " after the", " following his", ": ".  The plain form
+#: is in tests/test_extract_speed.py; this one consumes the first character (a comma,
+#: semicolon, colon or space) before its alternatives, so that ``re`` scans fast to the
+#: next such character, and each alternative checks with a lookbehind which one it was.
 _CLAUSE = re.compile(
-    r",\s+(?=(?:when|where|while|after|before|during\s+which|following|but|as)\b)|"
-    r";\s+|\s+(?=(?:after|before|when|while|until|since)\s+(?:[A-Z]|the\b|he\b|she\b|they\b|his\b|her\b|"
-    r"its\b|their\b|a\b|an\b|months\b|weeks\b|years\b))|\s+(?=following\s+(?:the|his|her|their)\b)|:\s+(?=[A-Z])"
+    r"[,;:\s](?:(?<=,)\s+(?=(?:when|where|while|after|before|during\s+which|following|but|as)\b)|"
+    r"(?<=;)\s+|(?<=\s)\s*(?=(?:after|before|when|while|until|since)\s+(?:[A-Z]|the\b|he\b|she\b|they\b|his\b|her\b|"
+    r"its\b|their\b|a\b|an\b|months\b|weeks\b|years\b))|(?<=\s)\s*(?=following\s+(?:the|his|her|their)\b)|(?<=:)\s+(?=[A-Z]))"
 )
 _RELATIVE = re.compile(r",\s+(?=(?:who|whose|which)\b)")
 _FUTURE = re.compile(  # (?=[a-z']): what every alternative starts with, checked first
@@ -334,15 +356,14 @@ def find_events(ctx: Context) -> list[EventX]:
     # every trigger pattern runs once over the text; earlier patterns win overlaps
     taken: list[tuple[int, int, str]] = []
     occupied: set[int] = set()
-    for ev_type, pat, words in [
-        ("Attend", _ATTEND, _ATTEND_WORDS),
+    scans: list[tuple[str, re.Pattern[str] | AnchoredScan, tuple[str, ...]]] = [
+        ("Attend", _ATTEND_SCAN, _ATTEND_WORDS),
         ("Repeat", _AS_DID, ("did",)),
         *_TRIGGER_RE,
-    ]:
+    ]
+    for ev_type, pat, words in scans:
         if words and not any(w in text for w in words):
             continue  # no match is possible: each match holds one of the words
-        if pat is _ATTEND and _ATTEND_GATE.search(text) is None:
-            continue
         for m in pat.finditer(text):
             if m.end() == m.start() or not occupied.isdisjoint(range(m.start(), m.end())):
                 continue
@@ -382,6 +403,8 @@ _ATTEND = re.compile(
 )
 #: one of these is in every match of _ATTEND (see _TRIGGERS)
 _ATTEND_WORDS = ("witness", "attended", "took", "presence", "looking", "standing", "sat", "Attending")
+#: "were among the witnesses": at most three whitespace runs before one of the words
+_ATTEND_SCAN = AnchoredScan(_ATTEND, _ATTEND_WORDS, 3)
 #: and a match of this (a fast scan: no leading \b) is inside every match of _ATTEND
 _ATTEND_GATE = re.compile(
     r"witness|attended\s+(?:by|the)|took\s+part|presence\s+of|looking\s+on|standing\s+beside|sat\s+in\s+on|"

@@ -93,8 +93,14 @@ def all_countries() -> list[CountryInfo]:
     return list(_countries().values())
 
 
-def _alternation(forms: list[str]) -> str:
-    """One regex for many strings, factored into a character trie.
+def _alternation(forms: list[str], first_guard: str = "") -> str:
+    r"""One regex for many strings, factored into a character trie.
+
+    ``first_guard`` goes right after the first character of every form: a lookbehind
+    there (``(?<!\w.)``: nothing of the kind before the form) says what one in front of
+    the whole alternation says, but leaves each branch starting with a literal, so that
+    ``re`` scans for the forms' first characters instead of trying the trie at every
+    position of the text (about eight times faster on news text).
 
     Python's ``re`` tries the branches of a flat alternation one by one at every
     position; a trie shares the prefixes, which makes a 2,500-form gazetteer about
@@ -107,12 +113,12 @@ def _alternation(forms: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
+    def emit(node: dict, guard: str = "") -> str:  # type: ignore[type-arg]
         end = "" in node
         branches = []
         for ch in sorted(k for k in node if k):
             piece = r"\s+" if ch == " " else re.escape(ch)
-            branches.append(piece + emit(node[ch]))
+            branches.append(piece + guard + emit(node[ch]))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -120,7 +126,7 @@ def _alternation(forms: list[str]) -> str:
             return "(?:" + body + ")?" if len(branches) > 1 or len(branches[0]) > 1 else body + "?"
         return body
 
-    return emit(trie)
+    return emit(trie, first_guard)
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +139,9 @@ def _country_matcher() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
         # all-caps forms such as "US" are already in the table as written).
         if r["kind"] != "demonym" and len(form) > 4:
             table.setdefault(form.upper(), (r["alpha3"], r["kind"]))
-    pattern = re.compile(rf"(?<![\w.'’])(?:{_alternation(list(table))})(?![\w’]|'(?!s\b)|\.\w)")
+    # (?<![\w.'’].) after the first character: no word character, full stop or apostrophe before
+    trie = _alternation(list(table), r"(?<![\w.'’].)")
+    pattern = re.compile(rf"(?:{trie})(?![\w’]|'(?!s\b)|\.\w)")
     return pattern, table
 
 
@@ -205,7 +213,8 @@ def _org_matcher() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
         table.setdefault(e.name, (e.name, "name"))
         for a in e.aliases:
             table.setdefault(a, (e.name, "acronym" if a.isupper() else "name"))
-    pattern = re.compile(rf"(?<![\w\-])(?:{_alternation(list(table))})(?![\w\-]|\.\w)")
+    trie = _alternation(list(table), r"(?<![\w\-].)")  # see _country_matcher
+    pattern = re.compile(rf"(?:{trie})(?![\w\-]|\.\w)")
     return pattern, table
 
 

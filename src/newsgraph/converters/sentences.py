@@ -18,7 +18,16 @@ _ABBREV = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
     "u.n", "e.u", "h.e", "h.h", "h.r.h", "h.m", "a.m", "p.m", "approx", "est", "dept", "min", "pres",
 }
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|\n+")
+#: A sentence break: closing quotes or brackets and spaces after a full stop (or ! ? …)
+#: before a capital or digit, or a run of line breaks.  Written to begin with the one
+#: character every match begins with, so that ``re`` skips ahead to such a character
+#: instead of trying the pattern at every position; the lookbehinds placed after it say
+#: what a leading ``(?<=[.!?…])`` said.  tests/test_extract_speed.py checks that it splits
+#: exactly like the plain form, ``(?<=[.!?…])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|\n+``.
+_BOUNDARY = re.compile(
+    r"[\"'”’)\]\s](?:(?<=[.!?…][\"'”’)\]])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|"
+    r"(?<=[.!?…]\s)\s*(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|(?<=\n)\n*)"
+)
 _PREV_WORD = re.compile(r"([\w.]+)[.!?…][\"'”’)\]]*\s*$")
 
 

@@ -1,0 +1,144 @@
+"""The extractor's fast regex forms find exactly what their plain forms find.
+
+Some patterns are written in an unusual shape only so that Python's ``re`` can skip
+ahead to where a match may start (see converters/regex_speed.py and the comments at
+each pattern).  Each test compares the fast form with the plain, readable form on
+real pages (bundled samples, test articles, the held-out-style set, the dev corpus when
+present) and on random text built from the words and punctuation the patterns react
+to, including scans limited to a window of the text, as the extractor runs them.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pytest
+
+from newsgraph.converters import events, gazetteer, sentences
+from newsgraph.converters.regex_speed import AnchoredScan
+from newsgraph.samples import sample_files
+
+ROOT = Path(__file__).resolve().parent
+DEV = ROOT.parent.parent / "shared" / "corpus" / "dev"
+
+
+def _texts() -> list[str]:
+    texts = [f.read_text(encoding="utf-8") for f in sample_files()]
+    for folder in (ROOT / "data" / "articles", ROOT / "data" / "heldout"):
+        texts += [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))]
+    if DEV.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
+    return texts
+
+
+TEXTS = _texts()
+
+
+def _noise(vocab: list[str], n: int = 150, seed: int = 11) -> list[str]:
+    rnd = random.Random(seed)
+    glue = ["", " ", " ", " ", "  ", "\n", "\t", ", ", ". ", "\u00a0"]
+    return [
+        "".join(rnd.choice(vocab) + rnd.choice(glue) for _ in range(rnd.randint(5, 120))) for _ in range(n)
+    ]
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def _same(plain: Callable[[str], Iterable[re.Match[str]]], fast: Callable[[str], Iterable[re.Match[str]]],
+          texts: list[str]) -> int:
+    found = 0
+    for text in texts:
+        expected = _spans(plain(text))
+        assert _spans(fast(text)) == expected, text[:200]
+        found += len(expected)
+    return found
+
+
+# ----------------------------------------------------------------- anchored scans
+
+_TRIGGER_WORDS = (
+    "visit visits Visit Visits visited state State official Official working Working first historic "
+    "surprise two-day three-day brief travelled traveled flew sailed came went travels comes come had has "
+    "have already to To Kenya Summit summit SUMMIT Meeting meeting ſummit summİt were was among the "
+    "witnesses witnessed by ceremony signing talks also attended event took part in presence of looking on "
+    "standing beside them sat Attending sat visitor visiting x _ é 1 ( ) - ' ’"
+).split()
+
+
+def _anchored() -> list[tuple[str, AnchoredScan]]:
+    out = [("Attend", events._ATTEND_SCAN)]
+    out += [
+        (f"{t} {p.pattern.pattern[:20]}", p) for t, p, _ in events._TRIGGER_RE if isinstance(p, AnchoredScan)
+    ]
+    return out
+
+
+@pytest.mark.parametrize(("name", "scan"), _anchored(), ids=lambda v: v if isinstance(v, str) else "")
+def test_anchored_scan_finds_what_a_full_scan_finds(name: str, scan: AnchoredScan) -> None:
+    texts = [*TEXTS, *_noise(_TRIGGER_WORDS)]
+    found = _same(scan.pattern.finditer, scan.finditer, texts)
+    assert found > 3, name
+
+
+def test_anchored_scan_copes_with_long_words_and_no_anchor() -> None:
+    """Beyond the look-back window the scan falls back to searching from where it stands."""
+    pat = re.compile(r"\b(?:big\s+)?(?:\w+\s+){0,3}?deal\b")
+    scan = AnchoredScan(pat, ("deal",), 4)
+    long_word = "x" * 500
+    texts = [f"big {long_word} deal", f"{long_word} big a deal and deal", "no anchor", "", "dealer deal"]
+    assert _same(pat.finditer, scan.finditer, texts) >= 4
+    by_regex = AnchoredScan(pat, re.compile("d[e]al"), 4)
+    assert _same(pat.finditer, by_regex.finditer, texts) >= 4
+
+
+# ----------------------------------------------------------------- first-character forms
+
+_CLAUSE_PLAIN = re.compile(
+    r",\s+(?=(?:when|where|while|after|before|during\s+which|following|but|as)\b)|"
+    r";\s+|\s+(?=(?:after|before|when|while|until|since)\s+(?:[A-Z]|the\b|he\b|she\b|they\b|his\b|her\b|"
+    r"its\b|their\b|a\b|an\b|months\b|weeks\b|years\b))|\s+(?=following\s+(?:the|his|her|their)\b)|:\s+(?=[A-Z])"
+)
+_BOUNDARY_PLAIN = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|\n+")
+_PUNCT_WORDS = [
+    "after", "before", "when", "while", "until", "since", "following", "during which", "but", "as", "the",
+    "he", "The", "A", "X.", "Mr.", "”", "’", ")", "]", ",", ";", ":", ".", "!", "?", "…", "\n", "\n\n", " ",
+    "his", "months", "(", "“Z", "9", "À", "a", "an", "their", "years",
+]
+
+
+@pytest.mark.parametrize(
+    ("plain", "fast"),
+    [(_CLAUSE_PLAIN, events._CLAUSE), (_BOUNDARY_PLAIN, sentences._BOUNDARY)],
+    ids=["clause", "sentence-boundary"],
+)
+def test_first_character_forms_match_like_the_plain_forms(
+    plain: re.Pattern[str], fast: re.Pattern[str]
+) -> None:
+    texts = [*TEXTS, *_noise(_PUNCT_WORDS)]
+    assert _same(plain.finditer, fast.finditer, texts) > 100
+    for text in texts[:40]:  # the extractor scans clauses sentence by sentence
+        for s in range(0, len(text), 89):
+            e = min(len(text), s + 160)
+            assert _spans(fast.finditer(text, s, e)) == _spans(plain.finditer(text, s, e))
+
+
+def _plain_gazetteer(table: dict[str, tuple[str, str]], before: str, after: str) -> re.Pattern[str]:
+    return re.compile(rf"{before}(?:{gazetteer._alternation(list(table))}){after}")
+
+
+@pytest.mark.parametrize("which", ["countries", "organisations"])
+def test_gazetteer_guard_after_the_first_character_changes_no_match(which: str) -> None:
+    if which == "countries":
+        fast, table = gazetteer._country_matcher()
+        plain = _plain_gazetteer(table, r"(?<![\w.'’])", r"(?![\w’]|'(?!s\b)|\.\w)")
+    else:
+        fast, table = gazetteer._org_matcher()
+        plain = _plain_gazetteer(table, r"(?<![\w\-])", r"(?![\w\-]|\.\w)")
+    forms = sorted(table)[::7]
+    vocab = [*forms, "x", "-", ".", "'", "’", "'s", "the", "mainland", "(", "\n", "é", "1"]
+    assert _same(plain.finditer, fast.finditer, [*TEXTS, *_noise(vocab)]) > 100
