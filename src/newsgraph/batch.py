@@ -94,7 +94,7 @@ def convert_chunk(
             if outcome.status != "ok" or outcome.graph_iri is None:
                 result.failures.append((outcome.name, f"{outcome.status}: {outcome.message}"))
                 continue
-            parts.append(ntriples_to_nquads(outcome.graph_iri, outcome.ntriples))
+            parts.append(ntriples_to_nquads(outcome.graph_iri, outcome.ntriples, canonical=outcome.canonical))
             result.articles += 1
             result.graphs.append(outcome.graph_iri)
     result.nquads = "".join(parts).encode("utf-8")
