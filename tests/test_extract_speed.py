@@ -142,3 +142,89 @@ def test_gazetteer_guard_after_the_first_character_changes_no_match(which: str) 
     forms = sorted(table)[::7]
     vocab = [*forms, "x", "-", ".", "'", "’", "'s", "the", "mainland", "(", "\n", "é", "1"]
     assert _same(plain.finditer, fast.finditer, [*TEXTS, *_noise(vocab)]) > 100
+
+
+def test_photo_credit_line_form_matches_the_plain_form() -> None:
+    from newsgraph.converters import extract
+
+    plain = re.compile(
+        r"(?:^|(?<=[.!?]\s))(?:Photo|Photos|Photograph|Image|Credit)s?\s*(?:by)?\s*[:|]\s*[^\n]{1,60}$",
+        re.M | re.I,
+    )
+    vocab = ["Photo", "photos", "PHOTOGRAPH", "İmage", "ımage", "image", "Credit", "credits", "by", "BY", ":",
+             "|", ".", "!", "\n", " ", "x", "Xi", "é", "ſ", "Kelvin"]
+    fast = extract._CREDIT_PATTERNS[2]
+    assert "Photograph" in plain.pattern and fast.flags & re.M
+    assert _same(plain.finditer, fast.finditer, [*TEXTS, *_noise(vocab, 300)]) > 20
+
+
+def test_negation_found_from_the_last_four_chunks_as_from_the_whole_text() -> None:
+    from newsgraph.converters.entities import _tail_start
+
+    rnd = random.Random(4)
+    vocab = ("not never n't no without failed refused declined to cancelled canceled postponed called off "
+             "instead of rather than the visit it, did (not Kim's x 1 _").split(" ")
+    befores = []
+    for _ in range(4000):
+        words = [rnd.choice(vocab) for _ in range(rnd.randint(0, 12))]
+        befores.append("".join(w + rnd.choice([" ", "  ", "\n", "\t"]) for w in words))
+    for text in TEXTS:
+        befores += [text[max(0, m.start() - 90) : m.start()] for m in re.finditer(r"\b[a-z]", text)][::5]
+    hits = 0
+    for before in befores:
+        full = events._NEG.search(before)
+        tail = events._NEG.search(before, _tail_start(before, 4))
+        assert (full and full.span()) == (tail and tail.span()), before
+        hits += full is not None
+    assert hits > 100
+
+
+def test_role_words_read_backwards_as_the_forward_pattern_reads_them() -> None:
+    from newsgraph.converters import entities
+
+    rnd = random.Random(9)
+    vocab = (
+        "the Saudi Shia cleric his Singaporean counterpart Nigeria's China’s U.S. FARC leader first lady "
+        "President of Ethiopia, Dr. (AP) -- met with told by and vice-president O'Neil ex-minister said: "
+        "1,200 's ’s x'y é_1 a-b - . ' ’"
+    ).split(" ")
+    befores = []
+    for _ in range(5000):
+        words = [rnd.choice(vocab) for _ in range(rnd.randint(0, 14))]
+        s = "".join(w + rnd.choice([" ", " ", "  ", "\t", "\n", "\u00a0", ""]) for w in words)
+        befores.append(s[-80:] if rnd.random() < 0.5 else s)
+    for text in TEXTS:
+        befores += [text[max(0, m.start() - 80) : m.start()] for m in re.finditer(r"\b[A-Z]", text)]
+    hits = 0
+    for before in befores:
+        m = entities._ROLE_BEFORE.search(before)
+        got = entities._role_before(before)
+        want = m and (m.group(1), m.group(2), m.start(2), m.start())
+        assert (got and (got.words, got.head, got.head_start, got.start)) == want, before
+        hits += m is not None
+    assert hits > 500
+
+
+def test_dateline_skip_loses_no_accepted_dateline() -> None:
+    """Every line the reader would accept as a dateline passes the quick check."""
+    from newsgraph.converters import readers
+
+    # no word of the stop list ends in something a dateline date can begin with
+    date_start = re.compile(rf"(?:{readers._DL_DATE})", re.I)
+    for word in readers._NOT_A_PLACE:
+        for cut in range(1, len(word) + 1):
+            for case in (word, word.title(), word.upper()):
+                assert not date_start.match(case[cut:] + " 5, 2024"), (word, cut)
+    lines = [ln.strip() for text in TEXTS for ln in text.splitlines() if ln.strip()]
+    rnd = random.Random(8)
+    vocab = ["The", "THE", "In", "BEIJING", "Beijing", "May", "13", "(Xinhua)", "--", "-", "—", ":", ".", ",",
+             "Bonn12", "Jeddah", "Sept", "16", "SPA", "/TASS/", "Thea", "In5", "Inmay", "the", "é", "’"]
+    lines += ["".join(rnd.choice(vocab) + rnd.choice([" ", ", ", ""]) for _ in range(rnd.randint(1, 12)))
+              for _ in range(3000)]
+    accepted = 0
+    for s in lines:
+        m = readers._DATELINE.match(s)
+        if m and readers._good_dateline(m, s):
+            accepted += 1
+            assert readers._may_open_dateline(s), s
+    assert accepted > 20

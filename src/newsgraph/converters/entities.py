@@ -112,6 +112,38 @@ _PREP_BEFORE = re.compile(r"\b(?:by|with|was|and|met|meets|received|receives|tol
 # Patterns anchored at the end of the text before a name; each covers at most the number
 # of whitespace-separated chunks given, so it is searched only from there (_tail_start).
 _ROLE_BEFORE = re.compile(r"((?:[\w\-’'.]+\s+){0,5}?)([a-zA-Z][\w\-]*)\s+$")  # 6 chunks
+#: _ROLE_BEFORE read backwards: matched at the start of the reversed text, it finds the same
+#: words at once, where the forward search tries (and fails at) each position of the tail
+_ROLE_BEFORE_REVERSED = re.compile(r"(\s+)([\w\-]*[a-zA-Z])((?:\s+[\w\-’'.]+){0,5})")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What ``_ROLE_BEFORE.search(before)`` gives: the words before the head, the head word,
+    where the head starts and where the words start."""
+
+    words: str
+    head: str
+    head_start: int
+    start: int
+
+
+def _role_before(before: str) -> _Words | None:
+    """``_ROLE_BEFORE`` searched in ``before``, from its reversed form.
+
+    The forward pattern ends at the end of the text, so its match is the one that starts
+    leftmost; backwards, that is the longest match at the start, which greedy quantifiers
+    give at the first try (each word is a whole chunk but the first, which is its longest
+    tail of word characters).  tests/test_extract_speed.py compares the two.
+    """
+    if not before[-1:].isspace():
+        return None
+    m = _ROLE_BEFORE_REVERSED.match(before[::-1])
+    if m is None:
+        return None
+    n = len(before)
+    start, head_start, head_end = n - m.end(), n - m.end(2), n - m.end(1)
+    return _Words(before[start:head_start], before[head_start:head_end], head_start, start)
 _POSSESSIVE_BEFORE = re.compile(r"(\S+)['’]s\s+(?:[\w\-]+\s+){0,4}$")  # 5 chunks
 
 
@@ -585,10 +617,10 @@ class PersonFinder:
 
     def _context_before(self, cand: PersonCand, before: str, run: list[Token], i: int) -> None:
         # "FARC leader X", "the Saudi Shia cleric X", "his Singaporean counterpart X", "first lady X"
-        m = _ROLE_BEFORE.search(before, _tail_start(before, 6))
-        if m and (m.group(2) in ROLE_HEADS_LOWER or m.group(2) in PLURAL_HEADS) and not cand.cue:
+        m = _role_before(before)
+        if m and (m.head in ROLE_HEADS_LOWER or m.head in PLURAL_HEADS) and not cand.cue:
             cand.cue = True
-            words = m.group(1).split()
+            words = m.words.split()
             keep: list[str] = []
             for w in reversed(words):
                 wl = w.lower().strip(",")
@@ -599,10 +631,10 @@ class PersonFinder:
                 else:
                     break
             lead = [w for w in keep if w.lower() not in {"his", "her", "their"}]
-            role_start = before.rfind(" ".join(lead + [m.group(2)])) if lead else m.start(2)
+            role_start = before.rfind(" ".join(lead + [m.head])) if lead else m.head_start
             role = before[role_start:].strip()
             # nationality from a demonym or "<Country>'s" in the words before the head
-            seg_start = len(before) - len(m.group(0))
+            seg_start = m.start
             for h in self.countries:
                 if run[0].start - len(before) + seg_start <= h.start < run[0].start:
                     cand.nationality = h.key
@@ -611,7 +643,7 @@ class PersonFinder:
                 if run[0].start - len(before) + seg_start <= h.start < run[0].start:
                     cand.intl = True
             if (
-                m.group(2)
+                m.head
                 not in {
                     "sister",
                     "brother",
@@ -624,10 +656,10 @@ class PersonFinder:
                     "counterpart",
                     "counterparts",
                 }
-                and m.group(2) not in PLURAL_HEADS
+                and m.head not in PLURAL_HEADS
             ):
                 cand.role = role
-            elif m.group(2) in PLURAL_HEADS:
+            elif m.head in PLURAL_HEADS:
                 cand.role = role
         elif (
             before.rstrip().endswith(",")  # what the pattern needs at the end, checked without it

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import dates as datex
-from .entities import Person
+from .entities import Person, _tail_start
 from .gazetteer import UPPER, Hit
 from .model import EventX, Span
 from .regex_speed import AnchoredScan, word_start_prefix
@@ -291,7 +291,7 @@ def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kin
     trig = text[trig_start:trig_end]
     if _LOOK_FORWARD.search(text, clause_start, trig_start):
         return True  # "looked forward to welcoming the leaders ... for the summit"
-    if _NEG.search(pre):
+    if _NEG.search(pre, _tail_start(pre, 4)):  # a match spans at most four chunks at the end
         return True
     matches = list(_FUTURE.finditer(pre))
     m = matches[-1] if matches else None
