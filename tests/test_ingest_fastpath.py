@@ -315,3 +315,29 @@ def test_batch_chunks_hold_the_old_paths_quads() -> None:
     got = set(ox.parse(result.nquads, ox.RdfFormat.N_QUADS))
     assert result.articles > 40 and len(expected) > 10000
     assert got == expected
+
+
+def test_bulk_load_with_a_default_graph_file_equals_deriving_it(tmp_path: Path) -> None:
+    """EmbeddedStore.bulk_load(shard, default_graph=nt) against the shard-only route (batch load)."""
+    outcomes = [
+        o
+        for u in iter_units([str(p) for p in _article_files(None)])
+        for o in process_unit(u, BASE, True, 1 << 22)
+        if o.status == "ok" and o.graph_iri is not None
+    ]
+    nq, nt = tmp_path / "shard.nq", tmp_path / "shard.nt"
+    nq.write_text(
+        "".join(ntriples_to_nquads(o.graph_iri or "", o.ntriples, canonical=True) for o in outcomes),
+        encoding="utf-8",
+    )
+    nt.write_text("".join(o.ntriples for o in outcomes), encoding="utf-8")
+    derived, paired = EmbeddedStore(str(tmp_path / "a")), EmbeddedStore(str(tmp_path / "b"))
+    try:
+        derived.bulk_load(nq)
+        paired.bulk_load(nq, default_graph=nt)
+        quads = _quads(paired)
+        assert any(q[3] == "DEFAULT" for q in quads) and len(quads) > 20000
+        assert quads == _quads(derived)
+    finally:
+        derived.close()
+        paired.close()

@@ -441,6 +441,9 @@ class _ShardWriter:
         self.report = report
         self.shard_bytes = shard_bytes
         self._tmp = tempfile.TemporaryDirectory(prefix="newsgraph-shards-", dir=shard_dir)
+        from .store.embedded import EmbeddedStore
+
+        self._embedded = isinstance(store, EmbeddedStore)
         self.n = 0
         self._open_shard()
 
@@ -448,6 +451,15 @@ class _ShardWriter:
         self.n += 1
         self.path = Path(self._tmp.name) / f"shard-{self.n:06d}.nq"
         self.fh = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed in _load
+        # The same triples without graph names, for the default graph (the union of the
+        # article graphs): an embedded store loads them natively instead of re-reading
+        # the shard quad by quad.  Other stores derive them from the shard.
+        self.default_path = self.path.with_suffix(".nt") if self._embedded else None
+        self.default_fh = (
+            open(self.default_path, "w", encoding="utf-8")  # noqa: SIM115 - closed in _load
+            if self.default_path is not None
+            else None
+        )
         self.graphs: dict[str, None] = {}
         self.size = 0
         self.triples = 0
@@ -460,6 +472,9 @@ class _ShardWriter:
             self._open_shard()
         text = ntriples_to_nquads(outcome.graph_iri, outcome.ntriples, canonical=outcome.canonical)
         self.fh.write(text)
+        if self.default_fh is not None:
+            nt = outcome.ntriples
+            self.default_fh.write(nt if nt.endswith("\n") or not nt else nt + "\n")
         self.graphs[outcome.graph_iri] = None
         self.size += len(text)
         self.triples += outcome.triples
@@ -468,13 +483,26 @@ class _ShardWriter:
             self._open_shard()
 
     def _load(self) -> None:
-        self.fh.close()
+        self._close_files()
         if self.graphs:
             self.store.remove_graphs(self.graphs)
-            self.store.bulk_load(self.path)
+            if self.default_path is not None:
+                from .store.embedded import EmbeddedStore
+
+                assert isinstance(self.store, EmbeddedStore)
+                self.store.bulk_load(self.path, default_graph=self.default_path)
+            else:
+                self.store.bulk_load(self.path)
             self.report.written += len(self.graphs)
             self.report.triples += self.triples
         self.path.unlink(missing_ok=True)
+        if self.default_path is not None:
+            self.default_path.unlink(missing_ok=True)
+
+    def _close_files(self) -> None:
+        self.fh.close()
+        if self.default_fh is not None:
+            self.default_fh.close()
 
     def close(self) -> None:
         try:
@@ -483,7 +511,7 @@ class _ShardWriter:
             self._tmp.cleanup()
 
     def abort(self) -> None:
-        self.fh.close()
+        self._close_files()
         self._tmp.cleanup()
 
 
