@@ -63,7 +63,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import RDFSyntaxError
+from ..errors import RDFSyntaxError, StoreError
 from ..ontology.namespace import NG
 from .base import Store
 from .common import check_iri
@@ -243,15 +243,33 @@ def _chunks(items: Sequence[str], n: int = CHUNK) -> Iterator[Sequence[str]]:
 
 
 def _graph_triples(store: Store, graphs: Sequence[str]) -> dict[str, list[Triple]]:
-    """The triples of those of these article graphs that exist, in one query per chunk."""
+    """The triples of those of these article graphs that exist.
+
+    An embedded store is read through pyoxigraph directly (one index seek per graph, no
+    rdflib terms); a remote one with one query per chunk, a UNION of one ``GRAPH <g>``
+    per graph, which a server answers by index (``VALUES ?g`` joined afterwards made
+    Oxigraph scan every graph).
+    """
     found: dict[str, list[Triple]] = {}
+    raw = getattr(store, "oxigraph", None)
+    if isinstance(raw, ox.Store):
+        for g in graphs:
+            rows = [
+                (q.subject.value, q.predicate.value, q.object.value, isinstance(q.object, ox.NamedNode))
+                for q in raw.quads_for_pattern(None, None, None, ox.NamedNode(check_iri(g)))
+                if isinstance(q.subject, ox.NamedNode) and not isinstance(q.object, ox.Triple)
+            ]
+            if rows:
+                found[g] = rows
+        return found
     for chunk in _chunks(graphs):
-        values = " ".join(f"<{check_iri(g)}>" for g in chunk)
-        query = f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-        for row in store.select(query):
-            g, s, p, o = row.get("g"), row.get("s"), row.get("p"), row.get("o")
-            if isinstance(g, URIRef) and isinstance(s, URIRef) and isinstance(p, URIRef) and o is not None:
-                found.setdefault(str(g), []).append((str(s), str(p), str(o), isinstance(o, URIRef)))
+        branches = " UNION ".join(
+            f"{{ GRAPH <{check_iri(g)}> {{ ?s ?p ?o }} BIND(<{g}> AS ?g) }}" for g in chunk
+        )
+        for row in store.select(f"SELECT ?g ?s ?p ?o WHERE {{ {branches} }}"):
+            gn, sn, pn, on = row.get("g"), row.get("s"), row.get("p"), row.get("o")
+            if isinstance(gn, URIRef) and isinstance(sn, URIRef) and isinstance(pn, URIRef) and on:
+                found.setdefault(str(gn), []).append((str(sn), str(pn), str(on), isinstance(on, URIRef)))
     return found
 
 
@@ -333,6 +351,20 @@ def finish(store: Store, graphs: Iterable[str], given: dict[str, list[Triple]] |
 
 
 def _add(store: Store, entries: Entries) -> None:
+    raw = getattr(store, "oxigraph", None)
+    if isinstance(raw, ox.Store):
+        # Straight into pyoxigraph (one transaction), without writing and parsing SPARQL.
+        graph = ox.NamedNode(INDEX_GRAPH)
+        member, out = ox.NamedNode(MEMBER), ox.NamedNode(OUT)
+        quads = [
+            ox.Quad(ox.NamedNode(e.bucket), member, ox.NamedNode(e.member), graph) for e in entries.members
+        ]
+        quads += [ox.Quad(ox.NamedNode(summary_node(x)), out, ox.NamedNode(p), graph) for x, p in entries.out]
+        try:
+            raw.extend(quads)
+        except OSError as exc:
+            raise StoreError(f"cannot write the summary index of {store.location}: {exc}") from None
+        return
     lines = [f"<{e.bucket}> <{MEMBER}> <{e.member}> ." for e in entries.members]
     lines += [f"<{summary_node(x)}> <{OUT}> <{p}> ." for x, p in entries.out]
     for i in range(0, len(lines), 5000):
@@ -374,37 +406,38 @@ def _recount(store: Store, members: Iterable[Entry]) -> None:
             f"GRAPH <{INDEX_GRAPH}> {{ ?b <{MEMBER}> ?m }} }} GROUP BY ?b"
         ):
             counts[str(row.get("b"))] = int(str(row.get("n")))
-    # The tallies as they are now, to replace the ones of the touched buckets.
-    pairs = sorted({(node, tally) for node, tally, _ in buckets.values()})
-    current: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for i in range(0, len(pairs), 500):
-        values = " ".join(f"(<{n}> <{t}>)" for n, t in pairs[i : i + 500])
-        for row in store.select(
-            f"SELECT ?n ?t ?v WHERE {{ VALUES (?n ?t) {{ {values} }} GRAPH <{INDEX_GRAPH}> {{ ?n ?t ?v }} }}"
-        ):
-            current[(str(row.get("n")), str(row.get("t")))].append(str(row.get("v")))
-    by_pair: dict[tuple[str, str], dict[str, str]] = {}
-    for pair, vals in current.items():
-        by_pair[pair] = {v.rsplit(" ", 1)[0]: v for v in vals}
-    delete: list[str] = []
-    insert: list[str] = []
-    for b, (node, tally, key) in buckets.items():
-        old = by_pair.get((node, tally), {}).get(key)
-        n = counts.get(b, 0)
-        new = f"{key} {n}" if n else None
-        if old == new:
-            continue
-        if old is not None:
-            delete.append(f"<{node}> <{tally}> {_lit(old)} .")
-        if new is not None:
-            insert.append(f"<{node}> <{tally}> {_lit(new)} .")
-    for i in range(0, max(len(delete), len(insert)), 5000):
+    _write_tallies(store, buckets, counts, replace=True)
+
+
+def _write_tallies(
+    store: Store, buckets: dict[str, tuple[str, str, str]], counts: dict[str, int], *, replace: bool
+) -> None:
+    """Tallies ``"<key> <count>"`` for these buckets, replacing their old ones.
+
+    The old tally of a bucket is found by its key prefix inside the update itself (a
+    scan of that entity's tallies in Oxigraph, not a round trip through Python), and
+    delete and insert go in one request, so a reader never sees a bucket without one.
+    """
+    items = list(buckets.items())
+    for i in range(0, len(items), 2000):
+        part = items[i : i + 2000]
         ops = []
-        if delete[i : i + 5000]:
-            ops.append(f"DELETE DATA {{ GRAPH <{INDEX_GRAPH}> {{ {' '.join(delete[i : i + 5000])} }} }}")
-        if insert[i : i + 5000]:
-            ops.append(f"INSERT DATA {{ GRAPH <{INDEX_GRAPH}> {{ {' '.join(insert[i : i + 5000])} }} }}")
-        store.update(" ;\n".join(ops))
+        if replace:
+            rows = " ".join(f"(<{node}> <{tally}> {_lit(key + ' ')})" for _, (node, tally, key) in part)
+            ops.append(
+                f"DELETE {{ GRAPH <{INDEX_GRAPH}> {{ ?n ?t ?v }} }} WHERE {{ "
+                f"VALUES (?n ?t ?pre) {{ {rows} }} "
+                f"GRAPH <{INDEX_GRAPH}> {{ ?n ?t ?v }} FILTER (STRSTARTS(?v, ?pre)) }}"
+            )
+        lines = [
+            f"<{node}> <{tally}> {_lit(f'{key} {counts[b]}')} ."
+            for b, (node, tally, key) in part
+            if counts.get(b, 0) > 0
+        ]
+        if lines:
+            ops.append(f"INSERT DATA {{ GRAPH <{INDEX_GRAPH}> {{ {' '.join(lines)} }} }}")
+        if ops:
+            store.update(" ;\n".join(ops))
 
 
 def mark_stale(store: Store) -> None:
@@ -414,11 +447,30 @@ def mark_stale(store: Store) -> None:
 
 
 def rebuild(store: Store, graphs: Iterable[str]) -> int:
-    """Build the index afresh from these article graphs (``newsgraph reindex``)."""
+    """Build the index afresh from these article graphs (``newsgraph reindex``).
+
+    Memberships are written chunk by chunk; the tallies are counted once at the end,
+    by one aggregate over the whole index, instead of per chunk.
+    """
     store.update(f"DROP SILENT GRAPH <{INDEX_GRAPH}>")
     names = [g for g in graphs if g != INDEX_GRAPH]
     _set_stale(store, True)
-    finish(store, names)
+    buckets: dict[str, tuple[str, str, str]] = {}
+    for chunk in _chunks(names, 500):
+        entries = Entries()
+        for triples in _graph_triples(store, chunk).values():
+            e = entries_of(triples)
+            entries.members |= e.members
+            entries.out |= e.out
+        _add(store, entries)
+        for m in entries.members:
+            buckets.setdefault(m.bucket, (summary_node(m.entity), m.tally, m.key))
+    counts: dict[str, int] = {}
+    for row in store.select(
+        f"SELECT ?b (COUNT(?m) AS ?n) WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?b <{MEMBER}> ?m }} }} GROUP BY ?b"
+    ):
+        counts[str(row.get("b"))] = int(str(row.get("n")))
+    _write_tallies(store, buckets, counts, replace=False)
     _set_stale(store, False)
     return len(names)
 
