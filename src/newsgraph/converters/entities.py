@@ -249,10 +249,16 @@ def _is_cap(t: str) -> bool:
 
 
 def _overlaps(hits_starts: list[int], hits: list[Hit], s: int, e: int) -> Hit | None:
+    """The hit overlapping [s, e) among the last hit starting at or before s and the next one."""
     i = bisect.bisect_right(hits_starts, s) - 1
-    for j in (i, i + 1):
-        if 0 <= j < len(hits) and hits[j].start < e and s < hits[j].end:
-            return hits[j]
+    if i >= 0:
+        h = hits[i]
+        if h.start < e and s < h.end:
+            return h
+    if i + 1 < len(hits):
+        h = hits[i + 1]
+        if h.start < e and s < h.end:
+            return h
     return None
 
 
@@ -368,6 +374,7 @@ class PersonFinder:
         prev: Token | None = None
         connectors = _CONNECTORS
         upper = _UPPER_SET
+        masked = self.masked  # most pages mask nothing: test the list before scanning it
         pos = 0
         while pos < n:
             chunk = _RUN_CHUNK.search(text, pos)
@@ -400,7 +407,7 @@ class PersonFinder:
                     continue
                 tok = Token(t, s, e, poss)
                 contiguous = prev is not None and not prev.possessive and not text[prev.end : s].strip(" ")
-                if cap and not self._masked(s):
+                if cap and not (masked and any(a <= s < b for a, b in masked)):
                     if cur and contiguous:
                         cur.append(tok)
                     else:
@@ -898,19 +905,26 @@ def _match_partial(persons: list[Person], toks: list[str]) -> Person | None:
     if not toks or toks[0] in PARTICLES:
         return None
     best: tuple[int, int, Person] | None = None
+    n = len(toks)
+    one = n == 1
+    # the single word's tests, worked out once (the loop runs over every person)
+    word = toks[0]
+    word_upper = word.upper()
+    all_caps = word.isupper()
+    may_be_middle = word[:1].isupper() and len(word) > 2
     for p in persons:
         pt = p.tokens()
-        if len(pt) <= len(toks):
+        if len(pt) <= n:
             continue
-        if pt[-len(toks) :] == toks and len(toks) <= 2:
+        if n <= 2 and pt[-n:] == toks:
             rank = 0
-        elif pt[: len(toks)] == toks:
+        elif pt[:n] == toks:
             rank = 1
-        elif len(toks) == 1 and pt[-1].upper() == toks[0].upper() and toks[0].isupper():
+        elif one and all_caps and pt[-1].upper() == word_upper:
             rank = 2
-        elif len(toks) == 1 and pt[0].upper() == toks[0].upper():
+        elif one and pt[0].upper() == word_upper:
             rank = 2
-        elif len(toks) == 1 and toks[0] in pt[1:-1] and toks[0][:1].isupper() and len(toks[0]) > 2:
+        elif one and may_be_middle and word in pt[1:-1]:
             rank = 3  # "Lula" of "Luiz Inácio Lula da Silva"
         else:
             continue
