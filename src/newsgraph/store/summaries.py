@@ -13,11 +13,12 @@ is read in time proportional to the page instead:
   with another resource Y go to one bucket per (predicate, Y).  A bucket is a node
   with one ``member`` statement per linking resource, so its contents are one index
   lookup.
-* **tallies** -- on a summary node per entity, one literal per bucket: ``"<key> <count>"``.
-  Reading every tally of X is one scan of a few hundred literals (one per day X was
-  active), and from them come the counts, the page boundaries, the timeline and the
-  top neighbours.  A page then fetches just the one or two buckets it overlaps and
-  sorts them (by date, newest first, then by a hash: the order the live queries use).
+* **tallies** -- on a summary node per entity, the member count of every bucket,
+  packed into one literal per predicate (``"<predicate>\n<day> <count>\n..."``).
+  Reading every tally of X is a dozen literals, and from them come the counts, the
+  page boundaries, the timeline and the top neighbours.  A page then fetches just the
+  one or two buckets it overlaps and sorts them (by date, newest first, then by a
+  hash: the order the live queries use).
 * **out** -- the predicates X has statements with (other than ``ng:denotedBy``), so the
   resource's own facts are read without walking its 180,000 mention links.
 
@@ -60,7 +61,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.term import Node
 
 from ..errors import RDFSyntaxError, StoreError
@@ -138,7 +139,8 @@ def mention_key(mention: str) -> str:
 
 
 def _lit(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return '"' + escaped + '"'
 
 
 @dataclass(frozen=True)
@@ -409,35 +411,72 @@ def _recount(store: Store, members: Iterable[Entry]) -> None:
     _write_tallies(store, buckets, counts, replace=True)
 
 
+def _split_key(tally: str, key: str) -> tuple[str, str]:
+    """(group, sub-key): links and neighbours are grouped by predicate, mentions are one group."""
+    if tally == MENTIONS:
+        return "", key
+    group, _, sub = key.partition(" ")
+    return group, sub
+
+
+def _pack(group: str, counts: dict[str, int]) -> str:
+    return group + "\n" + "\n".join(f"{k} {n}" for k, n in sorted(counts.items()) if n > 0)
+
+
+def _unpack(text: str) -> tuple[str, dict[str, int]]:
+    group, _, rest = text.partition("\n")
+    counts: dict[str, int] = {}
+    for line in rest.split("\n"):
+        k, _, n = line.rpartition(" ")
+        if k and n.isdigit():
+            counts[k] = int(n)
+    return group, counts
+
+
 def _write_tallies(
     store: Store, buckets: dict[str, tuple[str, str, str]], counts: dict[str, int], *, replace: bool
 ) -> None:
-    """Tallies ``"<key> <count>"`` for these buckets, replacing their old ones.
+    """Set the tallies of these buckets to their counts.
 
-    The old tally of a bucket is found by its key prefix inside the update itself (a
-    scan of that entity's tallies in Oxigraph, not a round trip through Python), and
-    delete and insert go in one request, so a reader never sees a bucket without one.
+    An entity's tallies are packed: one literal per (kind, predicate) holding
+    ``"<predicate>\n<key> <count>\n..."``.  A busy person has a tally for every day it
+    was active; read one literal each they cost a string lookup apiece, so reading the
+    summary of a hub would cost as many lookups as it has active days.  Packed, it is a
+    dozen.  Each group is rewritten whole, old literal out and new in, in one update.
     """
-    items = list(buckets.items())
-    for i in range(0, len(items), 2000):
-        part = items[i : i + 2000]
-        ops = []
-        if replace:
-            rows = " ".join(f"(<{node}> <{tally}> {_lit(key + ' ')})" for _, (node, tally, key) in part)
-            ops.append(
-                f"DELETE {{ GRAPH <{INDEX_GRAPH}> {{ ?n ?t ?v }} }} WHERE {{ "
-                f"VALUES (?n ?t ?pre) {{ {rows} }} "
-                f"GRAPH <{INDEX_GRAPH}> {{ ?n ?t ?v }} FILTER (STRSTARTS(?v, ?pre)) }}"
-            )
-        lines = [
-            f"<{node}> <{tally}> {_lit(f'{key} {counts[b]}')} ."
-            for b, (node, tally, key) in part
-            if counts.get(b, 0) > 0
-        ]
-        if lines:
-            ops.append(f"INSERT DATA {{ GRAPH <{INDEX_GRAPH}> {{ {' '.join(lines)} }} }}")
-        if ops:
+    wanted: dict[tuple[str, str, str], dict[str, int]] = defaultdict(dict)
+    for b, (node, tally, key) in buckets.items():
+        group, sub = _split_key(tally, key)
+        wanted[(node, tally, group)][sub] = counts.get(b, 0)
+    pairs = sorted({(node, tally) for node, tally, _ in wanted})
+    current: dict[tuple[str, str, str], dict[str, int]] = {}
+    if replace:
+        for node, tally in pairs:
+            for _, v in _tallies(store, node, [tally]):
+                group, found = _unpack(v)
+                current[(node, tally, group)] = found
+    ops: list[str] = []
+    size = 0
+    for (node, tally, group), updates in wanted.items():
+        merged = dict(current.get((node, tally, group), {}))
+        merged.update(updates)
+        if merged == current.get((node, tally, group)):
+            continue
+        prefix = _lit(group + "\n")
+        op = (
+            f"DELETE {{ GRAPH <{INDEX_GRAPH}> {{ <{node}> <{tally}> ?v }} }} WHERE {{ "
+            f"GRAPH <{INDEX_GRAPH}> {{ <{node}> <{tally}> ?v }} FILTER (STRSTARTS(?v, {prefix})) }}"
+        )
+        if any(n > 0 for n in merged.values()):
+            packed = _lit(_pack(group, merged))
+            op += f" ;\nINSERT DATA {{ GRAPH <{INDEX_GRAPH}> {{ <{node}> <{tally}> {packed} }} }}"
+        ops.append(op)
+        size += len(op)
+        if size > 1_000_000:
             store.update(" ;\n".join(ops))
+            ops, size = [], 0
+    if ops:
+        store.update(" ;\n".join(ops))
 
 
 def mark_stale(store: Store) -> None:
@@ -501,39 +540,60 @@ class Summary:
         return bucket_iri(self.entity, tally, key)
 
 
+def usable_for(store: Store, entity: str) -> bool:
+    """Whether the index may answer for entity: not stale, and no pending write touches it."""
+    iri = check_iri(entity)
+    return not store.ask(
+        f"ASK {{ {{ GRAPH <{INDEX_GRAPH}> {{ <{STATE}> <{STALE}> ?x }} }} UNION "
+        f"{{ GRAPH <{INDEX_GRAPH}> {{ <{STATE}> <{PENDING}> ?a }} "
+        f"{{ GRAPH ?a {{ ?s ?p <{iri}> }} }} UNION {{ GRAPH ?a {{ <{iri}> ?p ?o }} }} }} }}"
+    )
+
+
+def _tallies(store: Store, node: str, kinds: Sequence[str]) -> list[tuple[str, str]]:
+    """(tally predicate, value) pairs of a summary node: an index scan per predicate."""
+    raw = getattr(store, "oxigraph", None)
+    if isinstance(raw, ox.Store):
+        graph, subject = ox.NamedNode(INDEX_GRAPH), ox.NamedNode(node)
+        return [
+            (k, q.object.value)
+            for k in kinds
+            for q in raw.quads_for_pattern(subject, ox.NamedNode(k), None, graph)
+            if not isinstance(q.object, ox.Triple)
+        ]
+    values = " ".join(f"<{k}>" for k in kinds)
+    rows = store.select(
+        f"SELECT ?k ?v WHERE {{ VALUES ?k {{ {values} }} GRAPH <{INDEX_GRAPH}> {{ <{node}> ?k ?v }} }}"
+    )
+    return [(str(r.get("k")), str(r.get("v"))) for r in rows]
+
+
 def load(store: Store, entity: str, *, near: bool = False) -> Summary | None:
     """The summary of entity, or None when the index cannot answer for it right now.
 
-    One query: it returns nothing when the index is marked stale, when a pending write
-    touches the entity, or when the entity has no summary at all.
+    None when the index is marked stale, when a pending write touches the entity, or
+    when the entity has no summary at all (then the live queries answer).  The
+    neighbour tallies (one per resource the entity ever shared an event with) are read
+    only with ``near``: the HTML page draws them, RDF documents do not.
     """
     iri = check_iri(entity)
-    node = summary_node(iri)
-    tallies = f"<{LINKS}> <{MENTIONS}> <{OUT}>" + (f" <{NEAR}>" if near else "")
-    rows = store.select(
-        f"SELECT ?k ?v WHERE {{ FILTER NOT EXISTS {{ GRAPH <{INDEX_GRAPH}> {{ <{STATE}> <{STALE}> ?x }} }} "
-        f"FILTER NOT EXISTS {{ GRAPH <{INDEX_GRAPH}> {{ <{STATE}> <{PENDING}> ?a }} "
-        f"{{ GRAPH ?a {{ ?s ?p <{iri}> }} }} UNION {{ GRAPH ?a {{ <{iri}> ?p ?o }} }} }} "
-        f"VALUES ?k {{ {tallies} }} GRAPH <{INDEX_GRAPH}> {{ <{node}> ?k ?v }} }}"
-    )
+    if not usable_for(store, iri):
+        return None
+    kinds = [LINKS, MENTIONS, OUT] + ([NEAR] if near else [])
+    rows = _tallies(store, summary_node(iri), kinds)
     if not rows:
         return None
     summary = Summary(iri, near_loaded=near)
-    for row in rows:
-        k, v = str(row.get("k")), row.get("v")
+    for k, v in rows:
         if k == OUT:
-            summary.out.append(str(v))
+            summary.out.append(v)
             continue
-        if not isinstance(v, Literal):
-            continue
-        text, _, n = str(v).rpartition(" ")
-        count = int(n) if n.isdigit() else 0
+        group, found = _unpack(v)
         if k == MENTIONS:
-            summary.mentions[text] = count
+            summary.mentions.update(found)
         else:
-            p, _, rest = text.partition(" ")
             table = summary.links if k == LINKS else summary.near
-            table.setdefault(p, {})[rest] = count
+            table.setdefault(group, {}).update(found)
     summary.out.sort()
     return summary
 
@@ -550,6 +610,7 @@ __all__ = [
     "load",
     "maintained",
     "mark_stale",
+    "usable_for",
     "rebuild",
     "sort_hash",
 ]
