@@ -130,69 +130,88 @@ def word_start_prefix(pattern: str) -> str:
     return "(?:" + "|".join(branches) + ")" + body[end + 1 :]
 
 
+_WORD_BOUNDARY = re.compile(r"\b")
+
+
 class AnchoredScan:
     """``pattern.finditer``, with the pattern tried only just before the places where one
     of its anchors occurs.
 
-    Some trigger patterns begin with an optional word or a run of spaces ("state visit",
-    " visit", "were among the witnesses"), a shape no prefix rewrite can speed up: ``re``
-    tries them at every position of the text.  But each of their matches holds an anchor
-    (a literal word, or a match of a small pattern) after at most ``runs`` whitespace runs
-    from its start.  So the next match at or after ``pos`` starts no earlier than the
-    ``runs + 1``-th whitespace run before the next anchor at or after ``pos``, and a search
-    from there finds exactly the match a scan of the whole text finds next (searching from
-    a later position does not change what ``\\b`` and lookbehinds see before it).  The
-    anchors may occur where no match is: that only costs a search.
-    tests/test_extract_speed.py compares both scans on real and random texts.
+    Some patterns begin with an optional word or a run of spaces ("state visit", " visit",
+    "were among the witnesses"), a shape no prefix rewrite can speed up: ``re`` tries them
+    at every position of the text.  But each of their matches holds an anchor (a literal
+    word, or a match of a small pattern) after at most ``runs`` whitespace runs from its
+    start.  So a match whose anchor is the next one at or after ``pos`` starts no earlier
+    than the ``runs + 1``-th whitespace run before that anchor, and no match starts between
+    ``pos`` and there; ``pattern.match`` is tried at each possible start (a match of
+    ``starts``: word boundaries by default) from there up to the anchor.  The first that
+    matches is the match a scan of the whole text finds next (a match tried at a later
+    position still sees the text before it, for ``\b`` and lookbehinds); if none does, the
+    next match lies past this anchor and the scan moves to the next one.  So an anchor that
+    occurs where no match is costs only a few tries.  tests/test_extract_speed.py compares
+    both scans on real and random texts.
     """
 
-    __slots__ = ("pattern", "words", "anchor", "runs")
+    __slots__ = ("pattern", "words", "anchor", "runs", "starts")
 
     #: how far back from an anchor the whitespace runs are looked for; a stretch of longer
-    #: words falls back to searching from ``pos``, which is always correct
+    #: words falls back to trying every start from ``pos``, which is always correct
     WINDOW = 200
 
     def __init__(
-        self, pattern: re.Pattern[str], anchors: tuple[str, ...] | re.Pattern[str], runs: int
+        self,
+        pattern: re.Pattern[str],
+        anchors: tuple[str, ...] | re.Pattern[str],
+        runs: int,
+        starts: re.Pattern[str] = _WORD_BOUNDARY,
     ) -> None:
         self.pattern = pattern
         self.words = anchors if isinstance(anchors, tuple) else ()
         self.anchor = anchors if isinstance(anchors, re.Pattern) else None
         self.runs = runs
+        self.starts = starts  #: every position a match can start at is a match of this
+
+    def _next_anchor(self, text: str, at: int, nxt: list[int]) -> int:
+        """Where the first anchor at or after ``at`` starts, or -1; ``nxt`` caches the next
+        occurrence of each word (-1 once none is left)."""
+        if self.anchor is not None:
+            am = self.anchor.search(text, at)
+            return -1 if am is None else am.start()
+        a = -1
+        for i, w in enumerate(self.words):
+            p = nxt[i]
+            if 0 <= p < at:
+                p = nxt[i] = text.find(w, at)
+            if p >= 0 and (a < 0 or p < a):
+                a = p
+        return a
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        search = self.pattern.search
-        words = self.words
-        nxt = [text.find(w) for w in words]  # next occurrence of each word (-1: none left)
-        anchor = self.anchor
+        match = self.pattern.match
+        starts = self.starts.finditer
+        nxt = [text.find(w) for w in self.words]
         keep = self.runs + 1
         window = self.WINDOW
         n = len(text)
-        pos = 0
+        pos = 0  # no match starts before this (the end of the last one)
+        seek = 0  # nor has any anchor before this
         while pos <= n:
-            if anchor is not None:
-                am = anchor.search(text, pos)
-                if am is None:
-                    return
-                a = am.start()
-            else:
-                a = -1
-                for i, w in enumerate(words):
-                    p = nxt[i]
-                    if 0 <= p < pos:
-                        p = nxt[i] = text.find(w, pos)
-                    if p >= 0 and (a < 0 or p < a):
-                        a = p
-                if a < 0:
-                    return
+            a = self._next_anchor(text, seek, nxt)
+            if a < 0:
+                return
             lo = max(0, a - window)
             parts = text[lo:a].rsplit(None, keep)
-            start = lo + len(parts[0]) if len(parts) > keep else 0
-            m = search(text, start if start > pos else pos)
-            if m is None:
-                return
-            yield m
-            pos = m.end() if m.end() > m.start() else m.end() + 1
+            floor = lo + len(parts[0]) if len(parts) > keep else 0
+            found = None
+            for c in starts(text, floor if floor > pos else pos, a + 1):
+                found = match(text, c.start())
+                if found is not None:
+                    break
+            if found is None:
+                seek = a + 1
+                continue
+            yield found
+            pos = seek = found.end() if found.end() > found.start() else found.end() + 1
 
 
 __all__ = ["word_start_prefix", "AnchoredScan"]
