@@ -83,6 +83,7 @@ STATE = _NS + "state"
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 DENOTED_BY = str(NG.denotedBy)
+_DATES = (str(NG.date), str(NG.published))
 
 #: The kinds that can become hubs.  Events, agreements and articles have a bounded
 #: number of links (what one article says), so their pages stay on live queries.
@@ -183,7 +184,7 @@ def entries_of(triples: Iterable[Triple]) -> Entries:
             types[s].add(o)
             continue
         if not is_iri:
-            if p in (str(NG.date), str(NG.published)):
+            if p in _DATES:
                 old = dates.get((s, p))
                 if old is None or o > old:
                     dates[(s, p)] = o
@@ -325,8 +326,8 @@ def begin(store: Store, graphs: Iterable[str], new: dict[str, list[Triple]] | No
     _mark_pending(store, marked, True)
     for chunk in _chunks(list(old)):
         members = set().union(*(old[g] for g in chunk))
-        _remove(store, members, exclude=list(chunk))
-        _recount(store, members)
+        removed = _remove(store, members, exclude=list(chunk))
+        _count(store, removed, -1)
     return marked
 
 
@@ -347,8 +348,9 @@ def finish(store: Store, graphs: Iterable[str], given: dict[str, list[Triple]] |
             e = entries_of(triples)
             entries.members |= e.members
             entries.out |= e.out
-        _add(store, entries)
-        _recount(store, entries.members)
+        fresh = _absent(store, entries.members)
+        _add(store, Entries(fresh, entries.out))
+        _count(store, fresh, +1)
         _mark_pending(store, list(chunk), False)
 
 
@@ -373,42 +375,75 @@ def _add(store: Store, entries: Entries) -> None:
         store.update(f"INSERT DATA {{ GRAPH <{INDEX_GRAPH}> {{\n" + "\n".join(lines[i : i + 5000]) + "\n} }")
 
 
-def _remove(store: Store, members: set[Entry], exclude: Sequence[str]) -> None:
-    """Drop memberships no article outside ``exclude`` still justifies."""
-    if not members:
-        return
+def _unique(members: Iterable[Entry]) -> dict[tuple[str, str], Entry]:
+    """One entry per (bucket, member): that pair is one index statement."""
+    return {(e.bucket, e.member): e for e in members}
+
+
+def _absent(store: Store, members: set[Entry]) -> set[Entry]:
+    """The entries not yet in the index: only they change a tally when added.
+
+    Looked up one statement each (embedded), or one VALUES join per thousand (remote):
+    the cost follows the articles written, not the size of the buckets they fall in.
+    """
+    unique = _unique(members)
+    raw = getattr(store, "oxigraph", None)
+    if isinstance(raw, ox.Store):
+        graph, member = ox.NamedNode(INDEX_GRAPH), ox.NamedNode(MEMBER)
+        return {
+            e
+            for (b, m), e in unique.items()
+            if ox.Quad(ox.NamedNode(b), member, ox.NamedNode(m), graph) not in raw
+        }
+    present: set[tuple[str, str]] = set()
+    keys = list(unique)
+    for i in range(0, len(keys), 1000):
+        rows = " ".join(f"(<{b}> <{m}>)" for b, m in keys[i : i + 1000])
+        for row in store.select(
+            f"SELECT ?b ?m WHERE {{ VALUES (?b ?m) {{ {rows} }} "
+            f"GRAPH <{INDEX_GRAPH}> {{ ?b <{MEMBER}> ?m }} }}"
+        ):
+            present.add((str(row.get("b")), str(row.get("m"))))
+    return {e for k, e in unique.items() if k not in present}
+
+
+def _remove(store: Store, members: set[Entry], exclude: Sequence[str]) -> set[Entry]:
+    """Drop the memberships no article outside ``exclude`` still justifies; returns them."""
+    unique = _unique(members)
+    if not unique:
+        return set()
     skip = ", ".join(f"<{g}>" for g in [INDEX_GRAPH, *exclude])
     rows = []
-    for e in members:
+    for e in unique.values():
         (s1, p1, o1) = e.needs[0]
         (s2, p2, o2) = e.needs[-1]
         rows.append(f"(<{e.bucket}> <{e.member}> <{s1}> <{p1}> <{o1}> <{s2}> <{p2}> <{o2}>)")
-    for i in range(0, len(rows), 2000):
-        store.update(
-            f"DELETE {{ GRAPH <{INDEX_GRAPH}> {{ ?b <{MEMBER}> ?m }} }} WHERE {{ "
-            f"VALUES (?b ?m ?s1 ?p1 ?o1 ?s2 ?p2 ?o2) {{ {' '.join(rows[i : i + 2000])} }} "
+    gone: set[Entry] = set()
+    for i in range(0, len(rows), 1000):
+        for row in store.select(
+            f"SELECT ?b ?m WHERE {{ VALUES (?b ?m ?s1 ?p1 ?o1 ?s2 ?p2 ?o2) "
+            f"{{ {' '.join(rows[i : i + 1000])} }} "
+            f"GRAPH <{INDEX_GRAPH}> {{ ?b <{MEMBER}> ?m }} "
             f"FILTER (!(EXISTS {{ GRAPH ?g1 {{ ?s1 ?p1 ?o1 }} FILTER (?g1 NOT IN ({skip})) }} && "
             f"EXISTS {{ GRAPH ?g2 {{ ?s2 ?p2 ?o2 }} FILTER (?g2 NOT IN ({skip})) }})) }}"
-        )
-
-
-def _recount(store: Store, members: Iterable[Entry]) -> None:
-    """Set the tally of every bucket these entries fall in to its member count."""
-    buckets: dict[str, tuple[str, str, str]] = {}
-    for e in members:
-        buckets.setdefault(e.bucket, (summary_node(e.entity), e.tally, e.key))
-    if not buckets:
-        return
-    counts: dict[str, int] = {}
-    names = list(buckets)
-    for chunk in _chunks(names, 500):
-        values = " ".join(f"<{b}>" for b in chunk)
-        for row in store.select(
-            f"SELECT ?b (COUNT(?m) AS ?n) WHERE {{ VALUES ?b {{ {values} }} "
-            f"GRAPH <{INDEX_GRAPH}> {{ ?b <{MEMBER}> ?m }} }} GROUP BY ?b"
         ):
-            counts[str(row.get("b"))] = int(str(row.get("n")))
-    _write_tallies(store, buckets, counts, replace=True)
+            found = unique.get((str(row.get("b")), str(row.get("m"))))
+            if found is not None:
+                gone.add(found)
+    lines = [f"<{e.bucket}> <{MEMBER}> <{e.member}> ." for e in gone]
+    for i in range(0, len(lines), 5000):
+        store.update(f"DELETE DATA {{ GRAPH <{INDEX_GRAPH}> {{\n" + "\n".join(lines[i : i + 5000]) + "\n} }")
+    return gone
+
+
+def _count(store: Store, changed: Iterable[Entry], sign: int) -> None:
+    """Add sign to the tally of each bucket once per entry that entered or left it."""
+    groups: dict[tuple[str, str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for e in changed:
+        group, sub = _split_key(e.tally, e.key)
+        groups[(summary_node(e.entity), e.tally, group)][sub] += sign
+    if groups:
+        _store_tallies(store, groups, relative=True)
 
 
 def _split_key(tally: str, key: str) -> tuple[str, str]:
@@ -433,41 +468,40 @@ def _unpack(text: str) -> tuple[str, dict[str, int]]:
     return group, counts
 
 
-def _write_tallies(
-    store: Store, buckets: dict[str, tuple[str, str, str]], counts: dict[str, int], *, replace: bool
+def _store_tallies(
+    store: Store, groups: dict[tuple[str, str, str], dict[str, int]], *, relative: bool
 ) -> None:
-    """Set the tallies of these buckets to their counts.
+    """Write the tallies of these (summary node, kind, predicate) groups.
 
     An entity's tallies are packed: one literal per (kind, predicate) holding
     ``"<predicate>\n<key> <count>\n..."``.  A busy person has a tally for every day it
     was active; read one literal each they cost a string lookup apiece, so reading the
     summary of a hub would cost as many lookups as it has active days.  Packed, it is a
-    dozen.  Each group is rewritten whole, old literal out and new in, in one update.
+    dozen.  With ``relative`` the numbers are changes to the stored counts (read first);
+    each group is then rewritten whole, old literal out and new in, in one update.
     """
-    wanted: dict[tuple[str, str, str], dict[str, int]] = defaultdict(dict)
-    for b, (node, tally, key) in buckets.items():
-        group, sub = _split_key(tally, key)
-        wanted[(node, tally, group)][sub] = counts.get(b, 0)
-    pairs = sorted({(node, tally) for node, tally, _ in wanted})
     current: dict[tuple[str, str, str], dict[str, int]] = {}
-    if replace:
-        for node, tally in pairs:
+    if relative:
+        for node, tally in sorted({(node, tally) for node, tally, _ in groups}):
             for _, v in _tallies(store, node, [tally]):
                 group, found = _unpack(v)
                 current[(node, tally, group)] = found
     ops: list[str] = []
     size = 0
-    for (node, tally, group), updates in wanted.items():
-        merged = dict(current.get((node, tally, group), {}))
-        merged.update(updates)
-        if merged == current.get((node, tally, group)):
+    for (node, tally, group), numbers in groups.items():
+        before = current.get((node, tally, group), {})
+        merged = dict(before)
+        for k, n in numbers.items():
+            merged[k] = merged.get(k, 0) + n if relative else n
+        merged = {k: n for k, n in merged.items() if n > 0}
+        if merged == before:
             continue
         prefix = _lit(group + "\n")
         op = (
             f"DELETE {{ GRAPH <{INDEX_GRAPH}> {{ <{node}> <{tally}> ?v }} }} WHERE {{ "
             f"GRAPH <{INDEX_GRAPH}> {{ <{node}> <{tally}> ?v }} FILTER (STRSTARTS(?v, {prefix})) }}"
         )
-        if any(n > 0 for n in merged.values()):
+        if merged:
             packed = _lit(_pack(group, merged))
             op += f" ;\nINSERT DATA {{ GRAPH <{INDEX_GRAPH}> {{ <{node}> <{tally}> {packed} }} }}"
         ops.append(op)
@@ -504,12 +538,16 @@ def rebuild(store: Store, graphs: Iterable[str]) -> int:
         _add(store, entries)
         for m in entries.members:
             buckets.setdefault(m.bucket, (summary_node(m.entity), m.tally, m.key))
-    counts: dict[str, int] = {}
+    groups: dict[tuple[str, str, str], dict[str, int]] = defaultdict(dict)
     for row in store.select(
         f"SELECT ?b (COUNT(?m) AS ?n) WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?b <{MEMBER}> ?m }} }} GROUP BY ?b"
     ):
-        counts[str(row.get("b"))] = int(str(row.get("n")))
-    _write_tallies(store, buckets, counts, replace=False)
+        found = buckets.get(str(row.get("b")))
+        if found is not None:
+            node, tally, key = found
+            group, sub = _split_key(tally, key)
+            groups[(node, tally, group)][sub] = int(str(row.get("n")))
+    _store_tallies(store, groups, relative=False)
     _set_stale(store, False)
     return len(names)
 
