@@ -175,10 +175,11 @@ class PersonCand:
     intl: bool = False  #: the role names an international organisation or non-state group
     cue: bool = False
     roles_after: list[str] = field(default_factory=list)
+    suffix: str = ""  #: ", Jr." or " Sr." as printed after the name
 
     @property
     def name(self) -> str:
-        return " ".join(t.text for t in self.tokens)
+        return " ".join(t.text for t in self.tokens) + self.suffix
 
     @property
     def start(self) -> int:
@@ -186,7 +187,7 @@ class PersonCand:
 
     @property
     def end(self) -> int:
-        return self.tokens[-1].end
+        return self.tokens[-1].end + len(self.suffix)
 
 
 @dataclass
@@ -204,11 +205,16 @@ class Person:
         of persons), so callers must not change it."""
         cached: tuple[str, list[str]] | None = self.__dict__.get("_tokens")
         if cached is None or cached[0] is not self.name:
-            cached = self.__dict__["_tokens"] = (self.name, self.name.split())
+            # "Joseph R. Biden, Jr." is "Biden" to coreference: the suffix is not a name word
+            cached = self.__dict__["_tokens"] = (self.name, _NAME_SUFFIX_END.sub("", self.name).split())
         return cached[1]
 
 
 _INITIALS = re.compile(rf"(?:[{UPPER}]\.)+")
+#: generational suffixes, part of the name as printed ("Joseph R. Biden, Jr.") but never a name alone
+_NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr."})
+_NAME_SUFFIX_AFTER = re.compile(r"(?:,[ ]?|[ ])(?:Jr|Sr)\.?(?!\w)")
+_NAME_SUFFIX_END = re.compile(r"(?:,[ ]?|[ ])(?:Jr|Sr)\.?$")
 #: a token ending in none of these is kept as matched (no full stop, possessive or quote to trim)
 _TRIMMED_ENDS = frozenset(".s'’")
 
@@ -246,6 +252,20 @@ _RUN_CHUNK = re.compile(rf"(?<!\S)\S*?(?:[{UPPER}]|[ae]l-)\S*")  # (?<!\S): only
 
 def _is_cap(t: str) -> bool:
     return bool(t) and (t[0] in _UPPER_SET) and not t.isdigit()
+
+
+_APPOSITION_END = re.compile(r"[,;:.()\n]")
+#: lower-case words that may open a further part of an apposition ("X, minister of A, and the ...")
+_APPOSITION_LEADS = frozenset({"the", "a", "an", "his", "her", "its", "their", "and", "also", "now"}) | ROLE_HEADS_LOWER
+
+
+def _titled(words: list[str]) -> bool:
+    """Whether a part of an apposition is a title: it ends with a title word or has one early."""
+    return bool(words) and (
+        words[-1] in ROLE_HEADS_ALL
+        or words[-1].lower() in ROLE_HEADS_LOWER
+        or any(w in ROLE_HEADS_ALL or w in ROLE_HEADS_LOWER for w in words[:3])
+    )
 
 
 def _overlaps(hits_starts: list[int], hits: list[Hit], s: int, e: int) -> Hit | None:
@@ -286,6 +306,8 @@ class PersonFinder:
             return "O"
         if t in HONORIFICS and not (t in {"Lady", "Tan", "Seri", "Setia"} and nxt is None):
             return "H"
+        if t in _NAME_SUFFIXES:
+            return "X"
         if t in ROLE_HEADS_ALL or t in PLURAL_HEADS:
             return "R"
         if t in _CONNECT or t in PARTICLES:
@@ -507,6 +529,11 @@ class PersonFinder:
             ):
                 continue
             cand = PersonCand(seg)
+            sfx = _NAME_SUFFIX_AFTER.match(text, seg[-1].end)
+            if sfx is not None:
+                cand.suffix = sfx.group(0)
+            # the run ends with the name (a suffix token in the run belongs to it)
+            at_end = j == len(run) or (sfx is not None and j == len(run) - 1 and run[j].text in _NAME_SUFFIXES)
             # --- evidence before the name, inside the run
             k = i - 1
             while k >= 0 and run[k].cls == "H":
@@ -568,14 +595,14 @@ class PersonFinder:
             elif cand.cue and not cand.nationality:
                 self._possessive_country(cand, before, run)
             # --- evidence after
-            after = text[seg[-1].end : seg[-1].end + 200]
-            if j == len(run) or run[j].cls == "P" and run[j].text == "of":
+            after = text[cand.end : cand.end + 200]
+            if at_end or run[j].cls == "P" and run[j].text == "of":
                 self._context_after(
                     cand,
-                    after if j == len(run) else text[run[j].start - 1 : run[j].start + 200],
-                    j == len(run),
+                    after if at_end else text[run[j].start - 1 : run[j].start + 200],
+                    at_end,
                 )
-            if not cand.cue and len(seg) >= 2 and j == len(run) and i == 0:
+            if not cand.cue and len(seg) >= 2 and at_end and i == 0:
                 if _VERB_AFTER.match(after) or _PREP_BEFORE.search(before, _tail_start(before, 1)):
                     if all(t.text not in NON_NAME for t in seg) and not any(
                         t.cls != "N" and t.text not in PARTICLES for t in seg
@@ -671,7 +698,7 @@ class PersonFinder:
         elif (
             before.rstrip().endswith(",")  # what the pattern needs at the end, checked without it
             and re.search(r"(?:[A-Z][\w\-]*|[a-z]+)(?:\s+of\s+[^,]{2,80})?,\s+$", before)
-            and not cand.cue
+            and (not cand.cue or not cand.role)  # an honorific alone ("..., Dr. X") gives no title
         ):
             # "the Prime Minister of Ethiopia, Dr. X"; "the country's first President, X"
             m2 = re.search(
@@ -741,6 +768,7 @@ class PersonFinder:
             head in ROLE_HEADS_ALL
             or head.lower() in ROLE_HEADS_LOWER
             or head in {"Chairperson", "chairperson"}
+            or self._title_later_in_apposition(after, m.start("role"), cand.end)
         ):
             # the full appositive: up to the clause end
             tail = after[m.start("role") :]
@@ -753,10 +781,19 @@ class PersonFinder:
             phrase = phrase.strip().rstrip(",")
             cand.cue = True
             base = cand.end + m.start("role")
-            for part in re.split(r",\s+|\s+and\s+(?=[A-Z])", phrase):
+            for k, part in enumerate(re.split(r",\s+|\s+and\s+(?=[A-Z])", phrase)):
                 part = part.strip()
                 if not part:
                     continue
+                pwords = part.split()
+                if (
+                    k
+                    and pwords[0].islower()
+                    and pwords[0] not in _APPOSITION_LEADS
+                    and pwords[0] not in ROLE_MODIFIERS_LOWER
+                    and not _titled(pwords)
+                ):
+                    break  # "X, Peru's president, received Y, ...": the sentence goes on, the apposition ended
                 pstart = base + phrase.find(part)
                 hits = [h for h in self.countries if pstart <= h.start < pstart + len(part)]
                 orgs = [o for o in self.orgs if pstart <= o.start < pstart + len(part)]
@@ -782,13 +819,33 @@ class PersonFinder:
                     part = mm.group(1)
                 if orgs and not hits:
                     cand.intl = True
-                words = part.split()
-                if words and (
-                    words[-1] in ROLE_HEADS_ALL
-                    or words[-1].lower() in ROLE_HEADS_LOWER
-                    or any(w in ROLE_HEADS_ALL or w in ROLE_HEADS_LOWER for w in words[:3])
-                ):
+                if _titled(part.split()):
                     cand.roles_after.append(part)
+
+    def _title_later_in_apposition(self, after: str, at: int, base: int) -> bool:
+        """ "X, Kenya's foreign minister, ..." and "X, the deputy foreign minister of Peru, ...": a
+        title that is not the first word of the apposition (``after[at:]``; ``after`` starts at
+        ``base`` in the text), after words that only qualify it: a country or demonym
+        (possibly possessive) or a modifier such as "foreign", "deputy", "former".  Anything
+        else before it ("X, who met the minister", "X, Sheikh Y After A Call") means the
+        apposition is not a title, and so does a name after it ("X, Canadian Prime Minister
+        Y and ...": a list of people)."""
+        app = after[at:]
+        end = _APPOSITION_END.search(app)
+        region = app[: end.start()] if end else app[:100]
+        words = list(re.finditer(r"\S+", region))
+        for k, wm in enumerate(words[:7]):
+            w = wm.group(0)
+            if w in ROLE_HEADS_ALL or w.lower() in ROLE_HEADS_LOWER:
+                nxt = words[k + 1].group(0) if k + 1 < len(words) else None
+                return k > 0 and (nxt is None or nxt in {"of", "for", "to", "at", "in"})
+            bare = w[:-2] if w.endswith(("'s", "’s")) else w
+            pos = base + at + wm.start()
+            if bare.lower() in ROLE_MODIFIERS_LOWER or bare.lower() in {"the", "a", "an"}:
+                continue
+            if not _overlaps(self.cstarts, self.countries, pos, pos + len(bare)):
+                return False
+        return False
 
     def _coordinate(self, cands: list[PersonCand]) -> None:
         """Names joined by "and" or commas to a person with a title share its evidence."""
