@@ -478,32 +478,56 @@ def _store_tallies(
     was active; read one literal each they cost a string lookup apiece, so reading the
     summary of a hub would cost as many lookups as it has active days.  Packed, it is a
     dozen.  With ``relative`` the numbers are changes to the stored counts (read first);
-    each group is then rewritten whole, old literal out and new in, in one update.
+    each group is then rewritten whole, old literal out and new in (in one update on a
+    remote store).
     """
     current: dict[tuple[str, str, str], dict[str, int]] = {}
+    old_text: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     if relative:
         for node, tally in sorted({(node, tally) for node, tally, _ in groups}):
             for _, v in _tallies(store, node, [tally]):
                 group, found = _unpack(v)
                 current[(node, tally, group)] = found
-    ops: list[str] = []
-    size = 0
+                old_text[(node, tally, group)].append(v)
+    changed: list[tuple[str, str, str, str | None]] = []  # node, tally, group, packed text
     for (node, tally, group), numbers in groups.items():
         before = current.get((node, tally, group), {})
         merged = dict(before)
         for k, n in numbers.items():
             merged[k] = merged.get(k, 0) + n if relative else n
         merged = {k: n for k, n in merged.items() if n > 0}
-        if merged == before:
-            continue
+        if merged != before:
+            changed.append((node, tally, group, _pack(group, merged) if merged else None))
+    raw = getattr(store, "oxigraph", None)
+    if isinstance(raw, ox.Store):
+        # Embedded: swap the literals through pyoxigraph.  Not one transaction, but every
+        # tally written here belongs to an entity a pending article names (or to a
+        # rebuild under the stale mark), so no reader uses it in between.
+        graph = ox.NamedNode(INDEX_GRAPH)
+        try:
+            for node, tally, group, _ in changed:
+                for v in old_text.get((node, tally, group), []):
+                    raw.remove(ox.Quad(ox.NamedNode(node), ox.NamedNode(tally), ox.Literal(v), graph))
+            raw.extend(
+                [
+                    ox.Quad(ox.NamedNode(node), ox.NamedNode(tally), ox.Literal(packed), graph)
+                    for node, tally, _, packed in changed
+                    if packed is not None
+                ]
+            )
+        except OSError as exc:
+            raise StoreError(f"cannot write the summary index of {store.location}: {exc}") from None
+        return
+    ops: list[str] = []
+    size = 0
+    for node, tally, group, packed in changed:
         prefix = _lit(group + "\n")
         op = (
             f"DELETE {{ GRAPH <{INDEX_GRAPH}> {{ <{node}> <{tally}> ?v }} }} WHERE {{ "
             f"GRAPH <{INDEX_GRAPH}> {{ <{node}> <{tally}> ?v }} FILTER (STRSTARTS(?v, {prefix})) }}"
         )
-        if merged:
-            packed = _lit(_pack(group, merged))
-            op += f" ;\nINSERT DATA {{ GRAPH <{INDEX_GRAPH}> {{ <{node}> <{tally}> {packed} }} }}"
+        if packed is not None:
+            op += f" ;\nINSERT DATA {{ GRAPH <{INDEX_GRAPH}> {{ <{node}> <{tally}> {_lit(packed)} }} }}"
         ops.append(op)
         size += len(op)
         if size > 1_000_000:
