@@ -470,10 +470,11 @@ def export_cmd(
 @store_option
 @click.pass_context
 def reindex_cmd(ctx: click.Context, store_location: str | None) -> None:
-    """Rebuild the default graph as the union of the article graphs.
+    """Rebuild the default graph as the union of the article graphs, and the summary index.
 
-    Needed once for a store written by an older newsgraph that kept the default
-    graph empty, and after raw SPARQL updates (/update) that changed article graphs.
+    Needed once for a store written by an older newsgraph (an empty default graph, or
+    no summary index: hub pages then use slow live queries), and after raw SPARQL
+    updates (/update), which mark the index stale.
     Triples written straight into the default graph (Graph Store ``?default``) are
     dropped: the rebuilt default graph holds exactly what the article graphs state.
     """
@@ -483,7 +484,7 @@ def reindex_cmd(ctx: click.Context, store_location: str | None) -> None:
         n = store.reindex()
     finally:
         store.close()
-    click.echo(f"default graph rebuilt from {n} article graph{'s' if n != 1 else ''}")
+    click.echo(f"default graph and summary index rebuilt from {n} article graph{'s' if n != 1 else ''}")
 
 
 def register(group: click.Group) -> None:
