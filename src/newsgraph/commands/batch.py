@@ -91,12 +91,21 @@ def convert_cmd(
 @click.option(
     "--store", "store_location", default=None, help="Store directory or SPARQL server URL (setting store)."
 )
+@click.option(
+    "--compact/--no-compact",
+    default=True,
+    show_default=True,
+    help="Compact an embedded store after the load (see `newsgraph compact`).",
+)
 @click.option("--quiet", is_flag=True, help="No progress lines.")
 @click.pass_context
-def load_cmd(ctx: click.Context, shards_dir: str, store_location: str | None, quiet: bool) -> None:
+def load_cmd(
+    ctx: click.Context, shards_dir: str, store_location: str | None, compact: bool, quiet: bool
+) -> None:
     """Bulk-load the N-Quads shards in SHARDS_DIR into the store (directory or SPARQL URL)."""
     from ..batch import load_shards, shard_files
     from ..store import open_store_from
+    from ..store.embedded import EmbeddedStore
 
     settings = settings_from(ctx, store=store_location)
     shard_files(shards_dir)  # fail on a bad directory before opening (and locking) the store
@@ -109,6 +118,8 @@ def load_cmd(ctx: click.Context, shards_dir: str, store_location: str | None, qu
             if quiet
             else lambda r: click.echo(f"loaded {r.shards} shards, {r.graphs} graphs", err=True),
         )
+        if compact and isinstance(store, EmbeddedStore) and report.graphs:
+            store.compact()
     finally:
         store.close()
     click.echo(
