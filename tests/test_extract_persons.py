@@ -91,3 +91,26 @@ def test_mention_span_covers_the_suffix() -> None:
     (p,) = extract.extract(Document(text=text)).persons
     (span,) = p.mentions
     assert text[span.start : span.end] == "Robert Hale, Jr."
+
+
+def test_title_case_headline_words_are_not_persons() -> None:
+    """In a title-case headline verbs and nouns are capitalised: "Leaders Hail Deal" and
+    "Crown Prince Chairs Summit" name nobody, while names the story repeats stay."""
+    text = (
+        "Leaders Hail Deal on Border Trade as Crown Prince Chairs Summit\n\n"
+        "LIMA, May 3 (Reuters) - President Tomas Ortega of Chile met President Rosa Quispe of Peru "
+        "on Monday and both praised the deal."
+    )
+    people = _persons(text)
+    assert set(people) == {"Tomas Ortega", "Rosa Quispe"}
+
+
+def test_headline_name_repeated_in_the_story_stays() -> None:
+    text = (
+        "Ortega Meets Quispe in Lima on Trade Pact\n\n"
+        "LIMA, May 3 (Reuters) - Chilean President Tomas Ortega met Peruvian President Rosa Quispe "
+        "on Monday. Ortega said the talks were good."
+    )
+    people = _persons(text)
+    assert set(people) == {"Tomas Ortega", "Rosa Quispe"}
+    assert people["Tomas Ortega"].aliases == ["Ortega"]

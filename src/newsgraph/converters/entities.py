@@ -259,6 +259,25 @@ _APPOSITION_END = re.compile(r"[,;:.()\n]")
 _APPOSITION_LEADS = frozenset({"the", "a", "an", "his", "her", "its", "their", "and", "also", "now"}) | ROLE_HEADS_LOWER
 
 
+_SMALL_WORDS = frozenset({"of", "and", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with", "as", "from",
+                          "vs", "or", "amid", "after", "over", "into"})
+_LINE_WORD = re.compile(r"\b[^\W\d_][\w'’\-]*")
+
+
+def _is_title_case(line: str) -> bool:
+    """A headline in title case: at least three words besides small ones, all capitalised
+    (a sentence has lower-case words; the scan stops at the first)."""
+    n = 0
+    for m in _LINE_WORD.finditer(line):
+        w = m.group(0)
+        if w in _SMALL_WORDS:
+            continue
+        if not w[0].isupper():
+            return False
+        n += 1
+    return n >= 3
+
+
 def _titled(words: list[str]) -> bool:
     """Whether a part of an apposition is a title: it ends with a title word or has one early."""
     return bool(words) and (
@@ -478,7 +497,30 @@ class PersonFinder:
                     tok.cls = "N"  # regnal numbers: "Charles III", "Abdullah II"
             cands.extend(self._run_candidates(run))
         self._coordinate(cands)
-        return cands
+        return [c for c in cands if not self._headline_only(c)]
+
+    def _headline_only(self, cand: PersonCand) -> bool:
+        """A name found only in a title-case line ("Leaders Hail Deal on Border Trade",
+        "Crown Prince Chairs Summit"): there every word is capitalised, so verbs and nouns
+        look like names and a plural title before them like evidence.  A person named in a
+        headline is named again in the story, so a candidate whose first word appears in no
+        other line is dropped.  The first word, because a verb comes first in such a stretch
+        ("Adopt Jeddah") and a story may name a headline's "Lee Jae-sung" only as "President
+        Lee"."""
+        text = self.text
+        line_start = text.rfind("\n", 0, cand.start) + 1
+        line_end = text.find("\n", cand.start)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _is_title_case(text[line_start:line_end]):
+            return False
+        first = cand.tokens[0].text
+        for m in re.finditer(rf"(?<!\w){re.escape(first)}(?!\w)", text):
+            if m.start() < line_start or m.start() >= line_end:
+                ls = text.rfind("\n", 0, m.start()) + 1
+                le = text.find("\n", m.start())
+                if not _is_title_case(text[ls : le if le >= 0 else len(text)]):
+                    return False
+        return True
 
     def _segments(self, run: list[Token]) -> list[tuple[int, int]]:
         """Index ranges [i, j) of name stretches: N tokens, with particles between them."""
