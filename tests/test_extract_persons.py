@@ -114,3 +114,23 @@ def test_headline_name_repeated_in_the_story_stays() -> None:
     people = _persons(text)
     assert set(people) == {"Tomas Ortega", "Rosa Quispe"}
     assert people["Tomas Ortega"].aliases == ["Ortega"]
+
+
+def test_title_of_country_before_the_name_keeps_its_modifiers() -> None:
+    """ "<Modifiers> <Title> of <Country> <Name>": the whole title, and the country."""
+    people = _persons("The Foreign Minister of Peru Amos Wekesa met reporters on Monday.")
+    assert people["Amos Wekesa"].roles == ["Foreign Minister"]
+    assert people["Amos Wekesa"].nationality == "PER"
+    people = _persons("First Deputy Prime Minister of Chile Ilse Varga left on Tuesday.")
+    assert people["Ilse Varga"].roles == ["First Deputy Prime Minister"]
+    assert people["Ilse Varga"].nationality == "CHL"
+
+
+def test_surname_alone_is_coreference_not_evidence() -> None:
+    """A surname after the full name is the same person; a surname alone with no title or
+    earlier full name is not enough to make a person."""
+    people = _persons(
+        "Robert Hale met Chilean President Tomas Ortega on Monday. Hale said the meeting was useful."
+    )
+    assert people["Robert Hale"].aliases == ["Hale"]
+    assert _persons("Hale said the meeting was useful.") == {}

@@ -657,8 +657,14 @@ class PersonFinder:
         return is_place(" ".join(t.text for t in seg))
 
     def _role_start(self, run: list[Token], k: int) -> int:
+        """Where the title ending at run[k] starts: title words and modifiers ("Foreign",
+        "Deputy") before it, so "Foreign Minister of Peru X" keeps "Foreign Minister"."""
         s = k
-        while s - 1 >= 0 and run[s - 1].cls == "R" and not run[s - 1].possessive:
+        while (
+            s - 1 >= 0
+            and (run[s - 1].cls == "R" or run[s - 1].text.lower() in ROLE_MODIFIERS_LOWER)
+            and not run[s - 1].possessive
+        ):
             s -= 1
         return s
 
