@@ -264,11 +264,11 @@ _SMALL_WORDS = frozenset({"of", "and", "the", "in", "on", "for", "to", "a", "an"
 _LINE_WORD = re.compile(r"\b[^\W\d_][\w'’\-]*")
 
 
-def _is_title_case(line: str) -> bool:
-    """A headline in title case: at least three words besides small ones, all capitalised
-    (a sentence has lower-case words; the scan stops at the first)."""
+def _is_title_case(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a headline in title case: at least three words besides
+    small ones, all capitalised (a sentence has lower-case words; the scan stops at the first)."""
     n = 0
-    for m in _LINE_WORD.finditer(line):
+    for m in _LINE_WORD.finditer(text, start, end):
         w = m.group(0)
         if w in _SMALL_WORDS:
             continue
@@ -312,6 +312,7 @@ class PersonFinder:
         self.ostarts = [h.start for h in orgs]
         self.masked = masked
         self.lower_words = set(_LOWER_WORD.findall(text))
+        self._title_case: dict[int, bool] = {}  #: line start -> whether the line is in title case
 
     def _masked(self, s: int) -> bool:
         # most pages mask nothing: skip building the generator for them
@@ -509,18 +510,25 @@ class PersonFinder:
         Lee"."""
         text = self.text
         line_start = text.rfind("\n", 0, cand.start) + 1
+        if not self._title_case_line(line_start):
+            return False
         line_end = text.find("\n", cand.start)
         line_end = len(text) if line_end < 0 else line_end
-        if not _is_title_case(text[line_start:line_end]):
-            return False
         first = cand.tokens[0].text
         for m in re.finditer(rf"(?<!\w){re.escape(first)}(?!\w)", text):
-            if m.start() < line_start or m.start() >= line_end:
-                ls = text.rfind("\n", 0, m.start()) + 1
-                le = text.find("\n", m.start())
-                if not _is_title_case(text[ls : le if le >= 0 else len(text)]):
-                    return False
+            if (m.start() < line_start or m.start() >= line_end) and not self._title_case_line(
+                text.rfind("\n", 0, m.start()) + 1
+            ):
+                return False
         return True
+
+    def _title_case_line(self, line_start: int) -> bool:
+        """Whether the line starting there is in title case, worked out once per line."""
+        got = self._title_case.get(line_start)
+        if got is None:
+            end = self.text.find("\n", line_start)
+            got = self._title_case[line_start] = _is_title_case(self.text, line_start, len(self.text) if end < 0 else end)
+        return got
 
     def _segments(self, run: list[Token]) -> list[tuple[int, int]]:
         """Index ranges [i, j) of name stretches: N tokens, with particles between them."""
