@@ -228,3 +228,27 @@ def test_dateline_skip_loses_no_accepted_dateline() -> None:
             accepted += 1
             assert readers._may_open_dateline(s), s
     assert accepted > 20
+
+
+def test_antecedent_scan_within_the_sentence_finds_what_a_full_scan_finds() -> None:
+    from newsgraph.converters import agreements
+
+    scan = agreements._ANTECEDENT_SCAN
+    vocab = (
+        "the a an agreement accord treaty memorandum of understanding pact on trade between Peru and "
+        "Chile that which they the two sides Ruritania signed had in Lima . ; : , \n x The An"
+    ).split(" ")
+    texts = [*TEXTS, *_noise(vocab, 400, seed=5)]
+    assert _same(agreements.ANTECEDENT.finditer, scan.finditer, texts) > 20
+
+
+def test_named_document_scan_before_head_words_finds_what_a_full_scan_finds() -> None:
+    from newsgraph.converters import agreements
+
+    vocab = (
+        "The Paris Agreement Treaty of Friendship and Cooperation between Ruritania Freedonia 2019 (2015) "
+        "Memorandum of Understanding MoU on Trade Joint Statement Accord Charter Pact Communiqué "
+        "Treatment the in . , ; : \n x 1953 Armistice Protocol O'Neil’s"
+    ).split(" ")
+    texts = [*TEXTS, *_noise(vocab, 400, seed=6)]
+    assert _same(agreements.NAMED.finditer, agreements._NAMED_SCAN.finditer, texts) > 50

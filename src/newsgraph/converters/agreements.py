@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import dates as datex
 from .gazetteer import UPPER
 from .model import AgreementX, EventX, Span
-from .regex_speed import word_start_prefix
+from .regex_speed import AnchoredScan, word_start_prefix
 
 if TYPE_CHECKING:
     from .extract import Context
@@ -67,6 +67,9 @@ _ANTECEDENT_SOURCE = (
     rf"\s+)?(?:had\s+)?signed\b(?P<tail>\s+in\s+[^.;]{{0,40}})?"
 )
 ANTECEDENT = re.compile(word_start_prefix(_ANTECEDENT_SOURCE))  # word_start_prefix: see OBJECT
+#: ANTECEDENT tried only in the stretch of sentence before each "signed" (no match holds a
+#: full stop, semicolon or colon) and only where "the", "a" or "an" starts (see regex_speed)
+_ANTECEDENT_SCAN = AnchoredScan(ANTECEDENT, ("signed",), 0, re.compile(r"(?<!\w)(?:the|an?)\s"), ".;:")
 ISSUED = re.compile(
     r"\b(?:(?:a|an|the)\s+)?(?P<np>(?:[\w'’\-]+\s+){0,3}?(?:joint\s+)?(?:statement|declaration|communiqu[ée]))"
     r"\s+(?:that\s+was\s+|which\s+was\s+)?(?:issued|adopted|released)\b"
@@ -75,13 +78,19 @@ LIST_ITEM = re.compile(
     rf"^[ \t]*(?:[ivxIVX]+|\d+|[a-h])[.)]\s+(?P<np>(?:[\w'’\-]+\s+){{0,2}}?{_HEADS_LOWER}\b[^\n]*?)[;.]?[ \t]*$",
     re.M,
 )
+_WORDS_NAMED = tuple(
+    "Agreement Treat Accord Declaration Convention Protocol Memorandum MoU Charter Pact Statement "
+    "Communiqu Armistice".split()
+)
+#: NAMED tried only before each head word ("Agreement", "Treaty", ...), back to the last comma,
+#: full stop, semicolon or colon (no match holds one before its head), where a capital or digit starts
+_NAMED_SCAN = AnchoredScan(
+    NAMED, _WORDS_NAMED, 0, re.compile(rf"(?<![\w'’])[{UPPER}0-9]"), ".;:,"
+)
 # One of these words is in every match of the pattern (case as written); a text without
 # any of them is not scanned (see _TRIGGERS in events.py; tests/test_prefilters.py checks).
 _WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    NAMED: tuple(
-        "Agreement Treat Accord Declaration Convention Protocol Memorandum MoU Charter Pact Statement "
-        "Communiqu Armistice".split()
-    ),
+    NAMED: _WORDS_NAMED,
     OBJECT: ("sign", "ink", "put", "adopt", "issue", "exchanged", "initialled"),
     SUBJECT: ("signed", "adopted", "issued", "exchanged", "initialled"),
     ISSUED: ("issued", "adopted", "released"),
@@ -293,7 +302,7 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
             return
         found.append((s, e, title, how))
 
-    for m in NAMED.finditer(text) if _may_match(NAMED, text) else ():
+    for m in _NAMED_SCAN.finditer(text) if _may_match(NAMED, text) else ():
         title = m.group(0)
         title = re.sub(
             r"^(?:The|A|An|This|That|In|On|Under|After|Before|With|By|From|At|Both|Its|Their|His|Her)\s+",
@@ -363,7 +372,7 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
     ):
         for q in _QUOTED.finditer(m.group("list")):
             add(m.start("list") + q.start(1), m.start("list") + q.end(1), q.group(1), "titled")
-    for m in ANTECEDENT.finditer(text) if _may_match(ANTECEDENT, text) else ():
+    for m in _ANTECEDENT_SCAN.finditer(text) if _may_match(ANTECEDENT, text) else ():
         title = _clean(m.group("np"))
         if title and not _generic(title, ctx):
             add(m.start("np"), m.start("np") + len(title), title, "antecedent")

@@ -152,7 +152,7 @@ class AnchoredScan:
     both scans on real and random texts.
     """
 
-    __slots__ = ("pattern", "words", "anchor", "runs", "starts")
+    __slots__ = ("pattern", "words", "anchor", "runs", "starts", "stops")
 
     #: how far back from an anchor the whitespace runs are looked for; a stretch of longer
     #: words falls back to trying every start from ``pos``, which is always correct
@@ -164,12 +164,16 @@ class AnchoredScan:
         anchors: tuple[str, ...] | re.Pattern[str],
         runs: int,
         starts: re.Pattern[str] = _WORD_BOUNDARY,
+        stops: str = "",
     ) -> None:
         self.pattern = pattern
         self.words = anchors if isinstance(anchors, tuple) else ()
         self.anchor = anchors if isinstance(anchors, re.Pattern) else None
         self.runs = runs
         self.starts = starts  #: every position a match can start at is a match of this
+        #: characters no match holds before its anchor: when given, a match starts after the
+        #: last of them before the anchor, and ``runs`` is not used
+        self.stops = stops
 
     def _next_anchor(self, text: str, at: int, nxt: list[int]) -> int:
         """Where the first anchor at or after ``at`` starts, or -1; ``nxt`` caches the next
@@ -199,9 +203,12 @@ class AnchoredScan:
             a = self._next_anchor(text, seek, nxt)
             if a < 0:
                 return
-            lo = max(0, a - window)
-            parts = text[lo:a].rsplit(None, keep)
-            floor = lo + len(parts[0]) if len(parts) > keep else 0
+            if self.stops:
+                floor = max(text.rfind(c, 0, a) for c in self.stops) + 1
+            else:
+                lo = max(0, a - window)
+                parts = text[lo:a].rsplit(None, keep)
+                floor = lo + len(parts[0]) if len(parts) > keep else 0
             found = None
             for c in starts(text, floor if floor > pos else pos, a + 1):
                 found = match(text, c.start())
