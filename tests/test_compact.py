@@ -1,4 +1,4 @@
-"""Compaction (`newsgraph compact`, the end of `ingest --bulk`) keeps every quad and refuses what it cannot do."""
+"""Compaction (`newsgraph compact`, the end of `ingest --bulk`): every quad kept, clear refusals."""
 
 from __future__ import annotations
 
