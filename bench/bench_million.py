@@ -268,6 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     if len(progress["files"]) == len(files):
         bl.record("store", args.size, totals(progress))
     bl.write_section("Ingest at scale", render(progress, len(files)))
+    import run_all  # its "Memory" and "One million articles" sections read these figures
+
+    run_all.write_owned_sections()
     return 0
 
 

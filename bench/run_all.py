@@ -198,6 +198,34 @@ def render_memory() -> str:
     )
 
 
+def _million_progress() -> str:
+    """What the resumable run (bench_million.py) has done so far, and where it points."""
+    path = bl.OUT / f"million-{MILLION}.json"
+    if not path.exists():
+        return ""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    runs = [data["files"][k] for k in sorted(data["files"])]
+    if not runs:
+        return ""
+    written = sum(r["written"] for r in runs)
+    seconds = sum(r["seconds"] for r in runs) + sum(c["seconds"] for c in data.get("compactions", []))
+    last = runs[-1]
+    rate = written / seconds
+    return "\n".join(
+        [
+            "In progress (`python bench/bench_million.py`, resumable; see \"Ingest at scale\"): "
+            f"{written:,} of {MILLION:,} articles ingested in {seconds / 3600:.2f} h "
+            f"({rate:.0f} articles/s on a machine shared with other work), peak RSS of ingest flat at "
+            f"{bl.mib(min(r['peak_rss'] for r in runs))} - {bl.mib(max(r['peak_rss'] for r in runs))} "
+            f"while the store grew to {last['store_bytes'] / 2**30:.1f} GiB.",
+            f"- At that rate the remaining {MILLION - written:,} articles take "
+            f"**{(MILLION - written) / rate / 3600:.1f} h**;",
+            f"- store on disk before compaction: {last['store_bytes'] / written / 1024:.1f} KiB per article "
+            "(compaction every 10 files takes about a third off).",
+        ]
+    )
+
+
 def render_million() -> str:
     store = bl.results_for("store")
     corpus = bl.results_for("corpus")
@@ -215,6 +243,9 @@ def render_million() -> str:
                 + ", ".join(f"{f} {d[f]['hub']['p95_ms']:.1f} ms" for f in ("turtle", "json-ld", "html"))
             )
         return "\n\n".join(lines)
+    partial = _million_progress()
+    if partial:
+        return partial
     measured = [s for s in store if store[s]["returncode"] in (0, 1)]
     if not measured:
         return (
