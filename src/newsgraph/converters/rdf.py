@@ -289,7 +289,14 @@ def _offset(n: int) -> Literal:
         lit = Literal(n, datatype=XSD.integer)
         if len(_OFFSETS) < 1 << 16:
             _OFFSETS[n] = lit
+            # kept for good, so its id names it for as long as the process lives
+            _OFFSET_NT[id(lit)] = _nt_term(lit)
     return lit
+
+
+#: the N-Triples text of each cached offset, by the literal's id: the writer meets the
+#: same few hundred offsets in every article and need not format them again
+_OFFSET_NT: dict[int, str] = {}
 
 
 class _Builder:
@@ -581,13 +588,21 @@ NamedTriples = tuple[URIRef, Iterable[Triple]]
 def _nquads(graphs: Sequence[NamedTriples]) -> str:
     out: set[str] = set()
     join = "".join
+    offset_nt = _OFFSET_NT.get
     for name, triples in graphs:
         tail = f"> <{name}> ."
         for s, p, o in triples:
             if type(o) is URIRef:  # most objects: no call, no checks
                 out.add(join(("<", s, "> <", p, "> <", o, tail)))
+            elif type(o) is Literal and o._language is None and o._datatype is None:
+                # a plain literal (names, anchors, sentences): _nt_term's answer without the call
+                lex = _NT_ESCAPE_RE.sub(_nt_escape, o) if _NT_ESCAPE_RE.search(o) is not None else o
+                out.add(join(("<", s, "> <", p, '> "', lex, '" <', name, "> .")))
             else:
-                out.add(join(("<", s, "> <", p, "> ", _nt_term(o), " <", name, "> .")))
+                nt = offset_nt(id(o))
+                if nt is None:
+                    nt = _nt_term(o)
+                out.add(join(("<", s, "> <", p, "> ", nt, " <", name, "> .")))
     return "\n".join(sorted(out)) + "\n" if out else ""
 
 
