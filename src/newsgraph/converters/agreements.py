@@ -223,6 +223,10 @@ _DATE_TAIL = re.compile(
 )
 
 
+# The patterns of _generic(), compiled once: a module-level re call looks its pattern up on every call.
+_GENERIC_RE = re.compile(r"[A-Z][a-z]+")
+
+
 def _generic(np: str, ctx: Context) -> bool:
     words = [w.strip(",") for w in np.split()]
     rest = []
@@ -231,7 +235,7 @@ def _generic(np: str, ctx: Context) -> bool:
             continue
         if (
             any(w == h.form for h in ctx.countries)
-            or re.fullmatch(r"[A-Z][a-z]+", w)
+            or _GENERIC_RE.fullmatch(w)
             and w in {h.form for h in ctx.countries}
         ):
             continue
@@ -287,6 +291,17 @@ def _clean(np: str) -> str:
     return np.strip(" ,;")
 
 
+# The patterns of find_agreements(), compiled once: a module-level re call looks its pattern up on every call.
+_FIND_AGREEMENTS_RE = re.compile(
+    r"^(?:The|A|An|This|That|In|On|Under|After|Before|With|By|From|At|Both|Its|Their|His|Her)\s+"
+)
+_FIND_AGREEMENTS_RE2 = re.compile(r"((?:1[89]|20)\d\d)\s+")
+_FIND_AGREEMENTS_RE3 = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")
+_FIND_AGREEMENTS_RE4 = re.compile(r"Joint\s+(?:Statement|Declaration)|Statement|Declaration")
+_FIND_AGREEMENTS_RE5 = re.compile(r"\s*,\s*[\"“]([^\"”]{3,80})[\"”]")
+_FIND_AGREEMENTS_RE6 = re.compile(r"(?:Joint\s+)?(?:Statement|Declaration)")
+
+
 def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
     text = ctx.text
     skip_until = 0
@@ -304,22 +319,18 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
 
     for m in _NAMED_SCAN.finditer(text) if _may_match(NAMED, text) else ():
         title = m.group(0)
-        title = re.sub(
-            r"^(?:The|A|An|This|That|In|On|Under|After|Before|With|By|From|At|Both|Its|Their|His|Her)\s+",
-            "",
-            title,
-        )
-        year = re.match(r"((?:1[89]|20)\d\d)\s+", title)
+        title = _FIND_AGREEMENTS_RE.sub("", title)
+        year = _FIND_AGREEMENTS_RE2.match(title)
         title = title[year.end() :] if year else title
         s = m.end() - len(title)
         title = re.sub(_DATE_TAIL, "", title)
-        cut = re.search(r"\s+of\s+(?:1[89]|20)\d\d\b", title)
+        cut = _FIND_AGREEMENTS_RE3.search(title)
         if cut:  # "Lusaka Protocol of 1994 and the ...": the year dates the document and ends its name
             title = title[: cut.start()]
         if not re.search(_NAMED_HEADS, title) or re.fullmatch(_NAMED_HEADS, title):
-            if not re.fullmatch(r"(?:Joint\s+)?(?:Statement|Declaration)", title):
+            if not _FIND_AGREEMENTS_RE6.fullmatch(title):
                 continue
-        if re.fullmatch(r"Joint\s+(?:Statement|Declaration)|Statement|Declaration", title):
+        if _FIND_AGREEMENTS_RE4.fullmatch(title):
             continue
         pre = text[max(0, s - 60) : s]
         if _PLANNED.search(pre):
@@ -341,7 +352,7 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
             if not title or _generic(title, ctx):
                 continue
             # a quoted title right after: 'adopted a joint declaration, "A Joint Vision for 2030"'
-            q = re.match(r"\s*,\s*[\"“]([^\"”]{3,80})[\"”]", text[m.end("np") :])
+            q = _FIND_AGREEMENTS_RE5.match(text[m.end("np") :])
             if q:
                 add(m.end("np") + q.start(1), m.end("np") + q.end(1), q.group(1), how)
                 continue
@@ -379,8 +390,12 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
     return _assemble(ctx, found, events)
 
 
+# The patterns of _norm(), compiled once: a module-level re call looks its pattern up on every call.
+_NORM_RE = re.compile(r"[^\w]+")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"[^\w]+", " ", s.casefold()).strip()
+    return _NORM_RE.sub(" ", s.casefold()).strip()
 
 
 def _assemble(ctx: Context, found: list[tuple[int, int, str, str]], events: list[EventX]) -> list[AgreementX]:
@@ -419,16 +434,34 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return a, b
 
 
+# The patterns of _parties_and_date(), compiled once:
+# a module-level re call looks its pattern up on every call.
+_PARTIES_AND_DATE_RE = re.compile(r"\bbetween\s+(.+)$")
+_PARTIES_AND_DATE_RE2 = re.compile(r"(?:^|\s)((?:1[89]|20)\d\d)\s+$")
+_PARTIES_AND_DATE_RE3 = re.compile(r"\s+of\s+((?:1[89]|20)\d\d)\b")
+_PARTIES_AND_DATE_RE4 = re.compile(
+    r"\b(?:signed|adopted)\s+(?:in\s+[A-Z]\w+\s+)?in\s+(?:(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+)?(?:1[89]|20)\d\d")
+_PARTIES_AND_DATE_RE5 = re.compile(
+    r"(?:,)?\s+(?:that\s+|which\s+)?(?:(?:they|the\s+\w+\s+\w+|[A-Z]\w+(?:\s+and\s+[A-Z]\w+)?)\s+)?"
+    r"(?:was\s+|were\s+)?signed\s+(?:in\s+[A-Z]\w+\s+)?(?:in|on)\s+([^.;,]{3,30})")
+_PARTIES_AND_DATE_RE6 = re.compile(
+    r"\b(?:two|both)\s+(?:sides|countries|governments|leaders|neighbours)\b|\bthey\b", re.I
+)
+_PARTIES_AND_DATE_RE7 = re.compile(r"\b(?:Republic|Kingdom|State)\b")
+_PARTIES_AND_DATE_RE8 = re.compile(r"\b(?:sign|adopt|issu|exchang)")
+
+
 def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list[EventX]) -> None:
     text = ctx.text
     title = ag.title
     # parties named in the title: "between A and B"
-    between = re.search(r"\bbetween\s+(.+)$", title)
+    between = _PARTIES_AND_DATE_RE.search(title)
     if between:
         seg_start = s + between.start(1)
         seg_end = e
         orgs = [o for o in ctx.org_hits if seg_start <= o.start < seg_end and o.end - o.start > 3]
-        if orgs and not re.search(r"\b(?:Republic|Kingdom|State)\b", between.group(1)):
+        if orgs and not _PARTIES_AND_DATE_RE7.search(between.group(1)):
             for o in orgs:
                 if o.key not in ag.parties:
                     ag.parties.append(o.key)
@@ -443,20 +476,16 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
     # dates written with the document: "of 1995", "1994 X", "signed in December 2000"
     around = text[max(0, s - 12) : min(len(text), e + 45)]
     date_str = None
-    m = re.search(r"(?:^|\s)((?:1[89]|20)\d\d)\s+$", text[max(0, s - 6) : s])
+    m = _PARTIES_AND_DATE_RE2.search(text[max(0, s - 6) : s])
     if m:
         date_str = m.group(1)
     else:
         tail = text[e : e + 45]
-        mm = re.match(r"\s+of\s+((?:1[89]|20)\d\d)\b", tail)
+        mm = _PARTIES_AND_DATE_RE3.match(tail)
         if mm:
             date_str = mm.group(1)
         else:
-            ms = re.match(
-                r"(?:,)?\s+(?:that\s+|which\s+)?(?:(?:they|the\s+\w+\s+\w+|[A-Z]\w+(?:\s+and\s+[A-Z]\w+)?)\s+)?"
-                r"(?:was\s+|were\s+)?signed\s+(?:in\s+[A-Z]\w+\s+)?(?:in|on)\s+([^.;,]{3,30})",
-                tail,
-            )
+            ms = _PARTIES_AND_DATE_RE5.match(tail)
             if ms:
                 for d in datex.find_dates(ms.group(1)):
                     date_str = datex.partial(d, ctx.year)
@@ -473,16 +502,12 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
     historic = (
         date_str is not None
         and len(date_str) < 10
-        or re.search(
-            r"\b(?:signed|adopted)\s+(?:in\s+[A-Z]\w+\s+)?in\s+(?:(?:January|February|March|April|May|June|July|August|"
-            r"September|October|November|December)\s+)?(?:1[89]|20)\d\d",
-            text[e : e + 60],
-        )
+        or _PARTIES_AND_DATE_RE4.search(text[e : e + 60])
     )
     if linked is None and not historic:
         for i, ev in enumerate(events):
             if ev.type == "Signing" and ev.date and not any(sp.start < s - 2000 for sp in ev.mentions[:1]):
-                if re.search(r"\b(?:sign|adopt|issu|exchang)", text[a:b]):
+                if _PARTIES_AND_DATE_RE8.search(text[a:b]):
                     linked = i
                     break
     if linked is not None and not historic:
@@ -501,9 +526,7 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
                 and not any(o.start <= h.start < o.end for o in ctx.org_hits)
             ):
                 codes.append(h.key)
-        if not codes and re.search(
-            r"\b(?:two|both)\s+(?:sides|countries|governments|leaders|neighbours)\b|\bthey\b", text[a:b], re.I
-        ):
+        if not codes and _PARTIES_AND_DATE_RE6.search(text[a:b]):
             from .events import _main_countries
 
             codes = _main_countries(ctx)

@@ -89,8 +89,12 @@ def _month(s: str) -> int:
     return MONTHS[s.lower().rstrip(".")]
 
 
+# The patterns of _day(), compiled once: a module-level re call looks its pattern up on every call.
+_DAY_RE = re.compile(r"\d+")
+
+
 def _day(s: str) -> int:
-    return int(re.match(r"\d+", s).group(0))  # type: ignore[union-attr]
+    return int(_DAY_RE.match(s).group(0))  # type: ignore[union-attr]
 
 
 _REL = {
@@ -164,6 +168,12 @@ def _date_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+# The patterns of find_dates(), compiled once: a module-level re call looks its pattern up on every call.
+_FIND_DATES_RE = re.compile(r"\d")
+_FIND_DATES_RE2 = re.compile(r"\b(?:in|since|until|by|early|late|mid)\s+$")
+_FIND_DATES_RE3 = re.compile(r"\s+")
+
+
 def find_dates(text: str) -> list[DateMention]:
     out: list[DateMention] = []
     for m in _date_matches(text):
@@ -178,7 +188,7 @@ def find_dates(text: str) -> list[DateMention]:
                     d, mo = mo, d
                 out.append(DateMention(s, e, "day", int(g["ny"]), mo, d, text=t))
             elif g["mdy"]:
-                if g["a_m"].rstrip(".") in {"May", "Mar"} and not g["a_y"] and not re.match(r"\d", g["a_d"]):
+                if g["a_m"].rstrip(".") in {"May", "Mar"} and not g["a_y"] and not _FIND_DATES_RE.match(g["a_d"]):
                     continue
                 y = int(g["a_y"]) if g["a_y"] else None
                 out.append(DateMention(s, e, "day", y, _month(g["a_m"]), _day(g["a_d"]), text=t))
@@ -189,7 +199,7 @@ def find_dates(text: str) -> list[DateMention]:
                 mon = g["c_m"]
                 if mon.rstrip(".") in {"May", "Mar"} and not g["c_y"] and not g["c_q"]:
                     # "May" is also a verb and a name: only "in May", "May 2020".
-                    if not re.search(r"\b(?:in|since|until|by|early|late|mid)\s+$", text[max(0, s - 8) : s]):
+                    if not _FIND_DATES_RE2.search(text[max(0, s - 8) : s]):
                         continue
                 if (
                     mon.rstrip(".")
@@ -205,7 +215,7 @@ def find_dates(text: str) -> list[DateMention]:
             elif g["wd"]:
                 out.append(DateMention(s, e, "weekday", day=WEEKDAYS[g["w"].lower()], text=t))
             elif g["rel"]:
-                key = re.sub(r"\s+", " ", t.lower())
+                key = _FIND_DATES_RE3.sub(" ", t.lower())
                 if key in _REL:
                     off = _REL[key]
                 else:
@@ -227,10 +237,14 @@ def safe_date(y: int | None, m: int | None, d: int | None) -> dt.date | None:
         return None
 
 
+# The patterns of parse_iso(), compiled once: a module-level re call looks its pattern up on every call.
+_PARSE_ISO_RE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+
+
 def parse_iso(value: str | None) -> dt.date | None:
     if not value:
         return None
-    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+    m = _PARSE_ISO_RE.match(value)
     return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
@@ -275,6 +289,12 @@ class Dateline:
     date: DateMention | None
 
 
+# The patterns of find_dateline(), compiled once: a module-level re call looks its pattern up on every call.
+_FIND_DATELINE_RE = re.compile(r"^[ \t]*([A-Z][A-Z .'’-]{2,30})[ \t]*\n\s*\n?([A-Z][^\n]{80,})", re.MULTILINE)
+_FIND_DATELINE_RE2 = re.compile(r",\s*[A-Z]{2,6}$")
+_FIND_DATELINE_RE3 = re.compile(r"\b(?:said|says|is|was|the|of|and|will)\b")
+
+
 def find_dateline(text: str, limit: int = 3000) -> Dateline | None:
     """The "BEIJING, May 13 (Xinhua) --" opening of a wire story, if there is one."""
     for m in DATELINE_RE.finditer(text[:limit]):
@@ -295,8 +315,8 @@ def find_dateline(text: str, limit: int = 3000) -> Dateline | None:
             or (sep in "–—-" and len(rest) >= 100 and len(words) <= 4)
         ):
             continue
-        place = re.sub(r",\s*[A-Z]{2,6}$", "", place)
-        if re.search(r"\b(?:said|says|is|was|the|of|and|will)\b", place) and not place.isupper():
+        place = _FIND_DATELINE_RE2.sub("", place)
+        if _FIND_DATELINE_RE3.search(place) and not place.isupper():
             continue
         date = None
         if m.group("date"):
@@ -315,9 +335,7 @@ def find_dateline(text: str, limit: int = 3000) -> Dateline | None:
                 )
         return Dateline(place, m.start("place"), m.end(), date)
     # A place alone on its line right before the lead ("ISTANBUL\n\nRussia and Ukraine ...").
-    m2 = re.search(
-        r"^[ \t]*([A-Z][A-Z .'’-]{2,30})[ \t]*\n\s*\n?([A-Z][^\n]{80,})", text[:limit], re.MULTILINE
-    )
+    m2 = _FIND_DATELINE_RE.search(text[:limit])
     if m2 and len(m2.group(1).split()) <= 3:
         return Dateline(m2.group(1).strip(), m2.start(1), m2.end(1), None)
     return None

@@ -301,6 +301,27 @@ def _overlaps(hits_starts: list[int], hits: list[Hit], s: int, e: int) -> Hit | 
     return None
 
 
+# The patterns of _coordinate(), _title_later_in_apposition(), _context_after() and _context_before(), compiled once:
+# a module-level re call looks its pattern up on every call.
+_COORDINATE_RE = re.compile(r",?\s+and\s+|,\s+")
+_COORDINATE_RE2 = re.compile(r"\s+and\s+")
+_TITLE_LATER_IN_APPOSITION_RE = re.compile(r"\S+")
+_CONTEXT_AFTER_RE = re.compile(r"^\s+of\s+(?:the\s+)?")
+_CONTEXT_AFTER_RE2 = re.compile(
+    r"(?:,\s+(?:who|whose|which|said|and\s+(?=[A-Z][a-z]+\s+[A-Z]))|[;.)(]|\s+(?:who|said|told|met|held|signed|"
+    r"called|attended|took|described|was|is|has)\b|,\s+(?:[A-Z][a-z]+\s+){1,3}(?:[A-Z]))")
+_CONTEXT_AFTER_RE3 = re.compile(r",\s+|\s+and\s+(?=[A-Z])")
+_CONTEXT_AFTER_RE4 = re.compile(r"(.*?)\s+of\s+(?:the\s+)?(.*)$")
+_CONTEXT_AFTER_RE5 = re.compile(r"(?:the\s+)?(?:Republic|Kingdom|State|Federation|Sultanate|Islamic Republic|"
+    r"Russian Federation)")
+_CONTEXT_BEFORE_RE = re.compile(r"(?:[A-Z][\w\-]*|[a-z]+)(?:\s+of\s+[^,]{2,80})?,\s+$")
+_CONTEXT_BEFORE_RE2 = re.compile(
+    r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))(?P<of>),\s+$"
+)
+_CONTEXT_BEFORE_RE3 = re.compile(r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))"
+    r"(?P<of>\s+of\s+[^,.;]{2,60}),\s+$")
+
+
 class PersonFinder:
     """Finds person candidates in a text; see the module docstring for the rules."""
 
@@ -753,19 +774,13 @@ class PersonFinder:
                 cand.role = role
         elif (
             before.rstrip().endswith(",")  # what the pattern needs at the end, checked without it
-            and re.search(r"(?:[A-Z][\w\-]*|[a-z]+)(?:\s+of\s+[^,]{2,80})?,\s+$", before)
+            and _CONTEXT_BEFORE_RE.search(before)
             and (not cand.cue or not cand.role)  # an honorific alone ("..., Dr. X") gives no title
         ):
             # "the Prime Minister of Ethiopia, Dr. X"; "the country's first President, X"
-            m2 = re.search(
-                r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))(?P<of>),\s+$", before
-            )
+            m2 = _CONTEXT_BEFORE_RE2.search(before)
             if not (m2 and (m2.group("head") in ROLE_HEADS_ALL or m2.group("head") in PLURAL_HEADS)):
-                m2 = re.search(
-                    r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))"
-                    r"(?P<of>\s+of\s+[^,.;]{2,60}),\s+$",
-                    before,
-                )
+                m2 = _CONTEXT_BEFORE_RE3.search(before)
             if m2 and (
                 m2.group("head") in ROLE_HEADS_ALL
                 or m2.group("head") in PLURAL_HEADS
@@ -808,7 +823,7 @@ class PersonFinder:
                     cand.nationality = h.key
 
     def _context_after(self, cand: PersonCand, after: str, end_of_run: bool) -> None:
-        m_of = re.match(r"^\s+of\s+(?:the\s+)?", after)
+        m_of = _CONTEXT_AFTER_RE.match(after)
         if m_of:
             pos = cand.end + m_of.end()
             h = _overlaps(self.cstarts, self.countries, pos, pos + 1)
@@ -828,16 +843,12 @@ class PersonFinder:
         ):
             # the full appositive: up to the clause end
             tail = after[m.start("role") :]
-            stop = re.search(
-                r"(?:,\s+(?:who|whose|which|said|and\s+(?=[A-Z][a-z]+\s+[A-Z]))|[;.)(]|\s+(?:who|said|told|met|held|signed|"
-                r"called|attended|took|described|was|is|has)\b|,\s+(?:[A-Z][a-z]+\s+){1,3}(?:[A-Z]))",
-                tail,
-            )
+            stop = _CONTEXT_AFTER_RE2.search(tail)
             phrase = tail[: stop.start()] if stop else tail[:120]
             phrase = phrase.strip().rstrip(",")
             cand.cue = True
             base = cand.end + m.start("role")
-            for k, part in enumerate(re.split(r",\s+|\s+and\s+(?=[A-Z])", phrase)):
+            for k, part in enumerate(_CONTEXT_AFTER_RE3.split(phrase)):
                 part = part.strip()
                 if not part:
                     continue
@@ -853,7 +864,7 @@ class PersonFinder:
                 pstart = base + phrase.find(part)
                 hits = [h for h in self.countries if pstart <= h.start < pstart + len(part)]
                 orgs = [o for o in self.orgs if pstart <= o.start < pstart + len(part)]
-                mm = re.match(r"(.*?)\s+of\s+(?:the\s+)?(.*)$", part)
+                mm = _CONTEXT_AFTER_RE4.match(part)
                 if hits and not cand.nationality:
                     cand.nationality = hits[0].key
                 if (
@@ -866,11 +877,7 @@ class PersonFinder:
                 elif (
                     mm
                     and hits
-                    and re.match(
-                        r"(?:the\s+)?(?:Republic|Kingdom|State|Federation|Sultanate|Islamic Republic|"
-                        r"Russian Federation)",
-                        mm.group(2),
-                    )
+                    and _CONTEXT_AFTER_RE5.match(mm.group(2))
                 ):
                     part = mm.group(1)
                 if orgs and not hits:
@@ -889,7 +896,7 @@ class PersonFinder:
         app = after[at:]
         end = _APPOSITION_END.search(app)
         region = app[: end.start()] if end else app[:100]
-        words = list(re.finditer(r"\S+", region))
+        words = list(_TITLE_LATER_IN_APPOSITION_RE.finditer(region))
         for k, wm in enumerate(words[:7]):
             w = wm.group(0)
             if w in ROLE_HEADS_ALL or w.lower() in ROLE_HEADS_LOWER:
@@ -908,7 +915,7 @@ class PersonFinder:
         by_start = sorted(cands, key=lambda c: c.start)
         for a, b in zip(by_start, by_start[1:], strict=False):
             between = self.text[a.end : b.start]
-            if a.cue and not b.cue and len(b.tokens) >= 2 and re.fullmatch(r",?\s+and\s+|,\s+", between):
+            if a.cue and not b.cue and len(b.tokens) >= 2 and _COORDINATE_RE.fullmatch(between):
                 b.cue = True
                 if a.role and a.role.split()[-1] in PLURAL_HEADS:
                     b.role = a.role
@@ -916,7 +923,7 @@ class PersonFinder:
                 b.cue
                 and not a.cue
                 and len(a.tokens) >= 2
-                and re.fullmatch(r"\s+and\s+", between)
+                and _COORDINATE_RE2.fullmatch(between)
                 and b.role
                 and b.role.split()[-1] in PLURAL_HEADS
             ):
@@ -1090,6 +1097,16 @@ class Org:
     international: bool = False
 
 
+# The patterns of find_organizations(), compiled once:
+# a module-level re call looks its pattern up on every call.
+_FIND_ORGANIZATIONS_RE = re.compile(r"^(?:The|the|A|An)\s+")
+_FIND_ORGANIZATIONS_RE2 = re.compile(r"^(?:The|A|An|In|On|At|From|By|With|Both|Under|After|Before)\s+")
+_FIND_ORGANIZATIONS_RE3 = re.compile(r"(?:(?:Vice|Deputy|Prime|Foreign|Crown)\s+)?(?:[A-Z][\w\-]*\s+)?"
+    r"(?:President|Minister|Secretary|Chairperson|Chairman|Director|Head|Commissioner|Governor)"
+    r"(?:\s+of)?\s+(?:the\s+)?")
+_FIND_ORGANIZATIONS_RE4 = re.compile(r"[A-Z][\w\-]*")
+
+
 def find_organizations(
     text: str, known: list[Hit], masked: list[tuple[int, int]]
 ) -> tuple[list[Org], list[Hit]]:
@@ -1115,8 +1132,8 @@ def find_organizations(
         add(h.key, h.form, h.start, h.end, table[h.key].international if h.key in table else True)
     acr_map: dict[str, str] = {}
     for m in _ACRONYM_DEF.finditer(text) if _ACRONYM_GATE.search(text) else ():
-        full = re.sub(r"^(?:The|the|A|An)\s+", "", m.group("full"))
-        words = [w for w in re.findall(r"[A-Z][\w\-]*", full)]
+        full = _FIND_ORGANIZATIONS_RE.sub("", m.group("full"))
+        words = [w for w in _FIND_ORGANIZATIONS_RE4.findall(full)]
         acr = m.group("acr")
         initials = "".join(w[0] for w in words)
         # the acronym must be built from the name's initials ("Revolutionary Armed Forces of Colombia (FARC)")
@@ -1138,14 +1155,9 @@ def find_organizations(
     # institution-shaped names: "Reserve Bank of India", "Ministry of Education of the Republic of India"
     for m in _institution_pattern().finditer(text):
         name = m.group(0)
-        name = re.sub(r"^(?:The|A|An|In|On|At|From|By|With|Both|Under|After|Before)\s+", "", name)
+        name = _FIND_ORGANIZATIONS_RE2.sub("", name)
         # drop a leading title: "President of the European Council" is a role, not the council
-        lead = re.match(
-            r"(?:(?:Vice|Deputy|Prime|Foreign|Crown)\s+)?(?:[A-Z][\w\-]*\s+)?"
-            r"(?:President|Minister|Secretary|Chairperson|Chairman|Director|Head|Commissioner|Governor)"
-            r"(?:\s+of)?\s+(?:the\s+)?",
-            name,
-        )
+        lead = _FIND_ORGANIZATIONS_RE3.match(name)
         if lead:
             name = name[lead.end() :]
         words = name.split()

@@ -286,6 +286,17 @@ def _ctext(text: str, clause: Clause) -> str:
     return " ".join(text[a:b] for a, b in clause)
 
 
+# The patterns of _is_future(), compiled once: a module-level re call looks its pattern up on every call.
+_IS_FUTURE_RE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
+_IS_FUTURE_RE2 = re.compile(r"(?:meet|visit|sign|hold|travel|attend|call|speak|come|go|"
+    r"make|receive|host|adopt|issue)\b")
+_IS_FUTURE_RE3 = re.compile(r"\b(?:first|last|only|second|third)\s+(?:\w+\s+){0,4}to\s+$")
+_IS_FUTURE_RE4 = re.compile(r"\b(?:first|last|only)\s+(?:\w+\s+){0,4}to\s+$")
+_IS_FUTURE_RE5 = re.compile(r"\b(?:first|last|only)\s+(?:\w+\s+){0,3}$")
+_IS_FUTURE_RE6 = re.compile(r"^(?:signed|met|held|visited|arrived|spoke|received|issued|adopted|exchanged)\b")
+_IS_FUTURE_RE7 = re.compile(r"\b(?:and|but)\s+(?:\w+\s+){0,3}$")
+
+
 def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kind: str) -> bool:
     pre = text[max(clause_start, trig_start - 90) : trig_start]
     trig = text[trig_start:trig_end]
@@ -297,54 +308,49 @@ def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kin
     m = matches[-1] if matches else None
     if m is not None:
         # "among the first to sign", "the last ... to visit" are past, not planned
-        if not re.search(r"\b(?:first|last|only|second|third)\s+(?:\w+\s+){0,4}to\s+$", pre):
+        if not _IS_FUTURE_RE3.search(pre):
             between = pre[m.end() :]
             # a modal two clauses back does not govern a finite past verb ("said it would ..., and they signed")
             if not (
-                re.match(
-                    r"^(?:signed|met|held|visited|arrived|spoke|received|issued|adopted|exchanged)\b", trig
-                )
-                and re.search(r"\b(?:and|but)\s+(?:\w+\s+){0,3}$", between)
+                _IS_FUTURE_RE6.match(trig)
+                and _IS_FUTURE_RE7.search(between)
                 and "," in between
             ):
                 return True
-    if re.search(r"\bto\s+(?:\w+ly\s+)?$", pre) and re.match(
-        r"(?:meet|visit|sign|hold|travel|attend|call|speak|come|go|"
-        r"make|receive|host|adopt|issue)\b",
-        trig,
-    ):
-        if not re.search(r"\b(?:first|last|only)\s+(?:\w+\s+){0,4}to\s+$", pre):
+    if _IS_FUTURE_RE.search(pre) and _IS_FUTURE_RE2.match(trig):
+        if not _IS_FUTURE_RE4.search(pre):
             return True
     post = text[trig_end : trig_end + 60]
     if (
         kind in {"noun", "def"}
         and _FUT_AFTER.match(post)
-        and not re.search(r"\b(?:first|last|only)\s+(?:\w+\s+){0,3}$", pre)
+        and not _IS_FUTURE_RE5.search(pre)
     ):
         return True
     return False
 
 
+# The patterns of _kind(), compiled once: a module-level re call looks its pattern up on every call.
+_KIND_RE = re.compile(
+    r"^(?:summit|visit|visits|meeting|talks|retreat|call|conversation|trip|journey|tour|stopover|.*\svisits?|"
+    r"(?:phone|telephone|video)\s+(?:call|conversation|talks)|video|virtual)")
+_KIND_RE2 = re.compile(r"(?:the|those|these|their|that)\s")
+_KIND_RE3 = re.compile(r"\b(?:first|last|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$")
+
+
 def _kind(ev_type: str, text: str, s: int, e: int) -> str:
     t = text[s:e].lower()
     before = text[max(0, s - 40) : s]
-    if ev_type in {"Summit", "Visit", "Meeting", "Talks", "PhoneCall"} and re.match(
-        r"^(?:summit|visit|visits|meeting|talks|retreat|call|conversation|trip|journey|tour|stopover|.*\svisits?|"
-        r"(?:phone|telephone|video)\s+(?:call|conversation|talks)|video|virtual)",
-        t.strip(),
-    ):
-        if ev_type == "Talks" and re.match(r"(?:the|those|these|their|that)\s", t):
+    if ev_type in {"Summit", "Visit", "Meeting", "Talks", "PhoneCall"} and _KIND_RE.match(t.strip()):
+        if ev_type == "Talks" and _KIND_RE2.match(t):
             return "def"
-        if _DEF_NOUN.search(before) and not re.search(
-            r"\b(?:first|last|second|third|fourth|fifth|sixth|seventh|"
-            r"eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$",
-            before,
-        ):
+        if _DEF_NOUN.search(before) and not _KIND_RE3.search(before):
             return "def"
         return "noun"
     if ev_type == "Signing" and t == "signing":
         return "def" if _DEF_NOUN.search(before) else "noun"
-    if ev_type == "Talks" and re.match(r"(?:the|those|these|their|that)\s", t):
+    if ev_type == "Talks" and _KIND_RE2.match(t):
         return "def"
     return "verb"
 
@@ -464,6 +470,47 @@ def _persons_in(ctx: Context, clause: Clause) -> list[Person]:
     return [persons[i] for i in _index(ctx).persons.inside(clause)]
 
 
+# The patterns of _build(), compiled once: a module-level re call looks its pattern up on every call.
+_BUILD_RE = re.compile(r"\b(?:at|to|near|from|in)\s+(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,3}$")
+_BUILD_RE2 = re.compile(r"summit\s+meeting")
+_BUILD_RE3 = re.compile(r"\s*(?:mechanism|format|process|declaration|documents?|outcomes?)\b", re.I)
+_BUILD_RE4 = re.compile(r"\b(?:Declaration|Statement|Communiqu\w+)\s+of\s+the\s+(?:[\w-]+\s+){0,4}$")
+_BUILD_RE5 = re.compile(r"\bsummit\s+$", re.I)
+_BUILD_RE6 = re.compile(
+    r"\b(?:held|hold|had|chaired|co-chaired|attended|hosted|opened|paid|pays|paying|undertook|undertaking|began|begins|"
+    r"concluded|concludes|(?:is|are|was|were)\s+(?:currently\s+|now\s+)?on)\s+(?:[\w'-]+\s+){0,6}$")
+_BUILD_RE7 = re.compile(r"\b(?:him|her)\b")
+_BUILD_RE8 = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\b")
+_BUILD_RE9 = re.compile(r"visits$")
+_BUILD_RE10 = re.compile(r"\bon\s+(?:\w+\s+)?$")
+_BUILD_RE11 = re.compile(r"\b(?:on|upon)\s+(?:his|her|their)?\s*arrival\b|\bat\s+the\s+airport\b|"
+    r"\btarmac\b", re.I)
+_BUILD_RE12 = re.compile(r"\s*(?:the\s+)?(?:press|reporters|journalists|media|demand|"
+    r"needs?|targets?|expectations|criteria|deadline)\b")
+_BUILD_RE13 = re.compile(r"\s*(?:the\s+)?(?:[\w'-]+\s+){0,8}?to\s+\w+")
+_BUILD_RE14 = re.compile(r"\bsummit\b", re.I)
+_BUILD_RE15 = re.compile(r"\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$")
+_BUILD_RE16 = re.compile(r"\b(?:came|come|travel\w*|flew|arrived|went|was\s+in|were\s+in)\b")
+_BUILD_RE17 = re.compile(r"\b(?:the|a|our|their)\s+$")
+_BUILD_RE18 = re.compile(r"\b(?:welcomed|welcome|hailed)\s+(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$")
+_BUILD_RE19 = re.compile(r"[A-Z]\w+['’]s\s+(?:\w+\s+)?$")
+_BUILD_RE20 = re.compile(r"\b(?:leaders['’]?|ministerial|reciprocal|exchange\s+of)\s+$", re.I)
+_BUILD_RE21 = re.compile(
+    r"\s*(?:power|office|terms|an?\s+agreement|the\s+conclusion|light|mind|a\s+halt|an\s+end)"
+)
+_BUILD_RE22 = re.compile(r"\s+(?:of\s+)?(?:on|up)\b")
+_BUILD_RE23 = re.compile(r"phone|video")
+_BUILD_RE24 = re.compile(r"(?:\s+\w+){0,3}\s+(?:between|with|of|by|among)\b")
+_BUILD_RE25 = re.compile(r"\s*(?:him|her)\b")
+_BUILD_RE26 = re.compile(r"\b(?:[A-Z][\w-]+|they|leaders|presidents|ministers)\s+$")
+_BUILD_RE27 = re.compile(r"[^.,;]{0,40}\b(?:at|in)\s+(?:the\s+)?[A-Z]")
+_BUILD_RE28 = re.compile(r"summit\s+meeting", re.I)
+_BUILD_RE29 = re.compile(r"\bby\s")
+_BUILD_RE30 = re.compile(r"(?:who|whose)\b")
+_BUILD_RE31 = re.compile(r"\s+")
+_BUILD_RE32 = re.compile(r"\b(?:by|of|with|greet|welcome|meet)\s+(?:[\w.'-]+\s+){0,6}$")
+
+
 def _build(
     ctx: Context,
     ev_type: str,
@@ -507,27 +554,23 @@ def _build(
     clause_text = _ctext(text, clause)
     # --- type refinements
     if ev_type == "Meeting":
-        if low.startswith(("meet", "met")) and re.match(
-            r"\s*(?:the\s+)?(?:press|reporters|journalists|media|demand|"
-            r"needs?|targets?|expectations|criteria|deadline)\b",
-            after,
-        ):
+        if low.startswith(("meet", "met")) and _BUILD_RE12.match(after):
             return None
         if (
             low.startswith("meet")
             and low.rstrip() in {"meet", "meet with"}
-            and not re.search(r"\b(?:[A-Z][\w-]+|they|leaders|presidents|ministers)\s+$", before)
+            and not _BUILD_RE26.search(before)
         ):
             return None
         if (
             low.startswith(("called", "calls"))
-            and re.match(r"\s*(?:the\s+)?(?:[\w'-]+\s+){0,8}?to\s+\w+", after)
-            and not re.match(r"[^.,;]{0,40}\b(?:at|in)\s+(?:the\s+)?[A-Z]", after)
+            and _BUILD_RE13.match(after)
+            and not _BUILD_RE27.match(after)
         ):
             return None  # "called on the two sides to step up cooperation" is an appeal
         if (
-            re.search(r"\bsummit\b", clause_text, re.I)
-            and not re.search(r"summit\s+meeting", clause_text, re.I)
+            _BUILD_RE14.search(clause_text)
+            and not _BUILD_RE28.search(clause_text)
             and low.startswith(("met", "meet"))
         ):
             ev_type = "Summit"
@@ -535,44 +578,36 @@ def _build(
         ev_type == "Meeting"
         and low.endswith("retreat")
         and not low.startswith("leader")
-        and re.search(r"\b(?:at|to|near|from|in)\s+(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,3}$", before)
+        and _BUILD_RE.search(before)
     ):
         return None  # "at the presidential retreat": a place
     if ev_type == "Summit":
-        if re.search(r"\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$", before) and re.search(
-            r"\b(?:came|come|travel\w*|flew|arrived|went|was\s+in|were\s+in)\b", text[cs:ts]
-        ):
+        if _BUILD_RE15.search(before) and _BUILD_RE16.search(text[cs:ts]):
             return None  # "came to Islamabad for a summit": the visit carries it
-        if re.match(r"summit\s+meeting", low):
+        if _BUILD_RE2.match(low):
             ev_type = "Meeting"
-        if re.match(r"\s*(?:mechanism|format|process|declaration|documents?|outcomes?)\b", after, re.I):
+        if _BUILD_RE3.match(after):
             return None
-        if re.search(r"\b(?:Declaration|Statement|Communiqu\w+)\s+of\s+the\s+(?:[\w-]+\s+){0,4}$", before):
+        if _BUILD_RE4.search(before):
             return None  # the summit named in a document title
     if ev_type == "Visit":
-        if low.strip() == "visiting" and re.search(r"\b(?:the|a|our|their)\s+$", before):
+        if low.strip() == "visiting" and _BUILD_RE17.search(before):
             return None  # "called on the visiting Prime Minister": who, not what
-        if re.search(
-            r"\b(?:welcomed|welcome|hailed)\s+(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$", before
-        ) or re.search(r"[A-Z]\w+['’]s\s+(?:\w+\s+)?$", before):
+        if _BUILD_RE18.search(before) or _BUILD_RE19.search(before):
             kind = "def"
-        if low.strip() in {"visit", "visits"} and re.search(
-            r"\b(?:leaders['’]?|ministerial|reciprocal|exchange\s+of)\s+$", before, re.I
-        ):
+        if low.strip() in {"visit", "visits"} and _BUILD_RE20.search(before):
             return None
-        if low.startswith(("came", "comes", "went", "travel", "flew", "sailed")) and re.match(
-            r"\s*(?:power|office|terms|an?\s+agreement|the\s+conclusion|light|mind|a\s+halt|an\s+end)", after
-        ):
+        if low.startswith(("came", "comes", "went", "travel", "flew", "sailed")) and _BUILD_RE21.match(after):
             return None
     if ev_type == "Signing":
-        if low == "signing" and re.match(r"\s+(?:of\s+)?(?:on|up)\b", after):
+        if low == "signing" and _BUILD_RE22.match(after):
             return None
-    if ev_type == "Talks" and re.search(r"\bsummit\s+$", text[max(0, ts - 8) : ts], re.I):
+    if ev_type == "Talks" and _BUILD_RE5.search(text[max(0, ts - 8) : ts]):
         return None  # "held summit talks": the summit carries it
     if (
         ev_type == "PhoneCall"
         and low.startswith(("talks", "talked"))
-        and not re.search(r"phone|video", after)
+        and not _BUILD_RE23.search(after)
     ):
         return None
     ev = Ev(ev_type, ts, te, clause, si, definite=(kind == "def"))
@@ -584,15 +619,9 @@ def _build(
         hi = text.find(",", te, ce)
         hi = ce if hi < 0 else hi
         window: Clause = ((lo, hi),)
-        if ev_type != "Visit" and re.match(
-            r"(?:\s+\w+){0,3}\s+(?:between|with|of|by|among)\b", text[te : te + 30]
-        ):
+        if ev_type != "Visit" and _BUILD_RE24.match(text[te : te + 30]):
             window = clause
-        if re.search(
-            r"\b(?:held|hold|had|chaired|co-chaired|attended|hosted|opened|paid|pays|paying|undertook|undertaking|began|begins|"
-            r"concluded|concludes|(?:is|are|was|were)\s+(?:currently\s+|now\s+)?on)\s+(?:[\w'-]+\s+){0,6}$",
-            text[cs:ts],
-        ):
+        if _BUILD_RE6.search(text[cs:ts]):
             window = clause
     else:
         window = clause
@@ -603,17 +632,15 @@ def _build(
             for p in ev.participants
             if any(
                 _in(window, s)
-                and re.search(
-                    r"\b(?:by|of|with|greet|welcome|meet)\s+(?:[\w.'-]+\s+){0,6}$", text[max(0, s - 60) : s]
-                )
+                and _BUILD_RE32.search(text[max(0, s - 60) : s])
                 and s > ts
                 for s, _ in p.mentions
             )
         }
         ev.participants = [
-            p for p in ev.participants if id(p) not in hosts or re.search(r"\bby\s", text[ts : ts + 200])
+            p for p in ev.participants if id(p) not in hosts or _BUILD_RE29.search(text[ts : ts + 200])
         ]
-    rel = next(((a, b) for a, b in clause if a == cs and re.match(r"(?:who|whose)\b", text[a : a + 6])), None)
+    rel = next(((a, b) for a, b in clause if a == cs and _BUILD_RE30.match(text[a : a + 6])), None)
     ev.relative = rel is not None
     antecedent_plural = rel is not None and re.search(
         r"(?:" + _PLURAL_REF.pattern + r")\s*,\s*$", text[max(0, cs - 80) : cs], re.I
@@ -628,7 +655,7 @@ def _build(
     if (
         not ev.participants
         and _PRONOUN.search(text[cs:ts])
-        or (not ev.participants and re.match(r"\s*(?:him|her)\b", after))
+        or (not ev.participants and _BUILD_RE25.match(after))
     ):
         ev.participants = _recent_person(ctx, ts, clause)
     elif ev.participants and kind == "verb" and _SUBJECT_PRONOUN.search(text[cs:ts]):
@@ -636,7 +663,7 @@ def _build(
         ev.participants = [
             p for p in _subject_person(ctx, sent[0], cs) if p not in ev.participants
         ] + ev.participants
-    if ev_type == "Meeting" and re.search(r"\b(?:him|her)\b", text[ts:ce]) and len(ev.participants) == 1:
+    if ev_type == "Meeting" and _BUILD_RE7.search(text[ts:ce]) and len(ev.participants) == 1:
         ev.participants += [p for p in _recent_person(ctx, cs, clause) if p not in ev.participants]
     if _PLURAL_REF.search(clause_text) or not ev.participants and _PLURAL_REF.search(text[sent[0] : sent[1]]):
         ev.plural_ref = True
@@ -655,7 +682,7 @@ def _build(
             ev.participants.append(holders[0])
     # "the two Prime Ministers": the two persons who hold that title, when exactly two do
     for m in _TWO_TITLES.finditer(clause_text):
-        title = re.sub(r"\s+", " ", m.group(1)).lower()[:-1]
+        title = _BUILD_RE31.sub(" ", m.group(1)).lower()[:-1]
         holders = [
             p
             for p in ctx.persons
@@ -666,14 +693,12 @@ def _build(
             ev.plural_ref = False
     if _SIDES.search(clause_text):
         ev.sides_ref = True
-    if ev_type in {"Talks", "Meeting", "PhoneCall"} and re.search(
-        r"\bseparate(?:ly)?\b|\beach\s+of\b", clause_text
-    ):
+    if ev_type in {"Talks", "Meeting", "PhoneCall"} and _BUILD_RE8.search(clause_text):
         ev.distributive = True
     if (
         ev_type == "Visit"
-        and re.search(r"visits$", trig.strip())
-        and re.search(r"\bon\s+(?:\w+\s+)?$", before)
+        and _BUILD_RE9.search(trig.strip())
+        and _BUILD_RE10.search(before)
     ):
         ev.distributive = True
     if (
@@ -688,12 +713,7 @@ def _build(
     ev.countries.extend(idx.free_countries[i].key for i in idx.countries.inside(window))
     ev.orgs = list(dict.fromkeys(ctx.org_hits[i].key for i in idx.orgs.inside(window)))
     # --- airport welcomes belong to the visit
-    if ev_type == "Meeting" and re.search(
-        r"\b(?:on|upon)\s+(?:his|her|their)?\s*arrival\b|\bat\s+the\s+airport\b|"
-        r"\btarmac\b",
-        text[sent[0] : sent[1]],
-        re.I,
-    ):
+    if ev_type == "Meeting" and _BUILD_RE11.search(text[sent[0] : sent[1]]):
         ev.type = "Visit"
         ev.airport = True
     # --- date
@@ -734,6 +754,10 @@ def _recent_person(ctx: Context, pos: int, exclude: Clause | None) -> list[Perso
     return [best[1]] if best else []
 
 
+# The patterns of _usable_dates(), compiled once: a module-level re call looks its pattern up on every call.
+_USABLE_DATES_RE = re.compile(r"(?:in|since)\s")
+
+
 def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[int, datex.DateMention]]:
     out = []
     all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
@@ -749,12 +773,17 @@ def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[
             if not (cs <= d.start and d.end <= ce):
                 continue
             ds = d.start
-            if d.kind == "year" and not re.match(r"(?:in|since)\s", d.text):
+            if d.kind == "year" and not _USABLE_DATES_RE.match(d.text):
                 continue
             if _inside_org(ctx, ds) or ds < lo or ds >= hi:
                 continue
             out.append((ds, d))
     return out
+
+
+# The patterns of _date_for(), compiled once: a module-level re call looks its pattern up on every call.
+_DATE_FOR_RE = re.compile(r"(?:when|as)\b")
+_DATE_FOR_RE2 = re.compile(r"\b((?:a|one|two|three)\s+days?\s+(?:after|before))\s*(?:after|before)?\s*$")
 
 
 def _date_for(
@@ -772,7 +801,7 @@ def _date_for(
     usable = _usable_dates(ctx, ev.clause, prv, nxt)
     if (
         ci > 0
-        and re.match(r"(?:when|as)\b", text[ev.clause[0][0] : ev.clause[0][0] + 5])
+        and _DATE_FOR_RE.match(text[ev.clause[0][0] : ev.clause[0][0] + 5])
         and not [d for d in usable if d[1].kind != "relative"]
     ):
         # "... in June 1991, when X visited": the time just named is the time of the clause
@@ -782,7 +811,7 @@ def _date_for(
     if not usable:
         cs = ev.clause[0][0]
         pre = text[max(0, cs - 40) : cs + 7]
-        m = re.search(r"\b((?:a|one|two|three)\s+days?\s+(?:after|before))\s*(?:after|before)?\s*$", pre)
+        m = _DATE_FOR_RE2.search(pre)
         if m:
             usable = [(cs, d) for d in datex.find_dates(m.group(1))]
     if not usable and ci > 0:
@@ -815,6 +844,12 @@ _VENUE = re.compile(
 )
 
 
+# The patterns of _location(), compiled once: a module-level re call looks its pattern up on every call.
+_LOCATION_RE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That)\b")
+
+
 def _location(ctx: Context, ev: Ev, cs: int, ce: int) -> str | None:
     text = ctx.text
     seg = _ctext(text, ev.clause)
@@ -822,11 +857,7 @@ def _location(ctx: Context, ev: Ev, cs: int, ce: int) -> str | None:
     place = None
     for m in _LOC_AT.finditer(seg):
         name = m.group(1)
-        if re.match(
-            r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That)\b",
-            name,
-        ):
+        if _LOCATION_RE.match(name):
             continue
         if any(name.startswith(p.name.split()[0]) for p in ctx.persons):
             continue
@@ -923,6 +954,10 @@ def _same(a: Ev, b: Ev, ctx: Context) -> bool:
     return True
 
 
+# The patterns of _merge(), compiled once: a module-level re call looks its pattern up on every call.
+_MERGE_RE = re.compile(r"meeting|talks")
+
+
 def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
     out: list[Ev] = []
     for ev in raw:
@@ -933,7 +968,7 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
                 {"Summit"}
                 if "summit" in said
                 else {"Meeting", "Talks"}
-                if re.search(r"meeting|talks", said)
+                if _MERGE_RE.search(said)
                 else {"Signing"}
             )
             for pref in (first, {"Summit", "Meeting", "Talks", "Signing"}):

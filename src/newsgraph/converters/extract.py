@@ -60,6 +60,10 @@ _JUNK_HEADERS = re.compile(
 )
 
 
+# The patterns of _masks(), compiled once: a module-level re call looks its pattern up on every call.
+_MASKS_RE = re.compile(r"[^\n]*\n?")
+
+
 def _masks(doc: Document) -> list[tuple[int, int]]:
     text = doc.text
     spans: list[tuple[int, int]] = []
@@ -68,7 +72,7 @@ def _masks(doc: Document) -> list[tuple[int, int]]:
     for m in _JUNK_HEADERS.finditer(text):
         # a link list: the header and the short lines after it, up to a long paragraph
         end = m.end()
-        for lm in re.finditer(r"[^\n]*\n?", text[m.end() :]):
+        for lm in _MASKS_RE.finditer(text[m.end() :]):
             if len(lm.group(0).strip()) > 160:
                 break
             end = m.end() + lm.end()
@@ -120,13 +124,17 @@ def _anchor(doc: Document, dateline: datex.Dateline | None) -> tuple[dt.date | N
     return dl_date or published, year
 
 
+# The patterns of _title_place(), compiled once: a module-level re call looks its pattern up on every call.
+_TITLE_PLACE_RE = re.compile(r"^[A-Z]+'[A-Z]+$")
+
+
 def _title_place(place: str | None) -> str | None:
     if not place:
         return None
     place = place.strip()
     if place.isupper():
         place = " ".join(
-            w.capitalize() if not re.match(r"^[A-Z]+'[A-Z]+$", w) else w[0] + w[1:].lower()
+            w.capitalize() if not _TITLE_PLACE_RE.match(w) else w[0] + w[1:].lower()
             for w in place.split()
         )
     return place

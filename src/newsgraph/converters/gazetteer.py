@@ -155,13 +155,17 @@ _ROLE_NEXT = re.compile(
 )
 
 
+# The patterns of find_countries(), compiled once: a module-level re call looks its pattern up on every call.
+_FIND_COUNTRIES_RE = re.compile(r"\s+")
+
+
 def find_countries(text: str) -> list[Hit]:
     """Every country name or demonym in the text, with its alpha-3 code."""
     pattern, table = _country_matcher()
     hits: list[Hit] = []
     for m in pattern.finditer(text):
         form = m.group(0)
-        key = re.sub(r"\s+", " ", form)
+        key = _FIND_COUNTRIES_RE.sub(" ", form)
         code, kind = table.get(key, ("-", "stop"))
         if code == "-":
             continue
@@ -173,20 +177,27 @@ def find_countries(text: str) -> list[Hit]:
     return hits
 
 
+# The patterns of _country_word_in_context(), compiled once:
+# a module-level re call looks its pattern up on every call.
+_COUNTRY_WORD_IN_CONTEXT_RE = re.compile(r"\s+([A-Z][\w\-]*)")
+_COUNTRY_WORD_IN_CONTEXT_RE2 = re.compile(r"([A-Z][\w\-]*)\s+$")
+_COUNTRY_WORD_IN_CONTEXT_RE3 = re.compile(r"(?:of|Republic|Kingdom|State|President|Minister)\s+$")
+
+
 def _country_word_in_context(text: str, start: int, end: int) -> bool:
     """False for "Michael Jordan", "Chad Smith", "Atlanta, Georgia"-like uses of a country word."""
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
     if after[:1] in {"'", "’", ",", ".", ";", ":", ")", "-", "–", "—", "\n", ""} or after.startswith("’s"):
         return True
-    nxt = re.match(r"\s+([A-Z][\w\-]*)", after)
+    nxt = _COUNTRY_WORD_IN_CONTEXT_RE.match(after)
     if nxt and not _ROLE_NEXT.match(after):
         return False  # followed by a capitalised word that is not a title: a personal name
-    prev = re.search(r"([A-Z][\w\-]*)\s+$", before)
+    prev = _COUNTRY_WORD_IN_CONTEXT_RE2.search(before)
     if prev and prev.group(1) not in {"The", "In", "On", "And", "Of", "From", "To", "With", "For", "By"}:
         # preceded by a capitalised word: "Michael Jordan", unless that word is a title
         # or a sentence-initial function word.
-        return bool(re.search(r"(?:of|Republic|Kingdom|State|President|Minister)\s+$", before))
+        return bool(_COUNTRY_WORD_IN_CONTEXT_RE3.search(before))
     return True
 
 
@@ -218,11 +229,16 @@ def _org_matcher() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return pattern, table
 
 
+# The patterns of find_known_organizations(), compiled once:
+# a module-level re call looks its pattern up on every call.
+_FIND_KNOWN_ORGANIZATIONS_RE = re.compile(r"\s+")
+
+
 def find_known_organizations(text: str) -> list[Hit]:
     pattern, table = _org_matcher()
     out = []
     for m in pattern.finditer(text):
-        key = re.sub(r"\s+", " ", m.group(0))
+        key = _FIND_KNOWN_ORGANIZATIONS_RE.sub(" ", m.group(0))
         name, kind = table[key]
         out.append(Hit(m.start(), m.end(), name, m.group(0), kind))
     return out

@@ -67,6 +67,10 @@ def _check_text(text: str, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# The patterns of sniff(), compiled once: a module-level re call looks its pattern up on every call.
+_SNIFF_RE = re.compile(r"<(?:html|head|body|article|div|p|meta|title)[\s>]")
+
+
 def sniff(text: str) -> str:
     """``json``, ``jsonl``, ``html`` or ``text``, judged from the content alone."""
     head = text.lstrip()[:2048]
@@ -86,7 +90,7 @@ def sniff(text: str) -> str:
     low = head.lower()
     if low.startswith("<!doctype html") or low.startswith("<html") or low.startswith("<?xml"):
         return "html"
-    if re.search(r"<(?:html|head|body|article|div|p|meta|title)[\s>]", low):
+    if _SNIFF_RE.search(low):
         return "html"
     return "text"
 
@@ -278,16 +282,25 @@ def _title_case(s: str) -> str:
     return " ".join(out)
 
 
+# The patterns of clean_name(), compiled once: a module-level re call looks its pattern up on every call.
+_CLEAN_NAME_RE = re.compile(r"\s+")
+
+
 def clean_name(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" \t-–—|,;:.()[]")
+    name = _CLEAN_NAME_RE.sub(" ", name).strip(" \t-–—|,;:.()[]")
     return name
+
+
+# The patterns of _looks_like_name(), compiled once:
+# a module-level re call looks its pattern up on every call.
+_LOOKS_LIKE_NAME_RE = re.compile(r"\d|@|http")
 
 
 def _looks_like_name(s: str, *, allow_lower: bool = False) -> bool:
     ws = s.split()
     if not 1 <= len(ws) <= 6 or len(s) > 60:
         return False
-    if re.search(r"\d|@|http", s):
+    if _LOOKS_LIKE_NAME_RE.search(s):
         return False
     if not allow_lower and not s[:1].isupper():
         return False
@@ -332,14 +345,19 @@ def _nav_segments(s: str) -> list[str]:
     return [p.strip() for p in _NAV_SPLIT.split(s) if p.strip()]
 
 
+# The patterns of _is_nav(), compiled once: a module-level re call looks its pattern up on every call.
+_IS_NAV_RE = re.compile(r"\s[>›»→]\s|\s[>›»]$|^[>›»]")
+_IS_NAV_RE2 = re.compile(r"\s/\s")
+
+
 def _is_nav(s: str) -> bool:
     """Breadcrumbs and menus: several short segments joined by > › » / | · and no sentence."""
     if _SENT_END.search(s) and len(_words(s)) > 8:
         return False
-    if re.search(r"\s[>›»→]\s|\s[>›»]$|^[>›»]", s):
+    if _IS_NAV_RE.search(s):
         segs = _nav_segments(s)
         return len(segs) >= 2 and all(len(_words(x)) <= 6 for x in segs)
-    if re.search(r"\s/\s", s):
+    if _IS_NAV_RE2.search(s):
         segs = [x.strip() for x in s.split(" / ")]
         return len(segs) >= 2 and all(1 <= len(_words(x)) <= 4 for x in segs)
     if "|" in s or "·" in s or "•" in s:
@@ -349,15 +367,21 @@ def _is_nav(s: str) -> bool:
     return False
 
 
+# The patterns of _date_line_rest(), compiled once: a module-level re call looks its pattern up on every call.
+_DATE_LINE_REST_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)
+_DATE_LINE_REST_RE2 = re.compile(
+    r"\b(?:GMT|UTC|[A-Z]{2,4}T|WIB|TSİ|TSI|IST|KST|JST|CST|EST|EDT|PST|PDT|BST|CET|CEST|"
+    r"MSK|HKT|SGT|PKT|GST)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?")
+
+
 def _date_line_rest(s: str) -> str:
     """What a line holds besides dates, times, weekdays and separators."""
     rest = s
     for f in reversed(stamps.find_dates(s)):
         rest = rest[: f.start] + " " + rest[f.end:]
     rest = re.sub(rf"\b{stamps.WEEKDAY_RE}", " ", rest, flags=re.I)
-    rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", " ", rest, flags=re.I)
-    rest = re.sub(r"\b(?:GMT|UTC|[A-Z]{2,4}T|WIB|TSİ|TSI|IST|KST|JST|CST|EST|EDT|PST|PDT|BST|CET|CEST|"
-                  r"MSK|HKT|SGT|PKT|GST)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?", " ", rest)
+    rest = _DATE_LINE_REST_RE.sub(" ", rest)
+    rest = _DATE_LINE_REST_RE2.sub(" ", rest)
     rest = _LABELLED_DATE.sub(" ", rest)
     return rest
 
@@ -391,12 +415,17 @@ def _is_date_line(s: str) -> bool:
 # --------------------------------------------------------------------------- metadata from one line
 
 
+# The patterns of _read_editor(), compiled once: a module-level re call looks its pattern up on every call.
+_READ_EDITOR_RE = re.compile(r"editor['’]s", re.I)
+_READ_EDITOR_RE2 = re.compile(r"\s*(?:,|&|\band\b)\s*")
+
+
 def _read_editor(s: str, meta: _Meta) -> bool:
     """Editor credits: "Editor: Kelly", "(Editor: Hu Nan)", "| Editor: Liu Jie", "Editing by X"."""
     found = False
     for m in _EDITOR.finditer(s):
         raw = s[m.start():m.end()]
-        if re.search(r"editor['’]s", raw, re.I):
+        if _READ_EDITOR_RE.search(raw):
             continue
         name = clean_name(m.group("name"))
         label = raw.lower()
@@ -404,10 +433,19 @@ def _read_editor(s: str, meta: _Meta) -> bool:
             continue
         if not name or not _looks_like_name(name, allow_lower=True):
             continue
-        for part in re.split(r"\s*(?:,|&|\band\b)\s*", name):
+        for part in _READ_EDITOR_RE2.split(name):
             meta.add(meta.editors, clean_name(part))
         found = True
     return found
+
+
+# The patterns of _read_byline(), compiled once: a module-level re call looks its pattern up on every call.
+_READ_BYLINE_RE = re.compile(r"\s*(?:,|&|;|\band\b)\s*")
+_READ_BYLINE_RE2 = re.compile(
+    r"\s+(?:in|at|for)\s+[A-Z]|,\s*(?:[A-Z][a-z]+ )?(?:correspondent|reporter|writer|staff)"
+)
+_READ_BYLINE_RE3 = re.compile(r"^by\b", re.I)
+_READ_BYLINE_RE4 = re.compile(r"^((?:[A-Z][A-Z'’.-]+\s+){1,3}[A-Z][A-Z'’.-]+)\s+[A-Z][a-z]")
 
 
 def _read_byline(s: str, meta: _Meta) -> bool:
@@ -418,17 +456,16 @@ def _read_byline(s: str, meta: _Meta) -> bool:
     if not m:
         return False
     name = m.group("name").split(";")[0]  # "Reporting by A; Editing by B": B is the editor
-    name = re.split(r"\s+(?:in|at|for)\s+[A-Z]|,\s*(?:[A-Z][a-z]+ )?(?:correspondent|reporter|writer|staff)",
-                    name)[0]
+    name = _READ_BYLINE_RE2.split(name)[0]
     name = clean_name(name)
     if not name or not (_looks_like_name(name) or _mostly_caps(name)):
         return False
-    if re.match(r"^by\b", s.strip(), re.I) and len(_words(s)) > 14:
+    if _READ_BYLINE_RE3.match(s.strip()) and len(_words(s)) > 14:
         return False
-    for part in re.split(r"\s*(?:,|&|;|\band\b)\s*", name):
+    for part in _READ_BYLINE_RE.split(name):
         part = clean_name(part)
         if part:
-            caps = re.match(r"^((?:[A-Z][A-Z'’.-]+\s+){1,3}[A-Z][A-Z'’.-]+)\s+[A-Z][a-z]", part)
+            caps = _READ_BYLINE_RE4.match(part)
             if caps:  # "CARLOS MENDOZA Associated Press": the name, then the employer
                 part = caps.group(1)
             meta.add(meta.bylines, _title_case(part) if _mostly_caps(part) else part)
@@ -460,12 +497,17 @@ def _read_dates(s: str, line_no: int, meta: _Meta) -> bool:
     return True
 
 
+# The patterns of _read_source(), compiled once: a module-level re call looks its pattern up on every call.
+_READ_SOURCE_RE = re.compile(r"\s{2,}")
+_READ_SOURCE_RE2 = re.compile(r"^https?:")
+
+
 def _read_source(s: str, meta: _Meta) -> bool:
     found = False
     for m in _SOURCE_FIELD.finditer(s):
         src = clean_name(m.group("src"))
-        src = clean_name(re.split(r"\s{2,}", src)[0])
-        if src and len(_words(src)) <= 10 and not re.match(r"^https?:", src):
+        src = clean_name(_READ_SOURCE_RE.split(src)[0])
+        if src and len(_words(src)) <= 10 and not _READ_SOURCE_RE2.match(src):
             meta.credit_sources.append((0, src))
             found = True
     if stamps.find_dates(s):
@@ -522,6 +564,12 @@ def _split_slash_credit(body: str, *, person_needed: bool = False) -> tuple[str,
     return name, agency or None
 
 
+# The patterns of _caption_credit(), compiled once: a module-level re call looks its pattern up on every call.
+_CAPTION_CREDIT_RE = re.compile(r"\d{4}")
+_CAPTION_CREDIT_RE2 = re.compile(r"\b(?:pose|poses|posing|shake|shakes|photo|"
+    r"pictured|seen|raise|raises|wave|waves)\b")
+
+
 def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
     """(caption without credit, photographer, agency) when the paragraph ends with a photo credit."""
     # credits sit at the end: look only at the tail, and only when it could hold one
@@ -542,7 +590,7 @@ def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
     m = _CREDIT_PHOTO.search(s, start)
     if m:
         name = clean_name(m.group("name"))
-        if name and len(_words(name)) <= 6 and not re.search(r"\d{4}", name):
+        if name and len(_words(name)) <= 6 and not _CAPTION_CREDIT_RE.search(name):
             return s[: m.start()].rstrip(), name, None
     m = _CREDIT_SUFFIX.search(s, start)
     if m and len(_words(s[: m.start()])) >= 4:
@@ -552,8 +600,7 @@ def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
         name = clean_name(m.group("name"))
         if (not _NOT_CREDIT.match(name) and _looks_like_name(name)
                 and all(w[:1].isupper() or w.lower() in {"of", "and", "the", "de"} for w in name.split())
-                and (_POSITION_MARK.search(s) or re.search(r"\b(?:pose|poses|posing|shake|shakes|photo|"
-                                                          r"pictured|seen|raise|raises|wave|waves)\b", s))):
+                and (_POSITION_MARK.search(s) or _CAPTION_CREDIT_RE2.search(s))):
             return s[: m.start()].rstrip(), name, None
     return None
 
@@ -565,6 +612,18 @@ def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
 class _Block:
     kind: str  # title | text | caption | body
     text: str
+
+
+# The patterns of _classify(), compiled once: a module-level re call looks its pattern up on every call.
+_CLASSIFY_RE = re.compile(r"^\(?(?:Reporting|Writing|Additional reporting|Compiled|Translated)\s+by\b", re.I)
+_CLASSIFY_RE2 = re.compile(r"©|\(c\)|copyright", re.I)
+_CLASSIFY_RE3 = re.compile(r"(?:Reporting|Writing)\s+by\s+(?P<n>[^;)]+)", re.I)
+_CLASSIFY_RE4 = re.compile(r"\bcontributed(?: to)?(?: this| the)? (?:report|story|article)"
+    r"(?:ing)?\.?$", re.I)
+_CLASSIFY_RE5 = re.compile(r"[|(]\s*Editor\s*:", re.I)
+_CLASSIFY_RE6 = re.compile(r"\s*(?:,|&|\band\b)\s*")
+_CLASSIFY_RE7 = re.compile(r"\s*\b(?:19|20)\d{2}\b.*$")
+_CLASSIFY_RE8 = re.compile(r"\s+in\s+[A-Z]")
 
 
 def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list[_Line]:
@@ -593,10 +652,10 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
             line.kind = "junk"
             in_list = True
             continue
-        copy = _COPYRIGHT.search(s) if re.search(r"©|\(c\)|copyright", s, re.I) else None
+        copy = _COPYRIGHT.search(s) if _CLASSIFY_RE2.search(s) else None
         if copy and nw <= 14:
             name = clean_name(copy.group("name"))
-            name = re.sub(r"\s*\b(?:19|20)\d{2}\b.*$", "", name).strip()
+            name = _CLASSIFY_RE7.sub("", name).strip()
             if name and len(_words(name)) <= 6 and not name.lower().startswith("all rights"):
                 meta.copyright = meta.copyright or name
             line.kind = "junk"
@@ -610,7 +669,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
         if nw <= 90 and _CONSENT_HINT.search(s) and _is_consent_banner(s):
             line.kind = "junk"
             continue
-        if _EDITOR_START.match(s) or (nw <= 16 and re.search(r"[|(]\s*Editor\s*:", s, re.I)):
+        if _EDITOR_START.match(s) or (nw <= 16 and _CLASSIFY_RE5.search(s)):
             if _read_editor(s, meta):
                 _read_source(s, meta)
                 line.credit = not _read_dates(s, i, meta)
@@ -638,19 +697,18 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
             if _BULLET.match(s) and nw <= 14 and not _SENT_END.search(s):
                 line.kind = "junk"
                 continue
-        if re.match(r"^\(?(?:Reporting|Writing|Additional reporting|Compiled|Translated)\s+by\b", s, re.I):
+        if _CLASSIFY_RE.match(s):
             _read_editor(s, meta)
-            m = re.search(r"(?:Reporting|Writing)\s+by\s+(?P<n>[^;)]+)", s, re.I)
+            m = _CLASSIFY_RE3.search(s)
             if m:
-                for part in re.split(r"\s*(?:,|&|\band\b)\s*", m.group("n")):
-                    part = clean_name(re.split(r"\s+in\s+[A-Z]", part)[0])
+                for part in _CLASSIFY_RE6.split(m.group("n")):
+                    part = clean_name(_CLASSIFY_RE8.split(part)[0])
                     if _looks_like_name(part):
                         meta.add(meta.bylines, part)
             line.kind = "meta"
             line.credit = True
             continue
-        if nw <= 30 and re.search(r"\bcontributed(?: to)?(?: this| the)? (?:report|story|article)"
-                                             r"(?:ing)?\.?$", s, re.I):
+        if nw <= 30 and _CLASSIFY_RE4.search(s):
             line.kind = "meta"
             line.credit = True
             continue
@@ -720,9 +778,14 @@ def _good_dateline(m: re.Match[str], s: str) -> bool:
     return bool(agency or m.group("date") or _mostly_caps(place))
 
 
+# The patterns of _looks_like_agency(), compiled once:
+# a module-level re call looks its pattern up on every call.
+_LOOKS_LIKE_AGENCY_RE = re.compile(r"\d|\b(?:said|says|the|who|which|is|was)\b")
+
+
 def _looks_like_agency(a: str) -> bool:
     a = a.strip()
-    if re.search(r"\d|\b(?:said|says|the|who|which|is|was)\b", a):
+    if _LOOKS_LIKE_AGENCY_RE.search(a):
         return False
     return 1 <= len(a.split()) <= 5
 
@@ -1056,8 +1119,12 @@ def _join_headline_run_on(pre: list[_Line], headline_idx: int) -> None:
     nxt.kind = "label"
 
 
+# The patterns of _norm_title(), compiled once: a module-level re call looks its pattern up on every call.
+_NORM_TITLE_RE = re.compile(r"[^\w\s]")
+
+
 def _norm_title(s: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", s.casefold()).split())
+    return " ".join(_NORM_TITLE_RE.sub(" ", s.casefold()).split())
 
 
 _NAME_GLUE = {"of", "and", "the", "for", "on", "in", "at", "de", "du", "la", "le", "des", "del", "da", "di",
@@ -1094,26 +1161,34 @@ def _is_masthead(pre: list[_Line], k: int, pos: int, candidates: list[int], alli
     return False
 
 
+# The patterns of _nav_masthead(), compiled once: a module-level re call looks its pattern up on every call.
+_NAV_MASTHEAD_RE = re.compile(r"\s[>›»/→]\s")
+_NAV_MASTHEAD_RE2 = re.compile(r"\b(?:edition|agency|newspaper|daily|weekly|online|since \d{4})\b", re.I)
+
+
 def _nav_masthead(lines: list[_Line], headline_line: int | None) -> str | None:
     """An outlet name in the first line when it is menu-shaped ("ANDEAN POST | English edition")."""
     first = next((ln for ln in lines if ln.kind not in ("blank",) and not _URL_LINE.match(ln.text)), None)
     if first is None or first.kind != "nav" or (headline_line is not None and first.index >= headline_line):
         return None
-    if re.search(r"\s[>›»/→]\s", first.text):
+    if _NAV_MASTHEAD_RE.search(first.text):
         return None  # a breadcrumb trail, not a masthead
     seg = _nav_segments(first.text)[0]
     if seg.lower() in _SECTION_WORDS or len(_words(seg)) > 6:
         return None
     tagline = " ".join(_nav_segments(first.text)[1:])
-    if _mostly_caps(seg) or re.search(r"\b(?:edition|agency|newspaper|daily|weekly|online|since \d{4})\b",
-                                      tagline, re.I):
+    if _mostly_caps(seg) or _NAV_MASTHEAD_RE2.search(tagline):
         return _masthead_name(seg)
     return None
 
 
+# The patterns of _masthead_name(), compiled once: a module-level re call looks its pattern up on every call.
+_MASTHEAD_NAME_RE = re.compile(r"\s+(?:English(?: edition)?|Online|\.com|News Online)$", re.I)
+
+
 def _masthead_name(s: str) -> str:
     first = _nav_segments(s)[0] if ("|" in s or "·" in s or "•" in s) else s.strip()
-    first = re.sub(r"\s+(?:English(?: edition)?|Online|\.com|News Online)$", "", first, flags=re.I) or first
+    first = _MASTHEAD_NAME_RE.sub("", first) or first
     if _mostly_caps(first) and len(first.split()) >= 2:
         return _title_case(first)
     return first
@@ -1236,11 +1311,15 @@ def _field(record: dict[str, Any], key: str) -> Any:
     return None
 
 
+# The patterns of _names(), compiled once: a module-level re call looks its pattern up on every call.
+_NAMES_RE = re.compile(r"\s*(?:;|\||\band\b|,)\s*")
+
+
 def _names(value: Any) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
-        return [clean_name(p) for p in re.split(r"\s*(?:;|\||\band\b|,)\s*", value) if clean_name(p)]
+        return [clean_name(p) for p in _NAMES_RE.split(value) if clean_name(p)]
     if isinstance(value, dict):
         name = value.get("name")
         return _names(name) if isinstance(name, str) else []

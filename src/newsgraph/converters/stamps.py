@@ -175,14 +175,18 @@ def find_month_day(text: str) -> tuple[int, int, int, int] | None:
     return best
 
 
+# The patterns of normalise(), compiled once: a module-level re call looks its pattern up on every call.
+_NORMALISE_RE = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
 def normalise(value: str) -> str | None:
     """An ISO date or dateTime for a date string from metadata (JSON, HTML meta, JSON-LD)."""
     value = value.strip()
     if not value:
         return None
-    m = re.fullmatch(
-        r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?", value
-    )
+    m = _NORMALISE_RE.fullmatch(value)
     if m:
         y, mo, d = (int(x) for x in m.group(1).split("-"))
         if not _valid(y, mo, d):
