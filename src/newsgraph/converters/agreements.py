@@ -223,23 +223,12 @@ _DATE_TAIL = re.compile(
 )
 
 
-# The patterns of _generic(), compiled once: a module-level re call looks its pattern up on every call.
-_GENERIC_RE = re.compile(r"[A-Z][a-z]+")
-
-
 def _generic(np: str, ctx: Context) -> bool:
     words = [w.strip(",") for w in np.split()]
-    rest = []
-    for w in words:
-        if w.lower() in _GENERIC:
-            continue
-        if (
-            any(w == h.form for h in ctx.countries)
-            or _GENERIC_RE.fullmatch(w)
-            and w in {h.form for h in ctx.countries}
-        ):
-            continue
-        rest.append(w)
+    # the country forms as a set, made once per call: the words of a long noun phrase were
+    # each compared with every country mention, and this ran on every candidate
+    forms = {h.form for h in ctx.countries}
+    rest = [w for w in words if w.lower() not in _GENERIC and w not in forms]
     heads = {
         "statement",
         "declaration",
@@ -271,7 +260,7 @@ def _generic(np: str, ctx: Context) -> bool:
     if len(rest) == 1 and rest[0].lower() in {"statement", "declaration"}:
         return True
     # demonym-only modifiers ("North American trade pact") are descriptions, not titles
-    return all(w[0].isupper() and any(w in h.form for h in ctx.countries) for w in rest[:-1]) and rest[
+    return all(w[0].isupper() and any(w in f for f in forms) for w in rest[:-1]) and rest[
         -1
     ].lower() in {"pact", "deal", "treaty", "agreement", "accord"}
 
