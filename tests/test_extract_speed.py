@@ -252,3 +252,18 @@ def test_named_document_scan_before_head_words_finds_what_a_full_scan_finds() ->
     ).split(" ")
     texts = [*TEXTS, *_noise(vocab, 400, seed=6)]
     assert _same(agreements.NAMED.finditer, agreements._NAMED_SCAN.finditer, texts) > 50
+
+
+def test_future_words_grouped_by_first_letter_match_like_the_flat_list() -> None:
+    flat = re.compile(rf"(?=[a-z'])\b(?:{events._FUTURE_WORDS})\b", re.I)
+    assert events._FUTURE.pattern != flat.pattern and events._FUTURE.flags == flat.flags
+    # every listed form, near misses, and the characters IGNORECASE folds ("ſ", Kelvin "K", "İ")
+    vocab = (
+        "will would shall they'll 'll is are was were to be held signed scheduled due expected plans "
+        "plan planned planning intends intend intended set going about invitation invited ready willing "
+        "agreed aims aim hopes hope wants want seeks seek may might could should can must next upcoming "
+        "proposed prepare preparing would-be possible potential future calls call called for urged urges "
+        "asked if look looks looked looking forward ſhall İf WILL Would-Be SEEKS willingly iffy mayor "
+        "cannot x _ 1 -"
+    ).split(" ")
+    assert _same(flat.finditer, events._FUTURE.finditer, [*TEXTS, *_noise(vocab, 1500)]) > 1000
