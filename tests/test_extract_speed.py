@@ -267,3 +267,16 @@ def test_future_words_grouped_by_first_letter_match_like_the_flat_list() -> None
         "cannot x _ 1 -"
     ).split(" ")
     assert _same(flat.finditer, events._FUTURE.finditer, [*TEXTS, *_noise(vocab, 1500)]) > 1000
+
+
+def test_date_starts_found_from_the_character_before_are_the_plain_scan_positions() -> None:
+    from newsgraph.converters import dates
+
+    vocab = (
+        "Jan. January May 12 2024 2024-05-12 12/05 (Reuters) ( ) (2024) x(May the end of early mid late in "
+        "on since by until before after today Yesterday tonight this week earlier later a one two days ago "
+        "the next day Monday Mon _ é ſ Kelvin 1st - , . / \n"
+    ).split(" ")
+    texts = [*TEXTS, *_noise(vocab, 1500), "(2024)", "May", "", "a(Jan 2020)", "_(May 2020)"]
+    for text in texts:
+        assert dates._date_starts(text) == [m.start() for m in dates._DATE_AT.finditer(text)], text[:200]
