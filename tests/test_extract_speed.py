@@ -280,3 +280,18 @@ def test_date_starts_found_from_the_character_before_are_the_plain_scan_position
     texts = [*TEXTS, *_noise(vocab, 1500), "(2024)", "May", "", "a(Jan 2020)", "_(May 2020)"]
     for text in texts:
         assert dates._date_starts(text) == [m.start() for m in dates._DATE_AT.finditer(text)], text[:200]
+
+
+@pytest.mark.parametrize("which", ["ISSUED", "SUBJECT"])
+def test_issued_and_subject_scans_before_their_verbs_find_what_a_full_scan_finds(which: str) -> None:
+    from newsgraph.converters import agreements
+
+    vocab = (
+        "a an the A The joint statement declaration communiqué communique that which was were has had been "
+        "also issued adopted released signed exchanged initialled agreement memorandum of understanding "
+        "plan on for between Peru and Chile 'Lima' ’s - . ; : , \n x _ 1"
+    ).split(" ")
+    texts = [*TEXTS, *_noise(vocab, 1500, seed=8), "'Plan' was signed", ". 'x' plan was signed"]
+    pattern = getattr(agreements, which)
+    scan = getattr(agreements, f"_{which}_SCAN")
+    assert _same(pattern.finditer, scan.finditer, texts) > 20

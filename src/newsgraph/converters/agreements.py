@@ -74,6 +74,19 @@ ISSUED = re.compile(
     r"\b(?:(?:a|an|the)\s+)?(?P<np>(?:[\w'’\-]+\s+){0,3}?(?:joint\s+)?(?:statement|declaration|communiqu[ée]))"
     r"\s+(?:that\s+was\s+|which\s+was\s+)?(?:issued|adopted|released)\b"
 )
+#: ISSUED tried only before each "issued", "adopted" or "released", back to the last full
+#: stop, semicolon, colon or comma (no match holds one before that word): on the texts
+#: that pass its gate, a full scan tried the lazy noun phrase at every word start
+_ISSUED_SCAN = AnchoredScan(ISSUED, ("issued", "adopted", "released"), 0, stops=".;:,")
+#: SUBJECT likewise before its verbs, back to the last full stop or semicolon; its matches
+#: start at the text's start, after ". " or "; ", or at a word start
+_SUBJECT_SCAN = AnchoredScan(
+    SUBJECT,
+    ("signed", "adopted", "issued", "exchanged", "initialled"),
+    0,
+    starts=re.compile(r"\A|(?<=[.;]\s)|\b"),
+    stops=".;",
+)
 LIST_ITEM = re.compile(
     rf"^[ \t]*(?:[ivxIVX]+|\d+|[a-h])[.)]\s+(?P<np>(?:[\w'’\-]+\s+){{0,2}}?{_HEADS_LOWER}\b[^\n]*?)[;.]?[ \t]*$",
     re.M,
@@ -325,10 +338,16 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
         if _PLANNED.search(pre):
             continue
         add(s, s + len(title), title, "named")
-    for pat, how in ((OBJECT, "object"), (SUBJECT, "subject"), (ISSUED, "issued"), (LIST_ITEM, "list")):
+    scans: tuple[tuple[re.Pattern[str], re.Pattern[str] | AnchoredScan, str], ...] = (
+        (OBJECT, OBJECT, "object"),
+        (SUBJECT, _SUBJECT_SCAN, "subject"),
+        (ISSUED, _ISSUED_SCAN, "issued"),
+        (LIST_ITEM, LIST_ITEM, "list"),
+    )
+    for pat, scan, how in scans:
         if not _may_match(pat, text):
             continue
-        for m in pat.finditer(text):
+        for m in scan.finditer(text):
             np = m.group("np")
             s = m.start("np")
             if how == "object":
