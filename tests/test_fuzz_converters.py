@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import Literal
 
@@ -105,6 +105,7 @@ def run(kind: str, data: bytes | str, fmt: str | None = None) -> None:
 
 @COMMON
 @given(page=pages)
+@example(page="·\nBEIJING, May 13 (Xinhua) -- ")  # a masthead line of separators alone (was an IndexError)
 def test_text_pages_with_random_furniture(page: str) -> None:
     run("text pages", page)
 

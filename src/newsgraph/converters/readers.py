@@ -840,7 +840,7 @@ def read_text(text: str, *, url: str | None = None, input_format: str = "text",
     elif headline_idx is not None:
         meta.title_line = pre[headline_idx].index
     if masthead_idx is not None:
-        meta.masthead = _masthead_name(content[masthead_idx].text)
+        meta.masthead = _masthead_name(content[masthead_idx].text) or None
     else:
         head_line = pre[headline_idx].index if headline_idx is not None else None
         meta.masthead = _nav_masthead(classified, head_line)
@@ -1178,7 +1178,7 @@ def _nav_masthead(lines: list[_Line], headline_line: int | None) -> str | None:
         return None
     tagline = " ".join(_nav_segments(first.text)[1:])
     if _mostly_caps(seg) or _NAV_MASTHEAD_RE2.search(tagline):
-        return _masthead_name(seg)
+        return _masthead_name(seg) or None
     return None
 
 
@@ -1187,7 +1187,12 @@ _MASTHEAD_NAME_RE = re.compile(r"\s+(?:English(?: edition)?|Online|\.com|News On
 
 
 def _masthead_name(s: str) -> str:
-    first = _nav_segments(s)[0] if ("|" in s or "·" in s or "•" in s) else s.strip()
+    if "|" in s or "·" in s or "•" in s:
+        segments = _nav_segments(s)
+        # A line of separators alone ("·") has no segment: no name, not an IndexError.
+        first = segments[0] if segments else ""
+    else:
+        first = s.strip()
     first = _MASTHEAD_NAME_RE.sub("", first) or first
     if _mostly_caps(first) and len(first.split()) >= 2:
         return _title_case(first)
