@@ -213,7 +213,7 @@ def render(progress: dict[str, Any], total_files: int) -> str:
     )  # fmt: skip
     note = (
         "Peak RSS is the whole `newsgraph ingest` process tree (workers included) sampled every 0.25 s; "
-        "it stays flat while the store grows, because ingest holds a bounded number of articles in "
+        "it does not follow the store's size, because ingest holds a bounded number of articles in "
         "flight and one N-Quads shard, never the store's contents."
     )
     return "\n\n".join([head, machine, table, note])

@@ -215,8 +215,8 @@ def _million_progress() -> str:
         [
             "In progress (`python bench/bench_million.py`, resumable; see \"Ingest at scale\"): "
             f"{written:,} of {MILLION:,} articles ingested in {seconds / 3600:.2f} h "
-            f"({rate:.0f} articles/s on a machine shared with other work), peak RSS of ingest flat at "
-            f"{bl.mib(min(r['peak_rss'] for r in runs))} - {bl.mib(max(r['peak_rss'] for r in runs))} "
+            f"({rate:.0f} articles/s on a machine shared with other work), peak RSS of ingest between "
+            f"{bl.mib(min(r['peak_rss'] for r in runs))} and {bl.mib(max(r['peak_rss'] for r in runs))} "
             f"while the store grew to {last['store_bytes'] / 2**30:.1f} GiB.",
             f"- At that rate the remaining {MILLION - written:,} articles take "
             f"**{(MILLION - written) / rate / 3600:.1f} h**;",
