@@ -25,8 +25,19 @@ ROOT = Path(__file__).resolve().parent
 DEV = ROOT.parent.parent / "shared" / "corpus" / "dev"
 
 
+#: Invented sentences that every anchored pattern family reacts to, so the comparisons
+#: below are never vacuous when the dev corpus is absent (as in CI).
+_EXAMPLES = [
+    "The signing was witnessed by Prime Minister Ana Velez and Foreign Minister Tomas Ried.",
+    "The ceremony was attended by President Mira Kollen. Also attending the talks were two envoys.",
+    "The accord was signed in the presence of King Harald Osten, with ministers looking on.",
+    "Attending the summit were the leaders of Chile and Peru; Finance Minister Lin took part in the meeting.",
+    "Standing beside them, Deputy Minister Joel Arno sat in on the talks that the delegations attended.",
+]
+
+
 def _texts() -> list[str]:
-    texts = [f.read_text(encoding="utf-8") for f in sample_files()]
+    texts = [*_EXAMPLES, *(f.read_text(encoding="utf-8") for f in sample_files())]
     for folder in (ROOT / "data" / "articles", ROOT / "data" / "heldout"):
         texts += [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))]
     if DEV.is_dir():
