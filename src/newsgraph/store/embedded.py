@@ -348,11 +348,7 @@ class EmbeddedStore:
         quad by quad through Python to drop the graph names.
         """
         self.check_format()
-        try:
-            given = summaries.from_nquads(str(nquads_path))
-        except SyntaxError as exc:
-            raise RDFSyntaxError(f"cannot load {nquads_path}: {exc}") from None
-        with summaries.maintained(self, list(given), given):
+        with summaries.maintained_bulk(self, str(nquads_path)):
             self._bulk_load(nquads_path, default_graph)
 
     def _bulk_load(self, nquads_path: Path, default_graph: Path | None = None) -> None:

@@ -462,11 +462,7 @@ class RemoteStore:
 
     def bulk_load(self, nquads_path: Path) -> None:
         self.check_format()
-        try:
-            given = summaries.from_nquads(str(nquads_path))
-        except SyntaxError as exc:
-            raise RDFSyntaxError(f"cannot load {nquads_path}: {exc}") from None
-        with summaries.maintained(self, list(given), given):
+        with summaries.maintained_bulk(self, str(nquads_path)):
             self._bulk_load(nquads_path)
 
     def _bulk_load(self, nquads_path: Path) -> None:

@@ -703,6 +703,17 @@ def maintained(
         finish(store, names, given)
 
 
+@contextmanager
+def maintained_bulk(store: Store, nquads_path: str) -> Iterator[None]:
+    """``maintained`` around a bulk load of an N-Quads file: every backend's bulk path."""
+    try:
+        given = from_nquads(nquads_path)
+    except SyntaxError as exc:
+        raise RDFSyntaxError(f"cannot load {nquads_path}: {exc}") from None
+    with maintained(store, list(given), given):
+        yield
+
+
 def from_ntriples(items: Iterable[tuple[str, str]]) -> dict[str, list[Triple]]:
     try:
         return {g: list(triples_from_ntriples(nt)) for g, nt in items}
