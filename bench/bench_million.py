@@ -79,21 +79,7 @@ def code_at(code: Path | None) -> tuple[dict[str, str], str]:
 
 
 def ingest_file(path: Path, store: Path, workers: int, log: Path, code: Path | None = None) -> dict[str, Any]:
-    cmd = [
-        bl.tool("newsgraph"),
-        "ingest",
-        str(path),
-        "--store",
-        str(store),
-        "--bulk",
-        "--base-uri",
-        bl.BASE_URI,
-        "--workers",
-        str(workers),
-        "--quiet",
-        "--no-progress",
-        "--no-compact",
-    ]
+    cmd = bl.ingest_cmd(path, store, workers, "--no-compact")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = log.stat().st_size if log.exists() else 0
     env, commit = code_at(code)

@@ -303,6 +303,14 @@ class PeakRss:
         return self.peak
 
 
+def ingest_cmd(source: Path, store: Path, workers: int, *extra: str) -> list[str]:
+    """The bulk `newsgraph ingest` every store-building benchmark runs (same flags, same base URI)."""
+    return [
+        tool("newsgraph"), "ingest", str(source), "--store", str(store), "--bulk", "--base-uri", BASE_URI,
+        "--workers", str(workers), "--quiet", "--no-progress", *extra,
+    ]  # fmt: skip
+
+
 def run_measured(
     cmd: list[str], log: Path | None = None, env: dict[str, str] | None = None
 ) -> dict[str, Any]:

@@ -88,20 +88,7 @@ def step_store(size: int, corpus: Path, log: Path, workers: int) -> Path:
     store = bl.OUT / f"store-{size}"
     if store.exists():
         shutil.rmtree(store)
-    cmd = [
-        bl.tool("newsgraph"),
-        "ingest",
-        str(corpus),
-        "--store",
-        str(store),
-        "--bulk",
-        "--base-uri",
-        bl.BASE_URI,
-        "--workers",
-        str(workers),
-        "--quiet",
-        "--no-progress",
-    ]
+    cmd = bl.ingest_cmd(corpus, store, workers)
     m = bl.run_measured(cmd, log=log)
     disk = bl.du(store)
     bl.record(
