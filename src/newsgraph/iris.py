@@ -156,8 +156,9 @@ def doc_path(kind: str, key: str) -> str:
     return f"/doc/{kind}/{key}"
 
 
-def data_path(kind: str, key: str, ext: str) -> str:
-    return f"/data/{kind}/{key}.{ext}"
+def data_path(kind: str, key: str, ext: str | None) -> str:
+    """Where a description lives; without ``ext`` the server negotiates the format."""
+    return f"/data/{kind}/{key}.{ext}" if ext else f"/data/{kind}/{key}"
 
 
 def id_path(kind: str, key: str) -> str:
