@@ -6,6 +6,7 @@ hand-written article graphs of ld_fixtures.
 
 from __future__ import annotations
 
+import time
 from email.utils import format_datetime, parsedate_to_datetime
 
 import pytest
@@ -429,6 +430,28 @@ def test_last_modified_from_an_on_disk_store(tmp_path) -> None:  # type: ignore[
     )
     assert c.get("/doc/person/xi-jinping", headers={"If-Modified-Since": lm}).status_code == 304
     assert c.get("/data/person/xi-jinping.ttl", headers={"If-Modified-Since": "garbage"}).status_code == 200
+    store.close()
+
+
+def test_a_write_by_another_process_shows_within_the_scan_interval(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The store directory is looked at once per scan_interval, not per request: a write
+    # that did not go through this app (another gunicorn worker) must still show once
+    # the interval has passed, and not be hidden for longer by the document cache.
+    store = EmbeddedStore(tmp_path / "store")
+    load(store, BASE)
+    app = create_app({"base_uri": BASE}, store=store)
+    app.extensions["newsgraph.freshness"].scan_interval = 0.3
+    c = app.test_client()
+    before = c.get("/data/country/CHN.ttl")
+    spec = fiji_articles(1)[0]
+    spec.events[0].actors.append(CHN)
+    iri, g = article_graph(BASE, spec)
+    time.sleep(1.1)  # Last-Modified has whole seconds: let the write land in a later one
+    store.put_graph(str(iri), g)
+    time.sleep(0.4)
+    after = c.get("/data/country/CHN.ttl")
+    assert after.headers["ETag"] != before.headers["ETag"]
+    assert str(iri) in after.get_data(as_text=True)
     store.close()
 
 

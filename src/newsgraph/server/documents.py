@@ -10,6 +10,7 @@ module means the pages cannot drift apart in what they promise.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import threading
@@ -205,19 +206,42 @@ class Freshness:
     store_dir: str | None
     last_write: float | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    #: How long a look at the store directory is reused.  The scan stats every file,
+    #: and a store of a million articles holds thousands, so doing it on every request
+    #: cost more than the rest of serving a cached document.  Writes made through this
+    #: process are seen at once (``record_write``); a write through another worker
+    #: process of the same server is seen within this many seconds.
+    scan_interval: float = 1.0
+    _scanned_at: float = -1e9
+    _dir_stamp: float | None = None
+    _dir_ok: bool = True
 
     def record_write(self) -> None:
         with self.lock:
             self.last_write = time.time()
+            self._scanned_at = -1e9
+
+    def _directory_stamp(self) -> tuple[bool, float | None]:
+        now = time.monotonic()
+        if now - self._scanned_at < self.scan_interval:
+            return self._dir_ok, self._dir_stamp
+        ok, newest = True, None
+        try:
+            with os.scandir(self.store_dir or ".") as entries:
+                newest = max((e.stat().st_mtime for e in entries if e.is_file()), default=None)
+        except OSError:
+            ok = False
+        self._dir_ok, self._dir_stamp, self._scanned_at = ok, newest, now
+        return ok, newest
 
     def timestamp(self) -> float | None:
         stamps = [self.last_write] if self.last_write is not None else []
         if self.store_dir:
-            try:
-                with os.scandir(self.store_dir) as entries:
-                    stamps.extend(e.stat().st_mtime for e in entries if e.is_file())
-            except OSError:
+            ok, newest = self._directory_stamp()
+            if not ok:
                 return None
+            if newest is not None:
+                stamps.append(newest)
         return max(stamps) if stamps else None
 
     def last_modified(self) -> datetime | None:
@@ -283,7 +307,11 @@ def body_cache_for(app: Flask) -> BodyCache:
 # -- answering ------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=256)
 def etag_for(body: bytes) -> str:
+    """A content hash.  Memoised: served bodies mostly come from BodyCache, so the same
+    bytes object returns again and again, and Python caches a bytes object's own hash,
+    which makes the lookup cheap where SHA-256 over a large document is not."""
     return hashlib.sha256(body).hexdigest()[:32]
 
 
