@@ -306,3 +306,46 @@ def test_issued_and_subject_scans_before_their_verbs_find_what_a_full_scan_finds
     pattern = getattr(agreements, which)
     scan = getattr(agreements, f"_{which}_SCAN")
     assert _same(pattern.finditer, scan.finditer, texts) > 20
+
+
+# ----------------------------------------------------------------- reader lines
+
+
+def _reader_lines(vocab: list[str], n: int, seed: int) -> list[str]:
+    lines = [ln.strip() for text in TEXTS for ln in text.splitlines() if ln.strip()]
+    rnd = random.Random(seed)
+    glue = [" ", " ", ", ", "", "  ", "\t", "\u00a0", ". "]
+    lines += ["".join(rnd.choice(vocab) + rnd.choice(glue) for _ in range(rnd.randint(1, 30)))
+              for _ in range(n)]
+    return lines
+
+
+def test_dateline_match_skips_only_lines_the_plain_match_fails() -> None:
+    from newsgraph.converters import readers
+
+    vocab = (
+        "BEIJING Beijing New York Bonn12 Jeddah, May 13 (Xinhua) -- - — – ― : . , / /TASS/ /UzA/. "
+        "Sept 16 SPA "
+        "6 September Monday Tuesday, July 9, 2018 (Horn Wire) IRNA Tehran HÀ NỘI (VNA) the said Al-Quds ſep "
+        "SEPT dec. JAN 5th Riau Islands (ANTARA) x é ’ ' \" “ ( ) 2024 a b c d e f g h"
+    ).split(" ")
+    # "ſ" folds onto "s" under IGNORECASE, so "ſept 16" is a date that lower() does not spell
+    edge = ["BONN, ſept 16 (dpa) - Talks went on for hours", "BONN ſep. 2, 2024 /dpa/ - Talks went on today",
+            "Bonn12 May - The talks went on for hours and hours", "LAHORE: the talks went on for hours"]
+    matched = 0
+    for s in [*edge, *_reader_lines(vocab, 6000, seed=21)]:
+        expected = readers._DATELINE.match(s)
+        got = readers._dateline_match(s)
+        want = expected and (expected.span(), expected.groupdict())
+        assert (got and (got.span(), got.groupdict())) == want, s
+        matched += expected is not None
+    assert matched > 200
+
+
+def test_credit_hint_form_matches_the_plain_form() -> None:
+    from newsgraph.converters import readers
+
+    plain = re.compile(r"photo|credit|image|picture", re.IGNORECASE)
+    vocab = "Photo PHOTO photograph credit CREDITS İmage ımage image Picture pictures phot x ( ) .".split(" ")
+    texts = [*TEXTS, *_noise(vocab, 400, seed=3)]
+    assert _same(plain.finditer, readers._CREDIT_HINT.finditer, texts) > 50

@@ -216,13 +216,54 @@ _DL_DATE = (
     rf"(?:{stamps.MONTH_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{stamps.MONTH_RE}\.?(?:,?\s+\d{{4}})?)"
 )
-_DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}?)"
-    rf"(?:,?\s*(?P<date>{_DL_DATE}))?\.?"
-    r"(?:\s*\((?P<agency>[^()]{2,40})\)|\s*/(?P<agency2>[^/\s][^/]{0,25})/\.?|,\s*(?P<agency3>[A-Z][A-Za-z]{1,10}))?"
-    r"(?P<dash>\s*(?:--|[–—―-])\s*|:\s+|\s*\.\s+(?=[A-Z\"“]))",
-    re.IGNORECASE,
+_DL_PLACE = rf"^(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}?)"
+_DL_AGENCY_DASH = (
+    r"\.?(?:\s*\((?P<agency>[^()]{2,40})\)|\s*/(?P<agency2>[^/\s][^/]{0,25})/\.?|,\s*(?P<agency3>[A-Z][A-Za-z]{1,10}))?"
+    r"(?P<dash>\s*(?:--|[–—―-])\s*|:\s+|\s*\.\s+(?=[A-Z\"“]))"
 )
+_DATELINE = re.compile(_DL_PLACE + rf"(?:,?\s*(?P<date>{_DL_DATE}))?" + _DL_AGENCY_DASH, re.IGNORECASE)
+#: _DATELINE for a line that holds no month name: its date needs one, so it cannot match
+#: and is left out ("date" stays a group that never takes part).  The engine tries the
+#: date's month alternatives at every place a place word may end, which was most of the
+#: match's cost on body lines.
+_DATELINE_NO_DATE = re.compile(_DL_PLACE + r"(?P<date>(?!))?" + _DL_AGENCY_DASH, re.IGNORECASE)
+#: the month stems of _DL_DATE, lower-cased ("ſ" is the one other letter IGNORECASE folds
+#: onto one of their letters, s)
+_DL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: what everything before a _DATELINE match's dash is written with, bar an agency's ( or /
+#: (place words, single spaces, commas, a date, a full stop)
+_DL_PLAIN = re.compile(r"[\w'’.\-,\s]*")
+#: a dash of _DATELINE written with _DL_PLAIN's characters: a hyphen or a full stop and a space
+_DL_PLAIN_DASH = re.compile(r"-|\.\s")
+
+
+def _dateline_match(s: str) -> re.Match[str] | None:
+    """``_DATELINE.match(s)``, answered without the costly match where it cannot succeed.
+
+    A match is a place of at most three comma-separated parts of at most four words joined
+    by single spaces, an optional date (at most four whitespace runs and one before it),
+    an optional agency and a dash, so at most 17 whitespace runs come before the dash (or
+    before the agency's "(" or "/"); and everything before that is written with
+    _DL_PLAIN's characters.  So the first character that could serve as the dash, or the
+    first outside _DL_PLAIN if it is "(", "/", a long dash or a colon, has at most 18
+    whitespace-separated chunks before it, or there is no match.  Most body lines fail
+    that.  tests/test_extract_speed.py compares this with the plain match.
+    """
+    q = _DL_PLAIN.match(s).end()  # type: ignore[union-attr]  # matches the empty string
+    d = _DL_PLAIN_DASH.search(s, 0, q)
+    if d is not None:
+        p = d.start()
+    elif q < len(s) and s[q] in "(/–—―:":
+        p = q
+    else:
+        return None
+    if len(s[:p].split()) > 18:
+        return None
+    low = s.lower()
+    if "ſ" in s or any(m in low for m in _DL_MONTHS):
+        return _DATELINE.match(s)
+    return _DATELINE_NO_DATE.match(s)
+
 _POSITION_MARK = re.compile(r"\((?:\d(?:st|nd|rd|th)\s+)?(?:[LRC]|front|back|center|centre|left|right|top)\)")
 _CREDIT_SLASH = re.compile(r"\s*\((?P<body>[^()/]{2,60}(?:/[^()/]{2,60}){1,2})\)\s*$")
 # Reuters and Xinhua end a caption with the credit after the last full stop, unbracketed:
@@ -246,7 +287,11 @@ _CREDIT_PHOTO = re.compile(
 )
 _CREDIT_SUFFIX = re.compile(r"\s*\((?P<name>[^()]{2,40}?)\s+(?:Photo|photo|/\s*Photo)\)\s*$")
 _CREDIT_PAREN = re.compile(r"(?<=[.!?”\"])\s*\((?P<name>[^()]{2,40})\)\s*$")
-_CREDIT_HINT = re.compile(r"photo|credit|image|picture", re.IGNORECASE)
+#: ``photo|credit|image|picture`` (re.IGNORECASE), written to start with a class of the
+#: letters it may start with (every case IGNORECASE allows) so that ``re`` skips ahead to
+#: one; the plain form tried four case-folded branches at every character of a caption's
+#: tail (tests/test_extract_speed.py)
+_CREDIT_HINT = re.compile(r"[PpCcIiİı](?i:(?<=p)hoto|(?<=c)redit|(?<=i)mage|(?<=p)icture)")
 _NOT_CREDIT = re.compile(
     r"^(?:end|lead|update|updated|corrected|recast|urgent|file|\d.*|.*\b(?:by|via)\b.*)$", re.IGNORECASE
 )
@@ -372,14 +417,16 @@ _DATE_LINE_REST_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?
 _DATE_LINE_REST_RE2 = re.compile(
     r"\b(?:GMT|UTC|[A-Z]{2,4}T|WIB|TSİ|TSI|IST|KST|JST|CST|EST|EDT|PST|PDT|BST|CET|CEST|"
     r"MSK|HKT|SGT|PKT|GST)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?")
+_WEEKDAY_WORD = re.compile(rf"\b{stamps.WEEKDAY_RE}", re.I)
 
 
-def _date_line_rest(s: str) -> str:
-    """What a line holds besides dates, times, weekdays and separators."""
+def _date_line_rest(s: str, found: list[stamps.FoundDate] | None = None) -> str:
+    """What a line holds besides dates, times, weekdays and separators (``found``: the
+    line's stamps.find_dates, when the caller has them)."""
     rest = s
-    for f in reversed(stamps.find_dates(s)):
+    for f in reversed(stamps.find_dates(s) if found is None else found):
         rest = rest[: f.start] + " " + rest[f.end:]
-    rest = re.sub(rf"\b{stamps.WEEKDAY_RE}", " ", rest, flags=re.I)
+    rest = _WEEKDAY_WORD.sub(" ", rest)
     rest = _DATE_LINE_REST_RE.sub(" ", rest)
     rest = _DATE_LINE_REST_RE2.sub(" ", rest)
     rest = _LABELLED_DATE.sub(" ", rest)
@@ -391,21 +438,25 @@ _STAMP_WORDS = {"by", "at", "on", "in", "from", "and", "updated", "published", "
 _SEGMENT_SPLIT = re.compile(r"\s*[|·•]\s*|\s{3,}")
 
 
-def _is_date_line(s: str) -> bool:
+def _is_date_line(s: str, found: list[stamps.FoundDate] | None = None) -> bool:
     """A stamp line: a date with at most a label, a time, a byline or a section beside it.
 
     The part sharing the date's segment must be short and carry no running words, so a
     headline that ends in a date ("PM meeting with X: 30 August 2018") stays a headline.
+    ``found`` is the line's stamps.find_dates when the caller has them: the reader asks
+    about the dates of one line several times, and finding them is most of the cost.
     """
-    found = stamps.find_dates(s)
+    if found is None:
+        found = stamps.find_dates(s)
     if not found or len(s) > 160:
         return False
-    if len(_words(_date_line_rest(s))) > 12:
+    if len(_words(_date_line_rest(s, found))) > 12:
         return False
     for seg in _SEGMENT_SPLIT.split(s):
-        if not stamps.find_dates(seg):
+        seg_found = found if seg == s else stamps.find_dates(seg)
+        if not seg_found:
             continue
-        rest = _words(_date_line_rest(seg))
+        rest = _words(_date_line_rest(seg, seg_found))
         content = [w for w in rest if w.lower() not in _STAMP_WORDS]
         if len(rest) > 5 or any(w.islower() for w in content) or len(content) > 3:
             return False
@@ -472,12 +523,15 @@ def _read_byline(s: str, meta: _Meta) -> bool:
     return True
 
 
-def _read_dates(s: str, line_no: int, meta: _Meta) -> bool:
-    """Publication-date candidates in one line; True when the line is a stamp, not text."""
-    if not _is_date_line(s):
+def _read_dates(s: str, line_no: int, meta: _Meta, found: list[stamps.FoundDate] | None = None) -> bool:
+    """Publication-date candidates in one line; True when the line is a stamp, not text.
+    (``found``: the line's stamps.find_dates, when the caller has them.)"""
+    if found is None:
+        found = stamps.find_dates(s)
+    if not _is_date_line(s, found):
         return False
     labels = list(_LABELLED_DATE.finditer(s))
-    for f in stamps.find_dates(s):
+    for f in found:
         label = None
         for lm in labels:
             if lm.end() <= f.start and not s[lm.end():f.start].strip(" :：\t"):
@@ -502,7 +556,9 @@ _READ_SOURCE_RE = re.compile(r"\s{2,}")
 _READ_SOURCE_RE2 = re.compile(r"^https?:")
 
 
-def _read_source(s: str, meta: _Meta) -> bool:
+def _read_source(s: str, meta: _Meta, dates: list[stamps.FoundDate] | None = None) -> bool:
+    """A "Source:" field, or an agency credited after a date; ``dates``: the line's
+    stamps.find_dates, when the caller has them."""
     found = False
     for m in _SOURCE_FIELD.finditer(s):
         src = clean_name(m.group("src"))
@@ -510,7 +566,7 @@ def _read_source(s: str, meta: _Meta) -> bool:
         if src and len(_words(src)) <= 10 and not _READ_SOURCE_RE2.match(src):
             meta.credit_sources.append((0, src))
             found = True
-    if stamps.find_dates(s):
+    if stamps.find_dates(s) if dates is None else dates:
         m2 = _BY_AGENCY.search(s)
         if m2:
             meta.credit_sources.append((0, m2.group("src")))
@@ -629,15 +685,18 @@ _CLASSIFY_RE8 = re.compile(r"\s+in\s+[A-Z]")
 def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list[_Line]:
     out: list[_Line] = []
     in_list = False
+    only_blanks_before = True  #: every line before this one is blank (kinds are final once read)
     for i, raw in enumerate(lines):
         s = raw.strip()
         line = _Line(s, i)
-        nw = len(_WORD.findall(s))  # counted once: long body lines are the common case
         out.append(line)
         if not s:
             line.kind = "blank"
             continue
-        if header_url and not out[:-1] or all(x.kind == "blank" for x in out[:-1]):
+        nw = len(_WORD.findall(s))  # counted once: long body lines are the common case
+        before_blank = only_blanks_before
+        only_blanks_before = False  # this line is not blank, whatever kind it gets
+        if header_url and i == 0 or before_blank:
             m = _URL_LINE.match(s)
             if m:
                 meta.url = m.group(1)
@@ -671,14 +730,16 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
             continue
         if _EDITOR_START.match(s) or (nw <= 16 and _CLASSIFY_RE5.search(s)):
             if _read_editor(s, meta):
-                _read_source(s, meta)
-                line.credit = not _read_dates(s, i, meta)
+                dates = stamps.find_dates(s)
+                _read_source(s, meta, dates)
+                line.credit = not _read_dates(s, i, meta, dates)
                 line.kind = "meta"
                 continue
         is_short = nw <= 18 and not (_SENT_END.search(s) and nw > 8)
         if is_short:
-            got_source = _read_source(s, meta)
-            got_date = _read_dates(s, i, meta)
+            dates = stamps.find_dates(s)
+            got_source = _read_source(s, meta, dates)
+            got_date = _read_dates(s, i, meta, dates)
             got_editor = _read_editor(s, meta) if _EDIT_WORD.search(s) else False
             got_byline = _read_byline(s, meta) if not got_source else False
             if not got_byline and got_date and "|" in s:
@@ -722,7 +783,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
             if agency:
                 meta.credit_sources.append((3, agency))
             continue
-        dl = _DATELINE.match(s) if _may_open_dateline(s) else None
+        dl = _dateline_match(s) if _may_open_dateline(s) else None
         if dl and _good_dateline(dl, s):
             line.dateline = dl
     return out
