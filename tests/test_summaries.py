@@ -6,18 +6,24 @@ and compares the Description field by field and the RDF documents with
 ``rdflib.compare.isomorphic``.  That is repeated after adding articles, after
 replacing and removing some, after a raw update (the index must step aside) and
 after ``reindex``, on the embedded store and on a real ``oxigraph serve``.
+
+The index must also never leave a string behind: Oxigraph keeps every IRI and every
+literal longer than 15 bytes forever, so the index may only ever have held the strings
+a fresh rebuild holds (``test_index_never_holds_a_string_a_rebuild_would_not``).
 """
 
 from __future__ import annotations
 
 import io
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from ld_fixtures import BASE, all_specs, article_graph, load
+from ld_fixtures import BASE, Actor, ArticleSpec, EventSpec, all_specs, article_graph, load
 from newsgraph.errors import ResourceNotFound
 from newsgraph.server import describe as dsc
 from newsgraph.server.documents import description_dataset, flatten
@@ -37,7 +43,7 @@ def _document(desc: dsc.Description) -> Graph:
     return flatten(ds)
 
 
-def _pages(store: Store, iri: str, *, expect_index: bool) -> int:
+def _pages(store: Store, iri: str, *, expect_index: bool | None) -> int:
     """Compare every page of iri's description built both ways; returns the page count."""
     kind, key = _split(iri)
     page = 1
@@ -50,7 +56,8 @@ def _pages(store: Store, iri: str, *, expect_index: bool) -> int:
                 dsc.describe(store, BASE, kind, key, page=page, page_size=PAGE)
             return 0
         fast = dsc.describe(store, BASE, kind, key, page=page, page_size=PAGE, near=True)
-        assert (fast.summary is not None) == expect_index, (iri, page)
+        if expect_index is not None:
+            assert (fast.summary is not None) == expect_index, (iri, page)
         assert fast.link_counts == live.link_counts, iri
         assert fast.mention_count == live.mention_count, iri
         assert [(lk.subject, lk.predicate, lk.date) for lk in fast.links] == [
@@ -192,3 +199,176 @@ def test_old_store_without_index_stays_live_until_reindex(store: Store, tmp_path
     assert dsc.describe(store, BASE, kind, key, page=1, page_size=PAGE).summary is None
     store.reindex()
     assert dsc.describe(store, BASE, kind, key, page=1, page_size=PAGE).summary is not None
+
+
+# -- what the index writes ------------------------------------------------------------
+
+
+def _lasting_strings(store: Store) -> set[str]:
+    """The terms of the index graph that Oxigraph puts in its string table, never to free them.
+
+    Inline (not counted): plain strings of at most 15 UTF-8 bytes and xsd:integer.  Any
+    other term counts, to be on the safe side.
+    """
+    rows = store.select(
+        f"SELECT DISTINCT ?t WHERE {{ GRAPH <{summaries.INDEX_GRAPH}> "
+        "{ { ?t ?p ?o } UNION { ?s ?t ?o } UNION { ?s ?p ?t } } }"
+    )
+    found = set()
+    for row in rows:
+        t = row["t"]
+        if isinstance(t, Literal):
+            if t.datatype == XSD.integer:
+                continue
+            if t.datatype is None and t.language is None and len(str(t).encode("utf-8")) <= 15:
+                continue
+        assert isinstance(t, Literal | URIRef)
+        found.add(t.n3())
+    return found
+
+
+def test_index_never_holds_a_string_a_rebuild_would_not(store: Store) -> None:
+    """Many small writes, rewrites and a remove + re-add: the index never held a string that
+    a rebuild of the final data lacks.  (The packed tallies of the old layout, rewritten
+    whole on each write, left a new long literal behind every time.)"""
+    graphs = [article_graph(BASE, spec) for spec in all_specs(12)]
+    ever: set[str] = set()
+    for iri, g in graphs:  # one article per transaction
+        store.put_graph(str(iri), g)
+        ever |= _lasting_strings(store)
+    for iri, g in graphs[::2]:  # the same articles again
+        store.put_graph(str(iri), g)
+        ever |= _lasting_strings(store)
+    store.remove_graph(str(graphs[3][0]))
+    ever |= _lasting_strings(store)
+    store.put_graphs([(str(i), g) for i, g in [graphs[3], *graphs[-5:]]])
+    ever |= _lasting_strings(store)
+    before = _lasting_strings(store)
+    store.reindex()
+    after = _lasting_strings(store)
+    assert before == after
+    assert ever == after, sorted(ever - after)[:5]
+    # Every tally is inline: only bucket keys and nodes are lasting, no count.
+    counts = store.select(
+        f"SELECT ?v WHERE {{ GRAPH <{summaries.INDEX_GRAPH}> {{ ?g <{summaries.COUNT}> ?v }} }}"
+    )
+    assert counts
+    assert all(len(str(r["v"]).encode("utf-8")) <= summaries.INLINE_BYTES for r in counts)
+
+
+def test_count_literals_stay_inline() -> None:
+    for code in ("20240131", "~a", "3f", "kAbC-_12", "AbCdEf-_"):
+        for n in (1, 9, 999_999, 1_000_000, 12_345_678, 36**5 - 1):
+            text = summaries.count_literal(code, n)
+            assert len(text.encode("utf-8")) <= summaries.INLINE_BYTES, text
+            assert summaries.parse_count(text) == (code, n)
+    # Days name their bucket themselves, both ways; other date texts are hashed.
+    assert summaries.code_of(summaries.LINKS, "2024-01-31") == "20240131"
+    assert summaries._plain_key(summaries.LINKS, "20240131") == "2024-01-31"
+    odd = summaries.code_of(summaries.LINKS, "20240131")
+    assert summaries.is_hashed(summaries.LINKS, odd) and len(odd) == 8
+    assert summaries.code_of(summaries.LINKS, "~c") == "~c"
+    assert summaries.is_hashed(summaries.NEAR, summaries.code_of(summaries.NEAR, "http://x.org/a"))
+
+
+HUB = Actor("person", "Hub Person")
+
+
+def _hub_specs() -> list[ArticleSpec]:
+    """A person meeting 20 others, 1 to 5 times each: several tie at the 12th place."""
+    times = [5, 5, 4, 4, 4, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1]
+    specs = []
+    for i, n in enumerate(times):
+        other = Actor("person", f"Guest Number{i}")
+        for j in range(n):
+            day = f"2021-{1 + j:02d}-{1 + i:02d}"
+            s = f"Hub Person met Guest Number{i} on day {j}."
+            specs.append(
+                ArticleSpec(
+                    url=f"https://example.org/news/hub/{i}/{j}",
+                    title=f"Meeting {i}-{j}",
+                    published=day,
+                    source="Hub Wire",
+                    text=s,
+                    events=[EventSpec(NG_MEETING, day, s, "met", [HUB, other])],
+                )
+            )
+    return specs
+
+
+NG_MEETING = dsc.NG.Meeting
+
+
+def test_top_neighbours_with_ties(store: Store) -> None:
+    """Only the top neighbours are named through the index; the page is the live one."""
+    store.put_graphs([(str(i), g) for i, g in (article_graph(BASE, s) for s in _hub_specs())])
+    hub = str(HUB.iri(BASE))
+    _pages(store, hub, expect_index=True)
+    summary = summaries.load(store, hub, near=True, near_top=12)
+    assert summary is not None
+    near = summary.near[str(dsc.NG.participant)]
+    assert len(near) == 15  # counts 5..2: the 12th is a 2, and all six 2s are named
+    full = summaries.load(store, hub, near=True)
+    assert full is not None and len(full.near[str(dsc.NG.participant)]) == 20
+    assert {k: v for k, v in full.near[str(dsc.NG.participant)].items() if v >= 2} == near
+
+
+def test_odd_date_text_is_filed_under_a_hashed_key(loaded: tuple[Store, dict[str, URIRef]]) -> None:
+    store, ids = loaded
+    iri, g = article_graph(BASE, all_specs(30)[-1])
+    odd = Graph(identifier=iri)
+    for s, p, o in g:
+        if p == dsc.NG.date:
+            o = Literal("early 2021")
+        odd.add((s, p, o))
+    store.put_graph(str(iri), odd)
+    fast = summaries.load(store, str(ids["fiji"]))
+    assert fast is not None and "early 2021" in fast.links[str(dsc.NG.country)]
+    _check_all(store, ids)
+
+
+@pytest.fixture
+def colliding(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every hashed bucket code the same: what a 48-bit collision does, made certain."""
+    summaries.bucket_iri.cache_clear()
+    monkeypatch.setattr(summaries, "_short_hash", lambda text, n: "A" * n)
+    yield
+    summaries.bucket_iri.cache_clear()
+
+
+def test_colliding_neighbour_hashes_fall_back_to_live(colliding: None, store: Store) -> None:
+    ids = load(store, fiji=3)
+    # Xi Jinping meets two people: their buckets collide, so his page is built live.
+    kind, key = _split(str(ids["person"]))
+    assert dsc.describe(store, BASE, kind, key, page=1, page_size=PAGE, near=True).summary is None
+    # Without the neighbours (RDF documents) the index still answers, and right.
+    assert dsc.describe(store, BASE, kind, key, page=1, page_size=PAGE).summary is not None
+    for name in NAMES:
+        _pages(store, str(ids[name]), expect_index=None)
+
+
+def test_index_of_the_old_layout_is_not_used(
+    loaded: tuple[Store, dict[str, URIRef]], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An index in the packed layout of older versions: live pages, a log line naming reindex."""
+    store, ids = loaded
+    monkeypatch.setattr(summaries, "_warned", set())
+    monkeypatch.setattr(summaries, "_checked", set())
+    fiji = str(ids["fiji"])
+    node = summaries.summary_node(fiji)
+    store.update(f"DROP GRAPH <{summaries.INDEX_GRAPH}>")
+    store.update(
+        f"INSERT DATA {{ GRAPH <{summaries.INDEX_GRAPH}> {{ <{node}> <{summaries.LINKS}> "
+        f'"{dsc.NG.country}\\n2022-01-01 1\\n2022-01-02 1" }} }}'
+    )
+    with caplog.at_level(logging.WARNING, logger=summaries.__name__):
+        _check_all(store, ids, expect_index=False)
+    assert any("newsgraph reindex" in r.getMessage() for r in caplog.records)
+    # Writes do not revive it (they mark it stale), reindex does.
+    iri, g = article_graph(BASE, all_specs(30)[-1])
+    store.put_graph(str(iri), g)
+    _check_all(store, ids, expect_index=False)
+    stale = f"<{summaries.STATE}> <{summaries.STALE}> ?x"
+    assert store.ask(f"ASK {{ GRAPH <{summaries.INDEX_GRAPH}> {{ {stale} }} }}")
+    store.reindex()
+    _check_all(store, ids)

@@ -310,7 +310,7 @@ def describe(
                 desc.statements.append(Statement(pred, obj, iri))
     else:
         if use_index and kind in INDEXED_KINDS:
-            desc.summary = summaries.load(store, str(iri), near=near)
+            desc.summary = summaries.load(store, str(iri), near=near, near_top=NEIGHBOUR_LIMIT)
         # With the index, the resource's own predicates are known, and each is read by
         # index lookup instead of walking past its (many) ng:denotedBy statements.
         pattern = f"{ref} ?p ?o FILTER(?p != ng:denotedBy)"

@@ -13,14 +13,39 @@ is read in time proportional to the page instead:
   with another resource Y go to one bucket per (predicate, Y).  A bucket is a node
   with one ``member`` statement per linking resource, so its contents are one index
   lookup.
-* **tallies** -- on a summary node per entity, the member count of every bucket,
-  packed into one literal per predicate (``"<predicate>\n<day> <count>\n..."``).
-  Reading every tally of X is a dozen literals, and from them come the counts, the
-  page boundaries, the timeline and the top neighbours.  A page then fetches just the
-  one or two buckets it overlaps and sorts them (by date, newest first, then by a
-  hash: the order the live queries use).
+* **tallies** -- the member count of every bucket, read all at once for an entity, so
+  the counts, the page boundaries, the timeline and the top neighbours come without
+  touching a bucket.  A page then fetches just the one or two buckets it overlaps and
+  sorts them (by date, newest first, then by a hash: the order the live queries use).
 * **out** -- the predicates X has statements with (other than ``ng:denotedBy``), so the
   resource's own facts are read without walking its 180,000 mention links.
+
+How the tallies are stored, and why.  Oxigraph never frees a string once written: an
+IRI, or a literal too long to sit inside the quad, goes to a string table (RocksDB's
+``id2str``) that nothing ever deletes from, not even ``optimize``.  A tally that is
+rewritten on every write must therefore be a term Oxigraph stores *inline*: plain
+strings of at most 15 UTF-8 bytes, ``xsd:integer``, ``xsd:date`` (measured: rewriting
+such a value 5,000 times adds nothing to ``id2str``, a 16-byte string or an IRI adds
+45 bytes a time; see docs/scaling.md).  So, per entity X with summary node S:
+
+* one **group** node G per (kind, predicate) -- kinds are ``links``, ``mentions`` and
+  ``near`` -- with ``S <kind> G``, ``G tag "<tag>"`` and ``G group <predicate>``, written
+  when the group gets its first count and removed with its last;
+* one **count** statement per bucket, ``G n "<code> <count>"``, at most 15 bytes: the
+  code names the bucket within its group (``20240131`` for a day, ``~a`` for an undated
+  hash bucket, ``3f`` for a mention hash, a 48-bit hash for a neighbour or an odd date
+  text) and the bucket is the node ``G:<code>``.  A write replaces only this statement;
+* for a hashed code, a **key** statement on the bucket, ``G:<code> key <Y>`` (the
+  neighbour) or ``key "<date text>"``, written once while the bucket lives.
+
+Every IRI and long literal the index holds is thus fixed for the life of its bucket or
+group, and a store written incrementally holds the same strings as one built by
+``newsgraph reindex``.  Reading X costs one query whose rows are all inline values
+(about a microsecond and a half each, no string lookup), then, for the HTML page, one
+lookup per neighbour among the top few (``load(near_top=...)``).  An index written by
+the older layout (one packed literal per predicate, rewritten whole on each write and
+so never freed) has no ``layout`` mark: it is not used, and the log says to run
+``newsgraph reindex``.
 
 Where it lives: a named graph, ``INDEX_GRAPH``, in the same store, so it works alike
 for the embedded store and for several stateless servers in front of one remote
@@ -47,18 +72,25 @@ until ``newsgraph reindex``.  A raw SPARQL Update (``/update``) cannot be follow
 marks the whole index not ready until the next reindex.
 
 Known limits (docs/scaling.md): two processes writing articles that touch the same
-bucket at the same instant can leave its tally one off until the next write touching
-it or a reindex (each recount reads, then writes); a linking resource whose date is
-stated differently by two articles is filed under the newest date.
+bucket at the same instant can leave its tally one off (each recount reads, then
+writes); if they leave two count statements for one bucket, the entity's pages use
+live queries until a write touching that bucket or a reindex.  A linking resource
+whose date is stated differently by two articles is filed under the newest date.
+Two neighbours of one entity whose 48-bit hashes collide make that entity's pages
+use live queries (detected when read).
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -80,6 +112,20 @@ OUT = _NS + "out"
 PENDING = _NS + "pending"
 STALE = _NS + "stale"
 STATE = _NS + "state"
+#: ``<STATE> layout LAYOUT_VERSION``: the index is in the layout this module reads.
+LAYOUT = _NS + "layout"
+LAYOUT_VERSION = 2
+#: Group node -> inline tag / linking predicate; bucket tally; hashed bucket -> its key.
+TAG = _NS + "tag"
+GROUP = _NS + "group"
+COUNT = _NS + "n"
+KEY = _NS + "key"
+KINDS = (LINKS, MENTIONS, NEAR)
+#: Longest string Oxigraph keeps inside the quad (measured; see the module docstring).
+INLINE_BYTES = 15
+
+_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+log = logging.getLogger(__name__)
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 DENOTED_BY = str(NG.denotedBy)
@@ -125,8 +171,88 @@ def summary_node(entity: str) -> str:
     return f"urn:x-newsgraph:summary:{md5(entity)}"
 
 
+def _short_hash(text: str, n: int) -> str:
+    """n characters of a URL-safe base-64 MD5: 6 bits each, and usable inside an IRI."""
+    digest = hashlib.md5(text.encode("utf-8")).digest()  # noqa: S324 - a bucket name, not security
+    return base64.urlsafe_b64encode(digest).decode("ascii")[:n]
+
+
+def group_tag(kind: str, group: str) -> str:
+    """The inline tag of a group: its node is ``<summary node>:<tag>``."""
+    return md5(f"{kind} {group}")[:12]
+
+
+def group_node(entity: str, kind: str, group: str) -> str:
+    return f"{summary_node(entity)}:{group_tag(kind, group)}"
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY_CODE = re.compile(r"\d{8}")
+
+
+def code_of(kind: str, sub: str) -> str:
+    """The name of a bucket within its group: short, inline, and IRI-safe.
+
+    Days and the fixed hash buckets name themselves; a neighbour's IRI or a date text of
+    another shape is hashed (48 bits), and its bucket then states the key it stands for.
+    """
+    if kind == MENTIONS:
+        return sub
+    if kind == LINKS:
+        if _DAY.fullmatch(sub):
+            return sub.replace("-", "")
+        if len(sub) == 2 and sub[0] == UNDATED:
+            return sub
+        return "k" + _short_hash(sub, 7)
+    return _short_hash(sub, 8)
+
+
+def is_hashed(kind: str, code: str) -> bool:
+    return kind == NEAR or (kind == LINKS and code[0] == "k")
+
+
+def _plain_key(kind: str, code: str) -> str:
+    """The key a self-naming code stands for (the inverse of ``code_of``)."""
+    if kind == LINKS and _DAY_CODE.fullmatch(code):
+        return f"{code[:4]}-{code[4:6]}-{code[6:]}"
+    return code
+
+
+@lru_cache(maxsize=65536)
 def bucket_iri(entity: str, tally: str, key: str) -> str:
-    return f"{summary_node(entity)}:{md5(tally + ' ' + key)[:20]}"
+    group, sub = _split_key(tally, key)
+    return f"{group_node(entity, tally, group)}:{code_of(tally, sub)}"
+
+
+def _split_key(tally: str, key: str) -> tuple[str, str]:
+    """(group, sub-key): links and neighbours are grouped by predicate, mentions are one group."""
+    if tally == MENTIONS:
+        return "", key
+    group, _, sub = key.partition(" ")
+    return group, sub
+
+
+_B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def count_literal(code: str, n: int) -> str:
+    """``"<code> <n>"`` within ``INLINE_BYTES``: decimal, or ``+`` and base 36 when that is too long."""
+    room = INLINE_BYTES - len(code) - 1
+    text = str(n)
+    if len(text) > room:
+        digits = ""
+        while n:
+            n, r = divmod(n, 36)
+            digits = _B36[r] + digits
+        text = "+" + digits
+        if len(text) > room:
+            raise StoreError(f"a summary index bucket outgrew its tally ({code})")
+    return f"{code} {text}"
+
+
+def parse_count(value: str) -> tuple[str, int]:
+    code, _, text = value.partition(" ")
+    return code, int(text[1:], 36) if text.startswith("+") else int(text)
 
 
 def link_key(predicate: str, member: str, date: str | None) -> str:
@@ -280,6 +406,37 @@ def _has_index(store: Store) -> bool:
     return store.ask(f"ASK {{ GRAPH <{INDEX_GRAPH}> {{ ?s ?p ?o }} }}")
 
 
+_LAYOUT_TRIPLE = f'<{STATE}> <{LAYOUT}> "{LAYOUT_VERSION}"^^<{_XSD_INTEGER}>'
+
+
+def _index_state(store: Store) -> str:
+    """``none`` (no index graph), ``current`` (this layout) or ``old`` (written by an older newsgraph)."""
+    rows = _rows(
+        store,
+        f"SELECT ?any ?cur WHERE {{ BIND(EXISTS {{ GRAPH <{INDEX_GRAPH}> {{ ?s ?p ?o }} }} AS ?any) "
+        f"BIND(EXISTS {{ GRAPH <{INDEX_GRAPH}> {{ {_LAYOUT_TRIPLE} }} }} AS ?cur) }}",
+        ("any", "cur"),
+    )
+    found, current = rows[0] if rows else (None, None)
+    if current == "true":
+        return "current"
+    return "old" if found == "true" else "none"
+
+
+_warned: set[str] = set()
+
+
+def _warn_old(store: Store) -> None:
+    if store.location not in _warned:
+        _warned.add(store.location)
+        log.warning(
+            "the summary index of %s was written by an older newsgraph; hub pages use slow live "
+            "queries until `newsgraph reindex --store %s` rebuilds it",
+            store.location,
+            store.location,
+        )
+
+
 def _has_indexed_entities(store: Store) -> bool:
     types = " ".join(f"<{t}>" for t in sorted(INDEXED_TYPES))
     return store.ask(f"ASK {{ VALUES ?t {{ {types} }} ?x a ?t }}")
@@ -319,9 +476,17 @@ def begin(store: Store, graphs: Iterable[str], new: dict[str, list[Triple]] | No
             marked.append(g)
     if not marked:
         return []
-    if not _has_index(store) and _has_indexed_entities(store):
-        # Data written before the index existed (an older newsgraph): the index would
-        # only know the new articles, so it stays unused until ``newsgraph reindex``.
+    state = _index_state(store)
+    if state == "none":
+        if _has_indexed_entities(store):
+            # Data written before the index existed (an older newsgraph): the index would
+            # only know the new articles, so it stays unused until ``newsgraph reindex``.
+            _set_stale(store, True)
+        store.update(f"INSERT DATA {{ GRAPH <{INDEX_GRAPH}> {{ {_LAYOUT_TRIPLE} }} }}")
+    elif state == "old":
+        # An index in the older layout: keeping it up would mix two layouts.  Readers
+        # ignore it already (no layout mark); the stale mark says so to every process.
+        _warn_old(store)
         _set_stale(store, True)
     _mark_pending(store, marked, True)
     for chunk in _chunks(list(old)):
@@ -350,7 +515,7 @@ def finish(store: Store, graphs: Iterable[str], given: dict[str, list[Triple]] |
             entries.out |= e.out
         fresh = _absent(store, entries.members)
         _add(store, Entries(fresh, entries.out))
-        _count(store, fresh, +1)
+        _count(store, fresh, +1, keyed=entries.members)
         _mark_pending(store, list(chunk), False)
 
 
@@ -436,105 +601,170 @@ def _remove(store: Store, members: set[Entry], exclude: Sequence[str]) -> set[En
     return gone
 
 
-def _count(store: Store, changed: Iterable[Entry], sign: int) -> None:
-    """Add sign to the tally of each bucket once per entry that entered or left it."""
-    groups: dict[tuple[str, str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for e in changed:
-        group, sub = _split_key(e.tally, e.key)
-        groups[(summary_node(e.entity), e.tally, group)][sub] += sign
-    if groups:
-        _store_tallies(store, groups, relative=True)
+def _value(term: object) -> str:
+    if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):
+        return term.value
+    return str(term)
 
 
-def _split_key(tally: str, key: str) -> tuple[str, str]:
-    """(group, sub-key): links and neighbours are grouped by predicate, mentions are one group."""
-    if tally == MENTIONS:
-        return "", key
-    group, _, sub = key.partition(" ")
-    return group, sub
+def _rows(store: Store, query: str, names: Sequence[str]) -> list[tuple[str | None, ...]]:
+    """The values of a SELECT, as text; on an embedded store straight from pyoxigraph.
 
-
-def _pack(group: str, counts: dict[str, int]) -> str:
-    return group + "\n" + "\n".join(f"{k} {n}" for k, n in sorted(counts.items()) if n > 0)
-
-
-def _unpack(text: str) -> tuple[str, dict[str, int]]:
-    group, _, rest = text.partition("\n")
-    counts: dict[str, int] = {}
-    for line in rest.split("\n"):
-        k, _, n = line.rpartition(" ")
-        if k and n.isdigit():
-            counts[k] = int(n)
-    return group, counts
-
-
-def _store_tallies(
-    store: Store, groups: dict[tuple[str, str, str], dict[str, int]], *, relative: bool
-) -> None:
-    """Write the tallies of these (summary node, kind, predicate) groups.
-
-    An entity's tallies are packed: one literal per (kind, predicate) holding
-    ``"<predicate>\n<key> <count>\n..."``.  A busy person has a tally for every day it
-    was active; read one literal each they cost a string lookup apiece, so reading the
-    summary of a hub would cost as many lookups as it has active days.  Packed, it is a
-    dozen.  With ``relative`` the numbers are changes to the stored counts (read first);
-    each group is then rewritten whole, old literal out and new in (in one update on a
-    remote store).
+    Making rdflib terms of a hub's few thousand tallies would cost more than reading them.
     """
-    current: dict[tuple[str, str, str], dict[str, int]] = {}
-    old_text: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    if relative:
-        for node, tally in sorted({(node, tally) for node, tally, _ in groups}):
-            for _, v in _tallies(store, node, [tally]):
-                group, found = _unpack(v)
-                current[(node, tally, group)] = found
-                old_text[(node, tally, group)].append(v)
-    changed: list[tuple[str, str, str, str | None]] = []  # node, tally, group, packed text
-    for (node, tally, group), numbers in groups.items():
-        before = current.get((node, tally, group), {})
-        merged = dict(before)
-        for k, n in numbers.items():
-            merged[k] = merged.get(k, 0) + n if relative else n
-        merged = {k: n for k, n in merged.items() if n > 0}
-        if merged != before:
-            changed.append((node, tally, group, _pack(group, merged) if merged else None))
     raw = getattr(store, "oxigraph", None)
     if isinstance(raw, ox.Store):
-        # Embedded: swap the literals through pyoxigraph.  Not one transaction, but every
-        # tally written here belongs to an entity a pending article names (or to a
-        # rebuild under the stale mark), so no reader uses it in between.
-        graph = ox.NamedNode(INDEX_GRAPH)
         try:
-            for node, tally, group, _ in changed:
-                for v in old_text.get((node, tally, group), []):
-                    raw.remove(ox.Quad(ox.NamedNode(node), ox.NamedNode(tally), ox.Literal(v), graph))
-            raw.extend(
-                [
-                    ox.Quad(ox.NamedNode(node), ox.NamedNode(tally), ox.Literal(packed), graph)
-                    for node, tally, _, packed in changed
-                    if packed is not None
-                ]
-            )
+            solutions = raw.query(query)
+            if not isinstance(solutions, ox.QuerySolutions):
+                raise StoreError("the summary index query is not a SELECT")
+            return [tuple(None if (t := sol[n]) is None else _value(t) for n in names) for sol in solutions]
         except OSError as exc:
-            raise StoreError(f"cannot write the summary index of {store.location}: {exc}") from None
-        return
-    ops: list[str] = []
+            raise StoreError(f"cannot read the summary index of {store.location}: {exc}") from None
+    rows = store.select(query)
+    return [tuple(None if (v := row.get(n)) is None else str(v) for n in names) for row in rows]
+
+
+GroupKey = tuple[str, str, str]  # entity, kind, group
+
+
+@dataclass
+class _Tally:
+    """Changes to one group's counts, and the keys its hashed buckets stand for."""
+
+    deltas: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    keys: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # code -> N-Triples terms
+
+
+def _key_term(kind: str, sub: str) -> str:
+    return f"<{sub}>" if kind == NEAR else _lit(sub)
+
+
+def _tallies_of(
+    changed: Iterable[Entry], sign: int, into: dict[GroupKey, _Tally] | None = None
+) -> dict[GroupKey, _Tally]:
+    out = into if into is not None else {}
+    for e in changed:
+        group, sub = _split_key(e.tally, e.key)
+        tally = out.get((e.entity, e.tally, group))
+        if tally is None:
+            tally = out[(e.entity, e.tally, group)] = _Tally()
+        code = code_of(e.tally, sub)
+        tally.deltas[code] += sign
+        if is_hashed(e.tally, code):
+            tally.keys[code].add(_key_term(e.tally, sub))
+    return out
+
+
+def _count(store: Store, changed: Iterable[Entry], sign: int, keyed: Iterable[Entry] = ()) -> None:
+    """Add sign to the tally of each bucket once per entry that entered or left it.
+
+    ``keyed`` are all the entries just written, including those already indexed: each
+    hashed bucket among theirs (re)states its keys.  Two keys colliding in one bucket
+    may share a member, and then only one of them is among the entries that changed
+    a count; stating both is what lets a reader see the collision.
+    """
+    tallies = _tallies_of(changed, sign)
+    _tallies_of(keyed, 0, tallies)
+    if tallies:
+        _store_counts(store, tallies, relative=True)
+
+
+def _read_counts(store: Store, nodes: Sequence[str]) -> dict[str, dict[str, list[str]]]:
+    """The count statements of these group nodes: node -> code -> values (one, unless a race left two)."""
+    found: dict[str, dict[str, list[str]]] = {g: {} for g in nodes}
+    for i in range(0, len(nodes), 500):
+        chunk = nodes[i : i + 500]
+        values = " ".join(f"({j} <{g}>)" for j, g in enumerate(chunk))
+        for j, v in _rows(
+            store,
+            f"SELECT ?i ?v WHERE {{ VALUES (?i ?g) {{ {values} }} "
+            f"GRAPH <{INDEX_GRAPH}> {{ ?g <{COUNT}> ?v }} }}",
+            ("i", "v"),
+        ):
+            if j is not None and v is not None:
+                found[chunk[int(j)]].setdefault(parse_count(v)[0], []).append(v)
+    return found
+
+
+def _group_lines(entity: str, kind: str, group: str) -> list[str]:
+    node = group_node(entity, kind, group)
+    lines = [
+        f"<{summary_node(entity)}> <{kind}> <{node}> .",
+        f'<{node}> <{TAG}> "{group_tag(kind, group)}" .',
+    ]
+    if group:
+        lines.append(f"<{node}> <{GROUP}> <{group}> .")
+    return lines
+
+
+def _store_counts(store: Store, tallies: dict[GroupKey, _Tally], *, relative: bool) -> None:
+    """Write the counts of these groups: only the changed buckets' count statements are replaced.
+
+    With ``relative`` the deltas are added to the stored counts (read first); otherwise
+    they are the counts (a rebuild, into an empty index).  Nothing written here is a
+    fresh string but the inline counts: group statements come and go with the group,
+    key statements with their bucket.
+    """
+    nodes = {gk: group_node(*gk) for gk in tallies}
+    current = _read_counts(store, list(nodes.values())) if relative else {}
+    delete: list[str] = []
+    insert: list[str] = []
+    drop_keys: list[str] = []
+    for gk, tally in tallies.items():
+        entity, kind, group = gk
+        node = nodes[gk]
+        have = current.get(node, {})
+        after = set(have)
+        for code, delta in tally.deltas.items():
+            values = have.get(code, [])
+            old = max((parse_count(v)[1] for v in values), default=0)
+            new = old + delta if relative else delta
+            bucket = f"{node}:{code}"
+            if new > 0 and delta >= 0:
+                insert += [f"<{bucket}> <{KEY}> {term} ." for term in sorted(tally.keys.get(code, ()))]
+            if new == old and len(values) == 1:
+                continue
+            delete += [f"<{node}> <{COUNT}> {_lit(v)} ." for v in values]
+            if new > 0:
+                insert.append(f"<{node}> <{COUNT}> {_lit(count_literal(code, new))} .")
+                after.add(code)
+            else:
+                after.discard(code)
+                if is_hashed(kind, code) and values:
+                    drop_keys.append(bucket)
+        if have and not after:
+            delete += _group_lines(entity, kind, group)
+        elif after and not have:
+            insert += _group_lines(entity, kind, group)
+    ops = [f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{b}> <{KEY}> ?x }} }}" for b in drop_keys]
+    _run_data(store, "DELETE", delete, ops)
+    _run_data(store, "INSERT", insert, [])
+
+
+def _run_data(store: Store, verb: str, lines: Sequence[str], ops: Sequence[str]) -> None:
+    """``<verb> DATA`` of these index lines, and further operations, in requests of about a megabyte."""
+    batch: list[str] = []
     size = 0
-    for node, tally, group, packed in changed:
-        prefix = _lit(group + "\n")
-        op = (
-            f"DELETE {{ GRAPH <{INDEX_GRAPH}> {{ <{node}> <{tally}> ?v }} }} WHERE {{ "
-            f"GRAPH <{INDEX_GRAPH}> {{ <{node}> <{tally}> ?v }} FILTER (STRSTARTS(?v, {prefix})) }}"
-        )
-        if packed is not None:
-            op += f" ;\nINSERT DATA {{ GRAPH <{INDEX_GRAPH}> {{ <{node}> <{tally}> {_lit(packed)} }} }}"
-        ops.append(op)
+
+    def flush() -> None:
+        nonlocal batch, size
+        if batch:
+            store.update(" ;\n".join(batch))
+        batch, size = [], 0
+
+    for i in range(0, len(lines), 5000):
+        op = f"{verb} DATA {{ GRAPH <{INDEX_GRAPH}> {{\n" + "\n".join(lines[i : i + 5000]) + "\n} }"
+        batch.append(op)
         size += len(op)
         if size > 1_000_000:
-            store.update(" ;\n".join(ops))
-            ops, size = [], 0
-    if ops:
-        store.update(" ;\n".join(ops))
+            flush()
+    for op in ops:
+        batch.append(op)
+        size += len(op)
+        if size > 1_000_000 or len(batch) >= 500:
+            flush()
+    flush()
 
 
 def mark_stale(store: Store) -> None:
@@ -552,7 +782,9 @@ def rebuild(store: Store, graphs: Iterable[str]) -> int:
     store.update(f"DROP SILENT GRAPH <{INDEX_GRAPH}>")
     names = [g for g in graphs if g != INDEX_GRAPH]
     _set_stale(store, True)
-    buckets: dict[str, tuple[str, str, str]] = {}
+    store.update(f"INSERT DATA {{ GRAPH <{INDEX_GRAPH}> {{ {_LAYOUT_TRIPLE} }} }}")
+    buckets: dict[str, tuple[GroupKey, str]] = {}
+    keys: dict[GroupKey, _Tally] = {}
     for chunk in _chunks(names, 500):
         entries = Entries()
         for triples in _graph_triples(store, chunk).values():
@@ -561,17 +793,24 @@ def rebuild(store: Store, graphs: Iterable[str]) -> int:
             entries.out |= e.out
         _add(store, entries)
         for m in entries.members:
-            buckets.setdefault(m.bucket, (summary_node(m.entity), m.tally, m.key))
-    groups: dict[tuple[str, str, str], dict[str, int]] = defaultdict(dict)
-    for row in store.select(
-        f"SELECT ?b (COUNT(?m) AS ?n) WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?b <{MEMBER}> ?m }} }} GROUP BY ?b"
+            if m.bucket not in buckets:
+                group, sub = _split_key(m.tally, m.key)
+                buckets[m.bucket] = ((m.entity, m.tally, group), code_of(m.tally, sub))
+        _tallies_of(entries.members, 0, keys)
+    tallies: dict[GroupKey, _Tally] = {}
+    for b, n in _rows(
+        store,
+        f"SELECT ?b (COUNT(?m) AS ?n) WHERE {{ GRAPH <{INDEX_GRAPH}> {{ ?b <{MEMBER}> ?m }} }} GROUP BY ?b",
+        ("b", "n"),
     ):
-        found = buckets.get(str(row.get("b")))
-        if found is not None:
-            node, tally, key = found
-            group, sub = _split_key(tally, key)
-            groups[(node, tally, group)][sub] = int(str(row.get("n")))
-    _store_tallies(store, groups, relative=False)
+        found = buckets.get(b or "")
+        if found is not None and n is not None:
+            gk, code = found
+            tally = tallies.setdefault(gk, _Tally())
+            tally.deltas[code] = int(n)
+            if code in keys[gk].keys:
+                tally.keys[code] = keys[gk].keys[code]
+    _store_counts(store, tallies, relative=False)
     _set_stale(store, False)
     return len(names)
 
@@ -586,7 +825,9 @@ class Summary:
     entity: str
     links: dict[str, dict[str, int]] = field(default_factory=dict)  # predicate -> key -> n
     mentions: dict[str, int] = field(default_factory=dict)  # hash prefix -> n
-    near: dict[str, dict[str, int]] = field(default_factory=dict)  # predicate -> other -> n
+    #: predicate -> other -> n; with ``load(near_top=k)`` only the neighbours counted at
+    #: least as often as the k-th most frequent one (so the top k, ties included).
+    near: dict[str, dict[str, int]] = field(default_factory=dict)
     out: list[str] = field(default_factory=list)
     #: Whether ``near`` was read (only the HTML page asks for it).
     near_loaded: bool = False
@@ -603,61 +844,113 @@ class Summary:
 
 
 def usable_for(store: Store, entity: str) -> bool:
-    """Whether the index may answer for entity: not stale, and no pending write touches it."""
+    """Whether the index may answer for entity: current layout, not stale, no pending write touching it."""
     iri = check_iri(entity)
     return not store.ask(
         f"ASK {{ {{ GRAPH <{INDEX_GRAPH}> {{ <{STATE}> <{STALE}> ?x }} }} UNION "
+        f"{{ FILTER NOT EXISTS {{ GRAPH <{INDEX_GRAPH}> {{ {_LAYOUT_TRIPLE} }} }} }} UNION "
         f"{{ GRAPH <{INDEX_GRAPH}> {{ <{STATE}> <{PENDING}> ?a }} "
         f"{{ GRAPH ?a {{ ?s ?p <{iri}> }} }} UNION {{ GRAPH ?a {{ <{iri}> ?p ?o }} }} }} }}"
     )
 
 
-def _tallies(store: Store, node: str, kinds: Sequence[str]) -> list[tuple[str, str]]:
-    """(tally predicate, value) pairs of a summary node: an index scan per predicate."""
-    raw = getattr(store, "oxigraph", None)
-    if isinstance(raw, ox.Store):
-        graph, subject = ox.NamedNode(INDEX_GRAPH), ox.NamedNode(node)
-        return [
-            (k, q.object.value)
-            for k in kinds
-            for q in raw.quads_for_pattern(subject, ox.NamedNode(k), None, graph)
-            if not isinstance(q.object, ox.Triple)
-        ]
-    values = " ".join(f"<{k}>" for k in kinds)
-    rows = store.select(
-        f"SELECT ?k ?v WHERE {{ VALUES ?k {{ {values} }} GRAPH <{INDEX_GRAPH}> {{ <{node}> ?k ?v }} }}"
-    )
-    return [(str(r.get("k")), str(r.get("v"))) for r in rows]
+_checked: set[str] = set()
 
 
-def load(store: Store, entity: str, *, near: bool = False) -> Summary | None:
+def load(store: Store, entity: str, *, near: bool = False, near_top: int | None = None) -> Summary | None:
     """The summary of entity, or None when the index cannot answer for it right now.
 
-    None when the index is marked stale, when a pending write touches the entity, or
-    when the entity has no summary at all (then the live queries answer).  The
-    neighbour tallies (one per resource the entity ever shared an event with) are read
-    only with ``near``: the HTML page draws them, RDF documents do not.
+    None when the index is marked stale or is in an older layout, when a pending write
+    touches the entity, or when the entity has no summary at all (then the live queries
+    answer).  The neighbour tallies are read only with ``near`` (the HTML page draws
+    them, RDF documents do not), and with ``near_top`` only the neighbours the top
+    ``near_top`` need are named: each name is a string lookup, a hub has thousands.
     """
     iri = check_iri(entity)
     if not usable_for(store, iri):
+        if store.location not in _checked:
+            _checked.add(store.location)
+            if _index_state(store) == "old":
+                _warn_old(store)
         return None
-    kinds = [LINKS, MENTIONS, OUT] + ([NEAR] if near else [])
-    rows = _tallies(store, summary_node(iri), kinds)
+    node = summary_node(iri)
+    kinds = " ".join(f"<{k}>" for k in ([LINKS, MENTIONS, NEAR] if near else [LINKS, MENTIONS]))
+    # Count rows bind only inline values (?t, ?v): no string lookup per bucket.
+    rows = _rows(
+        store,
+        f"SELECT ?k ?t ?p ?v WHERE {{ GRAPH <{INDEX_GRAPH}> {{ "
+        f"{{ VALUES ?k {{ {kinds} }} <{node}> ?k ?g . ?g <{TAG}> ?t OPTIONAL {{ ?g <{GROUP}> ?p }} }} UNION "
+        f"{{ VALUES ?k2 {{ {kinds} }} <{node}> ?k2 ?g . ?g <{TAG}> ?t . ?g <{COUNT}> ?v }} UNION "
+        f"{{ <{node}> <{OUT}> ?p BIND(<{OUT}> AS ?k) }} }} }}",
+        ("k", "t", "p", "v"),
+    )
     if not rows:
         return None
     summary = Summary(iri, near_loaded=near)
-    for k, v in rows:
+    groups: dict[str, tuple[str, str]] = {}
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for k, t, p, v in rows:
         if k == OUT:
-            summary.out.append(v)
+            if p is not None:
+                summary.out.append(p)
+        elif t is None:
             continue
-        group, found = _unpack(v)
-        if k == MENTIONS:
-            summary.mentions.update(found)
+        elif v is None:
+            if k is None or groups.setdefault(t, (k, p or "")) != (k, p or ""):
+                return None  # two groups under one tag
         else:
-            table = summary.links if k == LINKS else summary.near
-            table.setdefault(group, {}).update(found)
+            code, n = parse_count(v)
+            if code in counts[t]:
+                return None  # two counts for one bucket (two writers raced): live queries
+            counts[t][code] = n
+    wanted: list[tuple[str, str]] = []
+    for t, (kind, _) in groups.items():
+        found = counts.get(t, {})
+        if kind == NEAR:
+            if near_top is not None and len(found) > max(1, near_top):
+                floor = sorted(found.values(), reverse=True)[max(1, near_top) - 1]
+                wanted += [(t, c) for c, n in found.items() if n >= floor]
+            else:
+                wanted += [(t, c) for c in found]
+        elif kind == LINKS:
+            wanted += [(t, c) for c in found if is_hashed(kind, c)]
+    keys = _resolve(store, node, wanted)
+    if keys is None:
+        return None
+    for t, (kind, group) in groups.items():
+        found = counts.get(t, {})
+        if kind == MENTIONS:
+            summary.mentions.update(found)
+        elif kind == LINKS:
+            table = summary.links.setdefault(group, {})
+            for c, n in found.items():
+                table[keys[(t, c)] if is_hashed(kind, c) else _plain_key(kind, c)] = n
+        else:
+            table = summary.near.setdefault(group, {})
+            for c, n in found.items():
+                if (t, c) in keys:
+                    table[keys[(t, c)]] = n
     summary.out.sort()
     return summary
+
+
+def _resolve(store: Store, node: str, wanted: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str] | None:
+    """The keys of these hashed buckets (tag, code); None if one has none or several (a collision)."""
+    keys: dict[tuple[str, str], str] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        values = " ".join(f"({j} <{node}:{t}:{c}>)" for j, (t, c) in enumerate(chunk))
+        for j, x in _rows(
+            store,
+            f"SELECT ?i ?x WHERE {{ VALUES (?i ?b) {{ {values} }} "
+            f"GRAPH <{INDEX_GRAPH}> {{ ?b <{KEY}> ?x }} }}",
+            ("i", "x"),
+        ):
+            pair = chunk[int(j or 0)]
+            if pair in keys or x is None:
+                return None
+            keys[pair] = x
+    return keys if len(keys) == len(wanted) else None
 
 
 __all__ = [
