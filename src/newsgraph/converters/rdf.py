@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import chain
 from typing import Any, cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -307,9 +308,16 @@ class _Builder:
         self.key = iris.article_key(self.doc.url, self.doc.text)
         self.article = URIRef(iris.article(self.base, self.key))
         self._article_str = str(self.article)
-        # a dict keeps insertion order and drops duplicates, at a fraction of an rdflib store's cost
-        self.triples: dict[Triple, None] = {}
+        # A dict keeps insertion order and drops duplicates, at a fraction of an rdflib store's
+        # cost.  Each key is a triple, held by its value as a 1-tuple; or a mention node's IRI
+        # whose value is the node's own triples: no other triple can repeat them (no other
+        # subject is a mention IRI), so they skip the dict's hashing, which calls rdflib's
+        # Python-level Literal.__hash__ for each of their four literals.  The graph's
+        # triples are the values, chained, in the order they were written.
+        self.triples: dict[Triple | URIRef, tuple[Triple, ...] | list[Triple]] = {}
         self._sentences: Sentences | None = None
+        #: the ng:sentence literal of each sentence span: mentions in one sentence share it
+        self._sentence_literals: dict[tuple[int, int], Literal] = {}
         self._described: set[URIRef] = set()
         self._country_hints = {c.alpha3.upper(): c for c in extraction.countries}
         self._org_names = {o.name for o in extraction.organizations}
@@ -318,7 +326,8 @@ class _Builder:
         self._countries: dict[str, URIRef | None] = {}
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        self.triples[(s, p, o)] = None
+        t = (s, p, o)
+        self.triples[t] = (t,)
 
     # -- mentions
     def mention(self, resource: URIRef, span: Span) -> None:
@@ -330,16 +339,23 @@ class _Builder:
         # the article IRI was checked when it was made, and "#char=s,e" adds nothing to check
         m = _minted(iris.mention(self._article_str, span.start, span.end))
         triples = self.triples
-        triples[(resource, NG.denotedBy, m)] = None
+        t = (resource, NG.denotedBy, m)
+        triples[t] = (t,)
         if m in self._described:
             return
         self._described.add(m)
-        triples[(m, RDF.type, NG.Mention)] = None
-        triples[(m, NG.beginIndex, _offset(span.start))] = None
-        triples[(m, NG.endIndex, _offset(span.end))] = None
-        triples[(m, NG.anchorOf, _plain(text[span.start : span.end]))] = None
-        triples[(m, NG.sentence, _plain(self._sentences.around(span.start, span.end)))] = None
-        triples[(m, NG.inArticle, self.article)] = None
+        bounds = self._sentences.bounds(span.start, span.end)
+        sentence = self._sentence_literals.get(bounds)
+        if sentence is None:
+            sentence = self._sentence_literals[bounds] = _plain(text[bounds[0] : bounds[1]])
+        triples[m] = [
+            (m, RDF.type, NG.Mention),
+            (m, NG.beginIndex, _offset(span.start)),
+            (m, NG.endIndex, _offset(span.end)),
+            (m, NG.anchorOf, _plain(text[span.start : span.end])),
+            (m, NG.sentence, sentence),
+            (m, NG.inArticle, self.article),
+        ]
 
     def mentions(self, resource: URIRef, spans: Iterable[Span]) -> None:
         for span in spans:
@@ -471,7 +487,7 @@ class _Builder:
             self._event(event_iris[i], ev)
         for n, i in enumerate(text_order(self.x.agreements), start=1):
             self._agreement(URIRef(iris.agreement(self.base, self.key, n)), self.x.agreements[i], event_iris)
-        return list(self.triples)
+        return list(chain.from_iterable(self.triples.values()))
 
     def _provenance(self) -> None:
         activity = URIRef(iris.conversion_activity(str(self.article)))
@@ -589,6 +605,9 @@ def _nquads(graphs: Sequence[NamedTriples]) -> str:
     out: set[str] = set()
     join = "".join
     offset_nt = _OFFSET_NT.get
+    #: escaped plain literals by id: the mentions of one sentence share its literal (the
+    #: triples hold every literal for the whole call, so no id is reused meanwhile)
+    escaped: dict[int, str] = {}
     for name, triples in graphs:
         tail = f"> <{name}> ."
         for s, p, o in triples:
@@ -596,7 +615,11 @@ def _nquads(graphs: Sequence[NamedTriples]) -> str:
                 out.add(join(("<", s, "> <", p, "> <", o, tail)))
             elif type(o) is Literal and o._language is None and o._datatype is None:
                 # a plain literal (names, anchors, sentences): _nt_term's answer without the call
-                lex = _NT_ESCAPE_RE.sub(_nt_escape, o) if _NT_ESCAPE_RE.search(o) is not None else o
+                lex = escaped.get(id(o))
+                if lex is None:
+                    lex = escaped[id(o)] = (
+                        _NT_ESCAPE_RE.sub(_nt_escape, o) if _NT_ESCAPE_RE.search(o) is not None else o
+                    )
                 out.add(join(("<", s, "> <", p, '> "', lex, '" <', name, "> .")))
             else:
                 nt = offset_nt(id(o))

@@ -85,13 +85,17 @@ class Sentences:
 
     def around(self, start: int, end: int) -> str:
         """The sentence(s) holding [start, end); a span across a boundary gets both."""
+        s, e = self.bounds(start, end)
+        return self.text[s:e]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Where :meth:`around`'s text starts and ends (mentions in one sentence get the
+        same bounds, so a caller can make the sentence's literal once)."""
         if not self.spans:
-            return self.text[start:end]
+            return start, end
         i = max(0, bisect.bisect_right(self._starts, start) - 1)
         j = max(i, bisect.bisect_right(self._starts, max(start, end - 1)) - 1)
-        s = min(self.spans[i][0], start)
-        e = max(self.spans[j][1], end)
-        return self.text[s:e]
+        return min(self.spans[i][0], start), max(self.spans[j][1], end)
 
 
 __all__ = ["Sentences", "sentence_spans"]
