@@ -349,3 +349,47 @@ def test_credit_hint_form_matches_the_plain_form() -> None:
     vocab = "Photo PHOTO photograph credit CREDITS İmage ımage image Picture pictures phot x ( ) .".split(" ")
     texts = [*TEXTS, *_noise(vocab, 400, seed=3)]
     assert _same(plain.finditer, readers._CREDIT_HINT.finditer, texts) > 50
+
+
+# ----------------------------------------------------------------- case-folded first letters
+
+_FOLDED = ["_LOOK_FORWARD", "_NEG", "_DEF_NOUN", "_PLURAL_REF", "_SIDES"]
+_FOLD_WORDS = (
+    "the The THE tHe both Both all ALL they They THEY two 12 Prime Ministers leaders sides countries "
+    "not never n't no without failed refused declined cancelled canceled postponed called off instead of "
+    "rather than to meet look looks looked looking forward those these this that their its his her "
+    "İts ıts hİs ſides SİDES Kelvin \u212a x _ é 1 - ' ’"
+).split(" ") + ["look forward to", "LOOKING forward to", "the two leaders", "both sides", "refused to"]
+
+
+@pytest.mark.parametrize("name", _FOLDED)
+def test_case_folded_first_letter_forms_match_like_the_plain_forms(name: str) -> None:
+    plain = re.compile(getattr(events, f"{name}_PLAIN"), re.I)
+    fast = getattr(events, name)
+    assert fast.flags & re.I == 0 and fast.pattern != plain.pattern
+    texts = [*TEXTS, *_noise(_FOLD_WORDS, 600, seed=9)]
+    found = _same(plain.finditer, fast.finditer, texts)
+    assert found > 20, name
+    for text in texts[:60]:  # the extractor searches windows of the text
+        for s in range(0, len(text), 97):
+            e = min(len(text), s + 90)
+            assert _spans(fast.finditer(text, s, e)) == _spans(plain.finditer(text, s, e))
+
+
+def test_plural_reference_before_a_comma_matches_like_the_plain_form() -> None:
+    plain = re.compile(r"(?:" + events._PLURAL_REF_PLAIN + r")\s*,\s*$", re.I)
+    texts = [*TEXTS, *_noise([*_FOLD_WORDS, ",", ", "], 600, seed=10)]
+    windows = [t[max(0, c - 80) : c] for t in texts for c in range(1, len(t), 37)]
+    assert sum(bool(plain.search(w)) for w in windows) > 5
+    for w in windows:
+        got, want = events._PLURAL_BEFORE_COMMA.search(w), plain.search(w)
+        assert (got and got.span()) == (want and want.span()), w
+
+
+def test_case_fold_rewrite_leaves_other_shapes_alone() -> None:
+    from newsgraph.converters.regex_speed import casefold_word_start
+
+    assert casefold_word_start(r"\bab|\b(?:x|yz)q") == r"[aAxXyY](?<!\w.)(?i:(?<=a)b|(?:(?<=x)|(?<=y)z)q)"
+    assert casefold_word_start(r"\b(?:is|sk)\b") == r"[iIİısSſ](?<!\w.)(?i:(?:(?<=i)s|(?<=s)k)\b)"
+    for unchanged in [r"\b(?:a|b)?x", r"\bx?y", r"\b(?:a|\d)", r"\ba|b", r"foo", r"\b[ab]", r"^\bx"]:
+        assert casefold_word_start(unchanged) == unchanged

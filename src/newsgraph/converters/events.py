@@ -25,7 +25,7 @@ from . import dates as datex
 from .entities import Person, _tail_start
 from .gazetteer import UPPER, Hit
 from .model import EventX, Span
-from .regex_speed import AnchoredScan, word_start_prefix
+from .regex_speed import AnchoredScan, casefold_word_start, word_start_prefix
 from .sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -199,32 +199,37 @@ _FUTURE = re.compile(  # (?=[a-z']): what every alternative starts with, checked
     rf"(?=[a-z'])\b(?:{_FUTURE_GROUPED})\b",
     re.I,
 )
-_LOOK_FORWARD = re.compile(r"\blook(?:s|ed|ing)?\s+forward\s+to\b", re.I)
-_NEG = re.compile(
+# The case-insensitive patterns below are written plainly (the *_PLAIN sources, to be
+# read with re.I) and compiled in casefold_word_start's form, which matches the same but
+# lets ``re`` skip to their first letters (see regex_speed; tests/test_extract_speed.py).
+_LOOK_FORWARD_PLAIN = r"\blook(?:s|ed|ing)?\s+forward\s+to\b"
+_LOOK_FORWARD = re.compile(casefold_word_start(_LOOK_FORWARD_PLAIN))
+_NEG_PLAIN = (
     r"\b(?:not|never|n't|no|without|failed\s+to|refused\s+to|declined\s+to|cancel(?:l)?ed|postponed|"
-    r"called\s+off|instead\s+of|rather\s+than)\s+(?:\w+\s+){0,2}$",
-    re.I,
+    r"called\s+off|instead\s+of|rather\s+than)\s+(?:\w+\s+){0,2}$"
 )
+_NEG = re.compile(casefold_word_start(_NEG_PLAIN))
 _FUT_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\s+){0,3}?(?:(?:will|is|are|was|were)\s+(?:to\s+be|expected|scheduled|due|set|"
     r"planned|likely)|will\s+(?:be\s+held|be\s+hosted|take\s+place|convene)|to\s+be\s+(?:held|hosted|signed)|expected\s+(?:in|on|to|later|next)|"
     r"planned\s+for|scheduled\s+for|due\s+(?:in|on|to|later|next)|later\s+this|next\s+(?:week|month|year))",
     re.I,
 )
-_DEF_NOUN = re.compile(
+_DEF_NOUN_PLAIN = (
     r"\b(?:the|those|these|this|that|their|its|his|her)\s+(?:(?!(?:of|on|in|at|for|by|to|with|from|"
-    r"followed|after|before)\b)[\w'’]+[- ]){0,2}$",
-    re.I,
+    r"followed|after|before)\b)[\w'’]+[- ]){0,2}$"
 )
-_PLURAL_REF = re.compile(
+_DEF_NOUN = re.compile(casefold_word_start(_DEF_NOUN_PLAIN))
+_PLURAL_REF_PLAIN = (
     r"\b(?:the|both|all)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:leaders|presidents|"
     r"premiers|prime\s+ministers|heads\s+of\s+state|heads\s+of\s+government|men|women|sides|ministers|"
-    r"foreign\s+ministers|chancellors|statesmen|counterparts)\b|\b(?:They|they)\b",
-    re.I,
+    r"foreign\s+ministers|chancellors|statesmen|counterparts)\b|\b(?:They|they)\b"
 )
-_SIDES = re.compile(
-    r"\b(?:the|both)\s+(?:two\s+)?(?:sides|countries|governments|nations|states|neighbours|neighbors)\b", re.I
-)
+_PLURAL_REF = re.compile(casefold_word_start(_PLURAL_REF_PLAIN))
+#: a plural reference right before a comma: the antecedent of "..., who"
+_PLURAL_BEFORE_COMMA = re.compile(r"(?:" + _PLURAL_REF.pattern + r")\s*,\s*$")
+_SIDES_PLAIN = r"\b(?:the|both)\s+(?:two\s+)?(?:sides|countries|governments|nations|states|neighbours|neighbors)\b"
+_SIDES = re.compile(casefold_word_start(_SIDES_PLAIN))
 _DEF_TITLE = re.compile(
     r"\b(?:the|The)\s+((?:Prime\s+Minister|President|Chancellor|Premier|King|Queen|Emir|"
     r"Crown\s+Prince|Foreign\s+Minister|Secretary-General|Federal\s+Chancellor|Secretary|Sultan|Minister))\b(?!\s+(?:of|[A-Z]))"
@@ -659,9 +664,7 @@ def _build(
         ]
     rel = next(((a, b) for a, b in clause if a == cs and _BUILD_RE30.match(text[a : a + 6])), None)
     ev.relative = rel is not None
-    antecedent_plural = rel is not None and re.search(
-        r"(?:" + _PLURAL_REF.pattern + r")\s*,\s*$", text[max(0, cs - 80) : cs], re.I
-    )
+    antecedent_plural = rel is not None and _PLURAL_BEFORE_COMMA.search(text[max(0, cs - 80) : cs])
     if antecedent_plural:
         ev.plural_ref = True  # "the five presidents, who are in China on state visits"
     elif rel is not None:

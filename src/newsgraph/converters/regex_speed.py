@@ -130,6 +130,62 @@ def word_start_prefix(pattern: str) -> str:
     return "(?:" + "|".join(branches) + ")" + body[end + 1 :]
 
 
+#: the characters other than its two cases that ``re.IGNORECASE`` matches an ASCII letter with
+_FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _after_boundary(alt: str) -> tuple[list[str], str] | None:
+    """(alternatives, rest) of ``\\b(?:a|b)rest``, or ([word], rest) of ``\\bword...``, when
+    every alternative begins with an ASCII letter; else None."""
+    if not alt.startswith("\\b"):
+        return None
+    body = alt[2:]
+    if _letter_led(body):
+        return [body[0]], body[1:]
+    if not body.startswith("(?:"):
+        return None
+    end = _group_end(body, 0)
+    if end is None or body[end + 1 : end + 2] in _QUANTIFIERS:
+        return None
+    inner = _split_alternatives(body[3:end])
+    if not inner or not all(_letter_led(a) for a in inner):
+        return None
+    return inner, body[end + 1 :]
+
+
+def casefold_word_start(pattern: str) -> str:
+    """An ``re.IGNORECASE`` pattern of the shape ``\\b(?:a|b)...|\\bc...`` rewritten to begin
+    with a character class of its first letters (in every case IGNORECASE matches them
+    with), to be compiled *without* the flag: the rest is wrapped in ``(?i:...)``.
+
+    IGNORECASE turns off ``re``'s skip to the characters a match can start with, so the
+    plain form tries every alternative at every position of the text.  The rewrite consumes
+    the first letter, checks with ``(?<!\\w.)`` what ``\\b`` checked before it, and keeps
+    every alternative in its place, behind a lookbehind for its own first letter, so it
+    matches the same spans with the same groups (tests/test_extract_speed.py).  A pattern of
+    another shape is returned unchanged, and must then be compiled with the flag.
+    """
+    top = _split_alternatives(pattern)
+    if top is None:
+        return pattern
+    firsts: list[str] = []
+    branches: list[str] = []
+    for alt in top:
+        parsed = _after_boundary(alt)
+        if parsed is None:
+            return pattern
+        inner, rest = parsed
+        for a in inner:
+            if a[0].lower() not in firsts:
+                firsts.append(a[0].lower())
+        if len(inner) == 1 and len(inner[0]) == 1:  # \bword...: the rest follows the letter
+            branches.append(f"(?<={inner[0]}){rest}")
+        else:
+            branches.append("(?:" + "|".join(f"(?<={a[0]}){a[1:]}" for a in inner) + ")" + rest)
+    letters = "".join(c + c.upper() + _FOLDS.get(c, "") for c in firsts)
+    return f"[{letters}](?<!\\w.)(?i:{'|'.join(branches)})"
+
+
 _WORD_BOUNDARY = re.compile(r"\b")
 
 
@@ -221,4 +277,4 @@ class AnchoredScan:
             pos = seek = found.end() if found.end() > found.start() else found.end() + 1
 
 
-__all__ = ["word_start_prefix", "AnchoredScan"]
+__all__ = ["word_start_prefix", "casefold_word_start", "AnchoredScan"]
