@@ -294,14 +294,20 @@ def _clean(np: str) -> str:
 
 
 # The patterns of find_agreements(), compiled once: a module-level re call looks its pattern up on every call.
-_FIND_AGREEMENTS_RE = re.compile(
+#: a determiner or preposition that opens a noun phrase, not a title
+_LEADING_WORD = re.compile(
     r"^(?:The|A|An|This|That|In|On|Under|After|Before|With|By|From|At|Both|Its|Their|His|Her)\s+"
 )
-_FIND_AGREEMENTS_RE2 = re.compile(r"((?:1[89]|20)\d\d)\s+")
-_FIND_AGREEMENTS_RE3 = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")
-_FIND_AGREEMENTS_RE4 = re.compile(r"Joint\s+(?:Statement|Declaration)|Statement|Declaration")
-_FIND_AGREEMENTS_RE5 = re.compile(r"\s*,\s*[\"“]([^\"”]{3,80})[\"”]")
-_FIND_AGREEMENTS_RE6 = re.compile(r"(?:Joint\s+)?(?:Statement|Declaration)")
+#: a year that opens the title: "1953 Armistice Agreement"
+_LEADING_YEAR = re.compile(r"((?:1[89]|20)\d\d)\s+")
+#: "... of 1953" at the end of a title
+_OF_YEAR = re.compile(r"\s+of\s+(?:1[89]|20)\d\d\b")
+#: a statement with no name of its own
+_BARE_STATEMENT = re.compile(r"Joint\s+(?:Statement|Declaration)|Statement|Declaration")
+#: a quoted name right after the noun: the document's title
+_QUOTED_NAME_AFTER = re.compile(r"\s*,\s*[\"“]([^\"”]{3,80})[\"”]")
+#: a joint statement or declaration, named or not
+_STATEMENT_WORDS = re.compile(r"(?:Joint\s+)?(?:Statement|Declaration)")
 
 
 def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
@@ -321,18 +327,18 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
 
     for m in _NAMED_SCAN.finditer(text) if _may_match(NAMED, text) else ():
         title = m.group(0)
-        title = _FIND_AGREEMENTS_RE.sub("", title)
-        year = _FIND_AGREEMENTS_RE2.match(title)
+        title = _LEADING_WORD.sub("", title)
+        year = _LEADING_YEAR.match(title)
         title = title[year.end() :] if year else title
         s = m.end() - len(title)
         title = re.sub(_DATE_TAIL, "", title)
-        cut = _FIND_AGREEMENTS_RE3.search(title)
+        cut = _OF_YEAR.search(title)
         if cut:  # "Lusaka Protocol of 1994 and the ...": the year dates the document and ends its name
             title = title[: cut.start()]
         if not re.search(_NAMED_HEADS, title) or re.fullmatch(_NAMED_HEADS, title):
-            if not _FIND_AGREEMENTS_RE6.fullmatch(title):
+            if not _STATEMENT_WORDS.fullmatch(title):
                 continue
-        if _FIND_AGREEMENTS_RE4.fullmatch(title):
+        if _BARE_STATEMENT.fullmatch(title):
             continue
         pre = text[max(0, s - 60) : s]
         if _PLANNED.search(pre):
@@ -360,7 +366,7 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
             if not title or _generic(title, ctx):
                 continue
             # a quoted title right after: 'adopted a joint declaration, "A Joint Vision for 2030"'
-            q = _FIND_AGREEMENTS_RE5.match(text[m.end("np") :])
+            q = _QUOTED_NAME_AFTER.match(text[m.end("np") :])
             if q:
                 add(m.end("np") + q.start(1), m.end("np") + q.end(1), q.group(1), how)
                 continue
@@ -399,11 +405,12 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
 
 
 # The patterns of _norm(), compiled once: a module-level re call looks its pattern up on every call.
-_NORM_RE = re.compile(r"[^\w]+")
+#: runs of non-word characters, folded for comparing titles
+_NON_WORD_RUN = re.compile(r"[^\w]+")
 
 
 def _norm(s: str) -> str:
-    return _NORM_RE.sub(" ", s.casefold()).strip()
+    return _NON_WORD_RUN.sub(" ", s.casefold()).strip()
 
 
 def _assemble(ctx: Context, found: list[tuple[int, int, str, str]], events: list[EventX]) -> list[AgreementX]:
@@ -444,32 +451,40 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 # The patterns of _parties_and_date(), compiled once:
 # a module-level re call looks its pattern up on every call.
-_PARTIES_AND_DATE_RE = re.compile(r"\bbetween\s+(.+)$")
-_PARTIES_AND_DATE_RE2 = re.compile(r"(?:^|\s)((?:1[89]|20)\d\d)\s+$")
-_PARTIES_AND_DATE_RE3 = re.compile(r"\s+of\s+((?:1[89]|20)\d\d)\b")
-_PARTIES_AND_DATE_RE4 = re.compile(
+#: "... between A and B" in a title: the parties
+_BETWEEN_PARTIES = re.compile(r"\bbetween\s+(.+)$")
+#: a year right before the title
+_YEAR_BEFORE = re.compile(r"(?:^|\s)((?:1[89]|20)\d\d)\s+$")
+#: "of 2001" right after the title
+_OF_YEAR_AFTER = re.compile(r"\s+of\s+((?:1[89]|20)\d\d)\b")
+#: "signed in (Month) 2001" after the title
+_SIGNED_IN_YEAR = re.compile(
     r"\b(?:signed|adopted)\s+(?:in\s+[A-Z]\w+\s+)?in\s+(?:(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+)?(?:1[89]|20)\d\d")
-_PARTIES_AND_DATE_RE5 = re.compile(
+#: "..., which they signed on <date>" after the title
+_SIGNED_ON_AFTER = re.compile(
     r"(?:,)?\s+(?:that\s+|which\s+)?(?:(?:they|the\s+\w+\s+\w+|[A-Z]\w+(?:\s+and\s+[A-Z]\w+)?)\s+)?"
     r"(?:was\s+|were\s+)?signed\s+(?:in\s+[A-Z]\w+\s+)?(?:in|on)\s+([^.;,]{3,30})")
-_PARTIES_AND_DATE_RE6 = re.compile(
+#: "both sides", "the two countries", "they": the parties are the countries in play
+_BOTH_SIDES = re.compile(
     r"\b(?:two|both)\s+(?:sides|countries|governments|leaders|neighbours)\b|\bthey\b", re.I
 )
-_PARTIES_AND_DATE_RE7 = re.compile(r"\b(?:Republic|Kingdom|State)\b")
-_PARTIES_AND_DATE_RE8 = re.compile(r"\b(?:sign|adopt|issu|exchang)")
+#: "Republic", "Kingdom", "State": a state, not an organisation
+_STATE_WORD = re.compile(r"\b(?:Republic|Kingdom|State)\b")
+#: a signing, adopting, issuing or exchanging verb
+_SIGNING_VERB = re.compile(r"\b(?:sign|adopt|issu|exchang)")
 
 
 def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list[EventX]) -> None:
     text = ctx.text
     title = ag.title
     # parties named in the title: "between A and B"
-    between = _PARTIES_AND_DATE_RE.search(title)
+    between = _BETWEEN_PARTIES.search(title)
     if between:
         seg_start = s + between.start(1)
         seg_end = e
         orgs = [o for o in ctx.org_hits if seg_start <= o.start < seg_end and o.end - o.start > 3]
-        if orgs and not _PARTIES_AND_DATE_RE7.search(between.group(1)):
+        if orgs and not _STATE_WORD.search(between.group(1)):
             for o in orgs:
                 if o.key not in ag.parties:
                     ag.parties.append(o.key)
@@ -484,16 +499,16 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
     # dates written with the document: "of 1995", "1994 X", "signed in December 2000"
     around = text[max(0, s - 12) : min(len(text), e + 45)]
     date_str = None
-    m = _PARTIES_AND_DATE_RE2.search(text[max(0, s - 6) : s])
+    m = _YEAR_BEFORE.search(text[max(0, s - 6) : s])
     if m:
         date_str = m.group(1)
     else:
         tail = text[e : e + 45]
-        mm = _PARTIES_AND_DATE_RE3.match(tail)
+        mm = _OF_YEAR_AFTER.match(tail)
         if mm:
             date_str = mm.group(1)
         else:
-            ms = _PARTIES_AND_DATE_RE5.match(tail)
+            ms = _SIGNED_ON_AFTER.match(tail)
             if ms:
                 for d in datex.find_dates(ms.group(1)):
                     date_str = datex.partial(d, ctx.year)
@@ -510,12 +525,12 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
     historic = (
         date_str is not None
         and len(date_str) < 10
-        or _PARTIES_AND_DATE_RE4.search(text[e : e + 60])
+        or _SIGNED_IN_YEAR.search(text[e : e + 60])
     )
     if linked is None and not historic:
         for i, ev in enumerate(events):
             if ev.type == "Signing" and ev.date and not any(sp.start < s - 2000 for sp in ev.mentions[:1]):
-                if _PARTIES_AND_DATE_RE8.search(text[a:b]):
+                if _SIGNING_VERB.search(text[a:b]):
                     linked = i
                     break
     if linked is not None and not historic:
@@ -534,7 +549,7 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
                 and not any(o.start <= h.start < o.end for o in ctx.org_hits)
             ):
                 codes.append(h.key)
-        if not codes and _PARTIES_AND_DATE_RE6.search(text[a:b]):
+        if not codes and _BOTH_SIDES.search(text[a:b]):
             from .events import _main_countries
 
             codes = _main_countries(ctx)

@@ -308,15 +308,22 @@ def _ctext(text: str, clause: Clause) -> str:
     return " ".join(text[a:b] for a, b in clause)
 
 
-# The patterns of _is_future(), compiled once: a module-level re call looks its pattern up on every call.
-_IS_FUTURE_RE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
-_IS_FUTURE_RE2 = re.compile(r"(?:meet|visit|sign|hold|travel|attend|call|speak|come|go|"
+# The patterns of _is_future()'s rules (compiled once: a module-level re call looks its pattern up on every call).
+#: "to" (and an adverb) right before the trigger: "agreed to visit"
+_TO_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
+#: a trigger that can be a bare infinitive after "to"
+_BARE_VERB = re.compile(r"(?:meet|visit|sign|hold|travel|attend|call|speak|come|go|"
     r"make|receive|host|adopt|issue)\b")
-_IS_FUTURE_RE3 = re.compile(r"\b(?:first|last|only|second|third)\s+(?:\w+\s+){0,4}to\s+$")
-_IS_FUTURE_RE4 = re.compile(r"\b(?:first|last|only)\s+(?:\w+\s+){0,4}to\s+$")
-_IS_FUTURE_RE5 = re.compile(r"\b(?:first|last|only)\s+(?:\w+\s+){0,3}$")
-_IS_FUTURE_RE6 = re.compile(r"^(?:signed|met|held|visited|arrived|spoke|received|issued|adopted|exchanged)\b")
-_IS_FUTURE_RE7 = re.compile(r"\b(?:and|but)\s+(?:\w+\s+){0,3}$")
+#: "the first/last/only/second/third ... to" before the trigger: past, not planned
+_ORDINAL_TO = re.compile(r"\b(?:first|last|only|second|third)\s+(?:\w+\s+){0,4}to\s+$")
+#: "the first/last/only ... to" before an infinitive trigger
+_FIRST_LAST_ONLY_TO = re.compile(r"\b(?:first|last|only)\s+(?:\w+\s+){0,4}to\s+$")
+#: "the first/last/only ..." right before a noun trigger
+_FIRST_LAST_ONLY = re.compile(r"\b(?:first|last|only)\s+(?:\w+\s+){0,3}$")
+#: a trigger that is a finite past verb
+_FINITE_PAST = re.compile(r"^(?:signed|met|held|visited|arrived|spoke|received|issued|adopted|exchanged)\b")
+#: "and"/"but" a few words before the trigger: a clause of its own
+_NEW_CLAUSE_AFTER_MODAL = re.compile(r"\b(?:and|but)\s+(?:\w+\s+){0,3}$")
 
 
 def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kind: str) -> bool:
@@ -330,49 +337,52 @@ def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kin
     m = matches[-1] if matches else None
     if m is not None:
         # "among the first to sign", "the last ... to visit" are past, not planned
-        if not _IS_FUTURE_RE3.search(pre):
+        if not _ORDINAL_TO.search(pre):
             between = pre[m.end() :]
             # a modal two clauses back does not govern a finite past verb ("said it would ..., and they signed")
             if not (
-                _IS_FUTURE_RE6.match(trig)
-                and _IS_FUTURE_RE7.search(between)
+                _FINITE_PAST.match(trig)
+                and _NEW_CLAUSE_AFTER_MODAL.search(between)
                 and "," in between
             ):
                 return True
-    if _IS_FUTURE_RE.search(pre) and _IS_FUTURE_RE2.match(trig):
-        if not _IS_FUTURE_RE4.search(pre):
+    if _TO_BEFORE.search(pre) and _BARE_VERB.match(trig):
+        if not _FIRST_LAST_ONLY_TO.search(pre):
             return True
     post = text[trig_end : trig_end + 60]
     if (
         kind in {"noun", "def"}
         and _FUT_AFTER.match(post)
-        and not _IS_FUTURE_RE5.search(pre)
+        and not _FIRST_LAST_ONLY.search(pre)
     ):
         return True
     return False
 
 
 # The patterns of _kind(), compiled once: a module-level re call looks its pattern up on every call.
-_KIND_RE = re.compile(
+#: a trigger that is a noun (phrase), not a verb
+_NOUN_TRIGGER = re.compile(
     r"^(?:summit|visit|visits|meeting|talks|retreat|call|conversation|trip|journey|tour|stopover|.*\svisits?|"
     r"(?:phone|telephone|video)\s+(?:call|conversation|talks)|video|virtual)")
-_KIND_RE2 = re.compile(r"(?:the|those|these|their|that)\s")
-_KIND_RE3 = re.compile(r"\b(?:first|last|second|third|fourth|fifth|sixth|seventh|"
+#: a trigger that opens with a determiner: "those talks"
+_DEFINITE_START = re.compile(r"(?:the|those|these|their|that)\s")
+#: an ordinal before the noun: "the third summit" is not a reference back
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|last|second|third|fourth|fifth|sixth|seventh|"
     r"eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$")
 
 
 def _kind(ev_type: str, text: str, s: int, e: int) -> str:
     t = text[s:e].lower()
     before = text[max(0, s - 40) : s]
-    if ev_type in {"Summit", "Visit", "Meeting", "Talks", "PhoneCall"} and _KIND_RE.match(t.strip()):
-        if ev_type == "Talks" and _KIND_RE2.match(t):
+    if ev_type in {"Summit", "Visit", "Meeting", "Talks", "PhoneCall"} and _NOUN_TRIGGER.match(t.strip()):
+        if ev_type == "Talks" and _DEFINITE_START.match(t):
             return "def"
-        if _DEF_NOUN.search(before) and not _KIND_RE3.search(before):
+        if _DEF_NOUN.search(before) and not _ORDINAL_BEFORE.search(before):
             return "def"
         return "noun"
     if ev_type == "Signing" and t == "signing":
         return "def" if _DEF_NOUN.search(before) else "noun"
-    if ev_type == "Talks" and _KIND_RE2.match(t):
+    if ev_type == "Talks" and _DEFINITE_START.match(t):
         return "def"
     return "verb"
 
@@ -492,45 +502,78 @@ def _persons_in(ctx: Context, clause: Clause) -> list[Person]:
     return [persons[i] for i in _index(ctx).persons.inside(clause)]
 
 
-# The patterns of _build(), compiled once: a module-level re call looks its pattern up on every call.
-_BUILD_RE = re.compile(r"\b(?:at|to|near|from|in)\s+(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,3}$")
-_BUILD_RE2 = re.compile(r"summit\s+meeting")
-_BUILD_RE3 = re.compile(r"\s*(?:mechanism|format|process|declaration|documents?|outcomes?)\b", re.I)
-_BUILD_RE4 = re.compile(r"\b(?:Declaration|Statement|Communiqu\w+)\s+of\s+the\s+(?:[\w-]+\s+){0,4}$")
-_BUILD_RE5 = re.compile(r"\bsummit\s+$", re.I)
-_BUILD_RE6 = re.compile(
-    r"\b(?:held|hold|had|chaired|co-chaired|attended|hosted|opened|paid|pays|paying|undertook|undertaking|began|begins|"
-    r"concluded|concludes|(?:is|are|was|were)\s+(?:currently\s+|now\s+)?on)\s+(?:[\w'-]+\s+){0,6}$")
-_BUILD_RE7 = re.compile(r"\b(?:him|her)\b")
-_BUILD_RE8 = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\b")
-_BUILD_RE9 = re.compile(r"visits$")
-_BUILD_RE10 = re.compile(r"\bon\s+(?:\w+\s+)?$")
-_BUILD_RE11 = re.compile(r"\b(?:on|upon)\s+(?:his|her|their)?\s*arrival\b|\bat\s+the\s+airport\b|"
-    r"\btarmac\b", re.I)
-_BUILD_RE12 = re.compile(r"\s*(?:the\s+)?(?:press|reporters|journalists|media|demand|"
+# The patterns of _build()'s rules, in the order the rules apply them (compiled once: a
+# module-level re call looks its pattern up on every call).
+#: "meet the press/demand/targets": not a meeting
+_MEET_A_DEMAND = re.compile(r"\s*(?:the\s+)?(?:press|reporters|journalists|media|demand|"
     r"needs?|targets?|expectations|criteria|deadline)\b")
-_BUILD_RE13 = re.compile(r"\s*(?:the\s+)?(?:[\w'-]+\s+){0,8}?to\s+\w+")
-_BUILD_RE14 = re.compile(r"\bsummit\b", re.I)
-_BUILD_RE15 = re.compile(r"\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$")
-_BUILD_RE16 = re.compile(r"\b(?:came|come|travel\w*|flew|arrived|went|was\s+in|were\s+in)\b")
-_BUILD_RE17 = re.compile(r"\b(?:the|a|our|their)\s+$")
-_BUILD_RE18 = re.compile(r"\b(?:welcomed|welcome|hailed)\s+(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$")
-_BUILD_RE19 = re.compile(r"[A-Z]\w+['’]s\s+(?:\w+\s+)?$")
-_BUILD_RE20 = re.compile(r"\b(?:leaders['’]?|ministerial|reciprocal|exchange\s+of)\s+$", re.I)
-_BUILD_RE21 = re.compile(
+#: a subject right before a bare "meet"
+_SUBJECT_BEFORE_MEET = re.compile(r"\b(?:[A-Z][\w-]+|they|leaders|presidents|ministers)\s+$")
+#: "called on ... to <verb>": an appeal
+_CALLED_ON_TO = re.compile(r"\s*(?:the\s+)?(?:[\w'-]+\s+){0,8}?to\s+\w+")
+#: "called on X at the palace": a courtesy call, not an appeal
+_CALLED_ON_AT = re.compile(r"[^.,;]{0,40}\b(?:at|in)\s+(?:the\s+)?[A-Z]")
+#: "summit" in the clause of a "met": the meeting is a summit
+_SUMMIT_IN_CLAUSE = re.compile(r"\bsummit\b", re.I)
+#: "summit meeting" anywhere in the clause
+_SUMMIT_MEETING = re.compile(r"summit\s+meeting", re.I)
+#: a preposition before "retreat": "at the presidential retreat" is a place
+_PLACE_BEFORE_RETREAT = re.compile(r"\b(?:at|to|near|from|in)\s+(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,3}$")
+#: "for a ..." right before "summit"
+_FOR_A_BEFORE = re.compile(r"\bfor\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$")
+#: a travel verb before it: "came to Islamabad for a summit"
+_TRAVEL_VERB = re.compile(r"\b(?:came|come|travel\w*|flew|arrived|went|was\s+in|were\s+in)\b")
+#: "summit meeting" as the trigger: a Meeting
+_SUMMIT_MEETING_LOWER = re.compile(r"summit\s+meeting")
+#: "summit mechanism/format/declaration...": the summit only qualifies a noun
+_SUMMIT_AS_MODIFIER = re.compile(r"\s*(?:mechanism|format|process|declaration|documents?|outcomes?)\b", re.I)
+#: "Declaration of the ... Summit": a summit named in a document title
+_DOCUMENT_TITLE_BEFORE = re.compile(r"\b(?:Declaration|Statement|Communiqu\w+)\s+of\s+the\s+(?:[\w-]+\s+){0,4}$")
+#: "the visiting": who, not what
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|our|their)\s+$")
+#: "welcomed ... visit": a reference to a visit told elsewhere
+_WELCOMED_BEFORE = re.compile(r"\b(?:welcomed|welcome|hailed)\s+(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$")
+#: "Xi's visit": a reference to a visit told elsewhere
+_POSSESSIVE_BEFORE = re.compile(r"[A-Z]\w+['’]s\s+(?:\w+\s+)?$")
+#: "leaders' visit", "exchange of visits": not one event
+_VISIT_MODIFIER_BEFORE = re.compile(r"\b(?:leaders['’]?|ministerial|reciprocal|exchange\s+of)\s+$", re.I)
+#: "came to power/terms/an agreement...": no travel
+_CAME_TO_IDIOM = re.compile(
     r"\s*(?:power|office|terms|an?\s+agreement|the\s+conclusion|light|mind|a\s+halt|an\s+end)"
 )
-_BUILD_RE22 = re.compile(r"\s+(?:of\s+)?(?:on|up)\b")
-_BUILD_RE23 = re.compile(r"phone|video")
-_BUILD_RE24 = re.compile(r"(?:\s+\w+){0,3}\s+(?:between|with|of|by|among)\b")
-_BUILD_RE25 = re.compile(r"\s*(?:him|her)\b")
-_BUILD_RE26 = re.compile(r"\b(?:[A-Z][\w-]+|they|leaders|presidents|ministers)\s+$")
-_BUILD_RE27 = re.compile(r"[^.,;]{0,40}\b(?:at|in)\s+(?:the\s+)?[A-Z]")
-_BUILD_RE28 = re.compile(r"summit\s+meeting", re.I)
-_BUILD_RE29 = re.compile(r"\bby\s")
-_BUILD_RE30 = re.compile(r"(?:who|whose)\b")
-_BUILD_RE31 = re.compile(r"\s+")
-_BUILD_RE32 = re.compile(r"\b(?:by|of|with|greet|welcome|meet)\s+(?:[\w.'-]+\s+){0,6}$")
+#: "signing on", "signing up": no signing of a document
+_SIGNING_ON_OR_UP = re.compile(r"\s+(?:of\s+)?(?:on|up)\b")
+#: "summit" right before "talks": the summit carries the event
+_SUMMIT_WORD_BEFORE = re.compile(r"\bsummit\s+$", re.I)
+#: "talks" as a call only when a phone or a video link follows
+_PHONE_OR_VIDEO = re.compile(r"phone|video")
+#: "talks ... between/with/of/by": the participants are named after the noun
+_PARTICIPANTS_FOLLOW = re.compile(r"(?:\s+\w+){0,3}\s+(?:between|with|of|by|among)\b")
+#: a support verb before a noun trigger ("held ... talks"): the clause speaks for it
+_SUPPORT_VERB_BEFORE = re.compile(
+    r"\b(?:held|hold|had|chaired|co-chaired|attended|hosted|opened|paid|pays|paying|undertook|undertaking|began|begins|"
+    r"concluded|concludes|(?:is|are|was|were)\s+(?:currently\s+|now\s+)?on)\s+(?:[\w'-]+\s+){0,6}$")
+#: "by/of/with/greet/welcome/meet ... X": X receives the visitor
+_HOST_BEFORE = re.compile(r"\b(?:by|of|with|greet|welcome|meet)\s+(?:[\w.'-]+\s+){0,6}$")
+#: "visit ... by": the visitor is named after the noun
+_BY_AFTER_TRIGGER = re.compile(r"\bby\s")
+#: a clause opening with "who"/"whose": a relative clause
+_RELATIVE_PRONOUN = re.compile(r"(?:who|whose)\b")
+#: an object pronoun after "met": the person named before
+_HIM_OR_HER = re.compile(r"\b(?:him|her)\b")
+#: "met him": the participant is a person named before
+_HIM_OR_HER_AFTER = re.compile(r"\s*(?:him|her)\b")
+#: whitespace runs, folded to one space
+_WHITESPACE_RUN = re.compile(r"\s+")
+#: "separately", "each of": one event per counterpart
+_SEPARATE_OR_EACH = re.compile(r"\bseparate(?:ly)?\b|\beach\s+of\b")
+#: "visits" in the plural
+_VISITS_PLURAL = re.compile(r"visits$")
+#: "on (state) visits": one visit per visitor
+_ON_BEFORE = re.compile(r"\bon\s+(?:\w+\s+)?$")
+#: an airport welcome: the meeting is part of the visit
+_AIRPORT_WELCOME = re.compile(r"\b(?:on|upon)\s+(?:his|her|their)?\s*arrival\b|\bat\s+the\s+airport\b|"
+    r"\btarmac\b", re.I)
 
 
 def _build(
@@ -576,23 +619,23 @@ def _build(
     clause_text = _ctext(text, clause)
     # --- type refinements
     if ev_type == "Meeting":
-        if low.startswith(("meet", "met")) and _BUILD_RE12.match(after):
+        if low.startswith(("meet", "met")) and _MEET_A_DEMAND.match(after):
             return None
         if (
             low.startswith("meet")
             and low.rstrip() in {"meet", "meet with"}
-            and not _BUILD_RE26.search(before)
+            and not _SUBJECT_BEFORE_MEET.search(before)
         ):
             return None
         if (
             low.startswith(("called", "calls"))
-            and _BUILD_RE13.match(after)
-            and not _BUILD_RE27.match(after)
+            and _CALLED_ON_TO.match(after)
+            and not _CALLED_ON_AT.match(after)
         ):
             return None  # "called on the two sides to step up cooperation" is an appeal
         if (
-            _BUILD_RE14.search(clause_text)
-            and not _BUILD_RE28.search(clause_text)
+            _SUMMIT_IN_CLAUSE.search(clause_text)
+            and not _SUMMIT_MEETING.search(clause_text)
             and low.startswith(("met", "meet"))
         ):
             ev_type = "Summit"
@@ -600,36 +643,36 @@ def _build(
         ev_type == "Meeting"
         and low.endswith("retreat")
         and not low.startswith("leader")
-        and _BUILD_RE.search(before)
+        and _PLACE_BEFORE_RETREAT.search(before)
     ):
         return None  # "at the presidential retreat": a place
     if ev_type == "Summit":
-        if _BUILD_RE15.search(before) and _BUILD_RE16.search(text[cs:ts]):
+        if _FOR_A_BEFORE.search(before) and _TRAVEL_VERB.search(text[cs:ts]):
             return None  # "came to Islamabad for a summit": the visit carries it
-        if _BUILD_RE2.match(low):
+        if _SUMMIT_MEETING_LOWER.match(low):
             ev_type = "Meeting"
-        if _BUILD_RE3.match(after):
+        if _SUMMIT_AS_MODIFIER.match(after):
             return None
-        if _BUILD_RE4.search(before):
+        if _DOCUMENT_TITLE_BEFORE.search(before):
             return None  # the summit named in a document title
     if ev_type == "Visit":
-        if low.strip() == "visiting" and _BUILD_RE17.search(before):
+        if low.strip() == "visiting" and _DETERMINER_BEFORE.search(before):
             return None  # "called on the visiting Prime Minister": who, not what
-        if _BUILD_RE18.search(before) or _BUILD_RE19.search(before):
+        if _WELCOMED_BEFORE.search(before) or _POSSESSIVE_BEFORE.search(before):
             kind = "def"
-        if low.strip() in {"visit", "visits"} and _BUILD_RE20.search(before):
+        if low.strip() in {"visit", "visits"} and _VISIT_MODIFIER_BEFORE.search(before):
             return None
-        if low.startswith(("came", "comes", "went", "travel", "flew", "sailed")) and _BUILD_RE21.match(after):
+        if low.startswith(("came", "comes", "went", "travel", "flew", "sailed")) and _CAME_TO_IDIOM.match(after):
             return None
     if ev_type == "Signing":
-        if low == "signing" and _BUILD_RE22.match(after):
+        if low == "signing" and _SIGNING_ON_OR_UP.match(after):
             return None
-    if ev_type == "Talks" and _BUILD_RE5.search(text[max(0, ts - 8) : ts]):
+    if ev_type == "Talks" and _SUMMIT_WORD_BEFORE.search(text[max(0, ts - 8) : ts]):
         return None  # "held summit talks": the summit carries it
     if (
         ev_type == "PhoneCall"
         and low.startswith(("talks", "talked"))
-        and not _BUILD_RE23.search(after)
+        and not _PHONE_OR_VIDEO.search(after)
     ):
         return None
     ev = Ev(ev_type, ts, te, clause, si, definite=(kind == "def"))
@@ -641,9 +684,9 @@ def _build(
         hi = text.find(",", te, ce)
         hi = ce if hi < 0 else hi
         window: Clause = ((lo, hi),)
-        if ev_type != "Visit" and _BUILD_RE24.match(text[te : te + 30]):
+        if ev_type != "Visit" and _PARTICIPANTS_FOLLOW.match(text[te : te + 30]):
             window = clause
-        if _BUILD_RE6.search(text[cs:ts]):
+        if _SUPPORT_VERB_BEFORE.search(text[cs:ts]):
             window = clause
     else:
         window = clause
@@ -654,15 +697,15 @@ def _build(
             for p in ev.participants
             if any(
                 _in(window, s)
-                and _BUILD_RE32.search(text[max(0, s - 60) : s])
+                and _HOST_BEFORE.search(text[max(0, s - 60) : s])
                 and s > ts
                 for s, _ in p.mentions
             )
         }
         ev.participants = [
-            p for p in ev.participants if id(p) not in hosts or _BUILD_RE29.search(text[ts : ts + 200])
+            p for p in ev.participants if id(p) not in hosts or _BY_AFTER_TRIGGER.search(text[ts : ts + 200])
         ]
-    rel = next(((a, b) for a, b in clause if a == cs and _BUILD_RE30.match(text[a : a + 6])), None)
+    rel = next(((a, b) for a, b in clause if a == cs and _RELATIVE_PRONOUN.match(text[a : a + 6])), None)
     ev.relative = rel is not None
     antecedent_plural = rel is not None and _PLURAL_BEFORE_COMMA.search(text[max(0, cs - 80) : cs])
     if antecedent_plural:
@@ -675,7 +718,7 @@ def _build(
     if (
         not ev.participants
         and _PRONOUN.search(text[cs:ts])
-        or (not ev.participants and _BUILD_RE25.match(after))
+        or (not ev.participants and _HIM_OR_HER_AFTER.match(after))
     ):
         ev.participants = _recent_person(ctx, ts, clause)
     elif ev.participants and kind == "verb" and _SUBJECT_PRONOUN.search(text[cs:ts]):
@@ -683,7 +726,7 @@ def _build(
         ev.participants = [
             p for p in _subject_person(ctx, sent[0], cs) if p not in ev.participants
         ] + ev.participants
-    if ev_type == "Meeting" and _BUILD_RE7.search(text[ts:ce]) and len(ev.participants) == 1:
+    if ev_type == "Meeting" and _HIM_OR_HER.search(text[ts:ce]) and len(ev.participants) == 1:
         ev.participants += [p for p in _recent_person(ctx, cs, clause) if p not in ev.participants]
     if _PLURAL_REF.search(clause_text) or not ev.participants and _PLURAL_REF.search(text[sent[0] : sent[1]]):
         ev.plural_ref = True
@@ -702,7 +745,7 @@ def _build(
             ev.participants.append(holders[0])
     # "the two Prime Ministers": the two persons who hold that title, when exactly two do
     for m in _TWO_TITLES.finditer(clause_text):
-        title = _BUILD_RE31.sub(" ", m.group(1)).lower()[:-1]
+        title = _WHITESPACE_RUN.sub(" ", m.group(1)).lower()[:-1]
         holders = [
             p
             for p in ctx.persons
@@ -713,12 +756,12 @@ def _build(
             ev.plural_ref = False
     if _SIDES.search(clause_text):
         ev.sides_ref = True
-    if ev_type in {"Talks", "Meeting", "PhoneCall"} and _BUILD_RE8.search(clause_text):
+    if ev_type in {"Talks", "Meeting", "PhoneCall"} and _SEPARATE_OR_EACH.search(clause_text):
         ev.distributive = True
     if (
         ev_type == "Visit"
-        and _BUILD_RE9.search(trig.strip())
-        and _BUILD_RE10.search(before)
+        and _VISITS_PLURAL.search(trig.strip())
+        and _ON_BEFORE.search(before)
     ):
         ev.distributive = True
     if (
@@ -733,7 +776,7 @@ def _build(
     ev.countries.extend(idx.free_countries[i].key for i in idx.countries.inside(window))
     ev.orgs = list(dict.fromkeys(ctx.org_hits[i].key for i in idx.orgs.inside(window)))
     # --- airport welcomes belong to the visit
-    if ev_type == "Meeting" and _BUILD_RE11.search(text[sent[0] : sent[1]]):
+    if ev_type == "Meeting" and _AIRPORT_WELCOME.search(text[sent[0] : sent[1]]):
         ev.type = "Visit"
         ev.airport = True
     # --- date
@@ -775,7 +818,8 @@ def _recent_person(ctx: Context, pos: int, exclude: Clause | None) -> list[Perso
 
 
 # The patterns of _usable_dates(), compiled once: a module-level re call looks its pattern up on every call.
-_USABLE_DATES_RE = re.compile(r"(?:in|since)\s")
+#: a year alone dates an event only as "in 2001"/"since 2001"
+_IN_OR_SINCE_YEAR = re.compile(r"(?:in|since)\s")
 
 
 def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[int, datex.DateMention]]:
@@ -793,7 +837,7 @@ def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[
             if not (cs <= d.start and d.end <= ce):
                 continue
             ds = d.start
-            if d.kind == "year" and not _USABLE_DATES_RE.match(d.text):
+            if d.kind == "year" and not _IN_OR_SINCE_YEAR.match(d.text):
                 continue
             if _inside_org(ctx, ds) or ds < lo or ds >= hi:
                 continue
@@ -802,8 +846,10 @@ def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[
 
 
 # The patterns of _date_for(), compiled once: a module-level re call looks its pattern up on every call.
-_DATE_FOR_RE = re.compile(r"(?:when|as)\b")
-_DATE_FOR_RE2 = re.compile(r"\b((?:a|one|two|three)\s+days?\s+(?:after|before))\s*(?:after|before)?\s*$")
+#: a clause opening with "when"/"as": it happened at the time just named
+_WHEN_OR_AS = re.compile(r"(?:when|as)\b")
+#: "a day after", "two days before" right before the clause
+_DAYS_AFTER_BEFORE = re.compile(r"\b((?:a|one|two|three)\s+days?\s+(?:after|before))\s*(?:after|before)?\s*$")
 
 
 def _date_for(
@@ -821,7 +867,7 @@ def _date_for(
     usable = _usable_dates(ctx, ev.clause, prv, nxt)
     if (
         ci > 0
-        and _DATE_FOR_RE.match(text[ev.clause[0][0] : ev.clause[0][0] + 5])
+        and _WHEN_OR_AS.match(text[ev.clause[0][0] : ev.clause[0][0] + 5])
         and not [d for d in usable if d[1].kind != "relative"]
     ):
         # "... in June 1991, when X visited": the time just named is the time of the clause
@@ -831,7 +877,7 @@ def _date_for(
     if not usable:
         cs = ev.clause[0][0]
         pre = text[max(0, cs - 40) : cs + 7]
-        m = _DATE_FOR_RE2.search(pre)
+        m = _DAYS_AFTER_BEFORE.search(pre)
         if m:
             usable = [(cs, d) for d in datex.find_dates(m.group(1))]
     if not usable and ci > 0:
@@ -865,7 +911,8 @@ _VENUE = re.compile(
 
 
 # The patterns of _location(), compiled once: a module-level re call looks its pattern up on every call.
-_LOCATION_RE = re.compile(
+#: capitalised words after "in"/"on" that are dates or determiners
+_NOT_A_PLACE_NAME = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That)\b")
 
@@ -877,7 +924,7 @@ def _location(ctx: Context, ev: Ev, cs: int, ce: int) -> str | None:
     place = None
     for m in _LOC_AT.finditer(seg):
         name = m.group(1)
-        if _LOCATION_RE.match(name):
+        if _NOT_A_PLACE_NAME.match(name):
             continue
         if any(name.startswith(p.name.split()[0]) for p in ctx.persons):
             continue
@@ -975,7 +1022,8 @@ def _same(a: Ev, b: Ev, ctx: Context) -> bool:
 
 
 # The patterns of _merge(), compiled once: a module-level re call looks its pattern up on every call.
-_MERGE_RE = re.compile(r"meeting|talks")
+#: an attendance of a meeting or talks
+_MEETING_OR_TALKS = re.compile(r"meeting|talks")
 
 
 def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
@@ -988,7 +1036,7 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
                 {"Summit"}
                 if "summit" in said
                 else {"Meeting", "Talks"}
-                if _MERGE_RE.search(said)
+                if _MEETING_OR_TALKS.search(said)
                 else {"Signing"}
             )
             for pref in (first, {"Summit", "Meeting", "Talks", "Signing"}):
