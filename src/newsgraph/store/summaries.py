@@ -454,7 +454,13 @@ def _mark_pending(store: Store, graphs: Sequence[str], on: bool) -> None:
         store.update(f"{verb} DATA {{ GRAPH <{INDEX_GRAPH}> {{ {body} }} }}")
 
 
-def begin(store: Store, graphs: Iterable[str], new: dict[str, list[Triple]] | None = None) -> list[str]:
+def begin(
+    store: Store,
+    graphs: Iterable[str],
+    new: dict[str, list[Triple]] | None = None,
+    *,
+    _entries: dict[str, Entries] | None = None,
+) -> list[str]:
     """Before writing or removing these article graphs: mark them, take their links out.
 
     ``new`` holds the triples about to be written, where known; a graph whose old and
@@ -471,8 +477,9 @@ def begin(store: Store, graphs: Iterable[str], new: dict[str, list[Triple]] | No
             members = entries_of(triples).members
             if members:
                 old[g] = members
+    entries = _entries if _entries is not None else {g: entries_of(t) for g, t in (new or {}).items()}
     for g in names:
-        if g in old or new is None or entries_of(new.get(g, [])).members:
+        if g in old or new is None or (g in entries and entries[g].members):
             marked.append(g)
     if not marked:
         return []
@@ -489,34 +496,55 @@ def begin(store: Store, graphs: Iterable[str], new: dict[str, list[Triple]] | No
         _warn_old(store)
         _set_stale(store, True)
     _mark_pending(store, marked, True)
+    # Memberships chunk by chunk, the counts of all of them at once: a hub's group is
+    # then read and rewritten once per call, not once per hundred articles.
+    tallies: dict[GroupKey, _Tally] = {}
     for chunk in _chunks(list(old)):
         members = set().union(*(old[g] for g in chunk))
-        removed = _remove(store, members, exclude=list(chunk))
-        _count(store, removed, -1)
+        _tallies_of(_remove(store, members, exclude=list(chunk)), -1, tallies)
+    if tallies:
+        _store_counts(store, tallies, relative=True)
     return marked
 
 
-def finish(store: Store, graphs: Iterable[str], given: dict[str, list[Triple]] | None = None) -> None:
+def finish(
+    store: Store,
+    graphs: Iterable[str],
+    given: dict[str, list[Triple]] | None = None,
+    *,
+    _entries: dict[str, Entries] | None = None,
+) -> None:
     """After writing these graphs: add their links as they now are, clear the marks.
 
     ``given`` holds the triples of graphs the caller has at hand (ingest does), so they
     are not read back from the store.
     """
     names = list(dict.fromkeys(graphs))
+    tallies: dict[GroupKey, _Tally] = {}
     for chunk in _chunks(names):
-        have = {g: given[g] for g in chunk if given is not None and g in given}
+        have: dict[str, Entries] = {}
+        for g in chunk:
+            if _entries is not None and g in _entries:
+                have[g] = _entries[g]
+            elif given is not None and g in given:
+                have[g] = entries_of(given[g])
         missing = [g for g in chunk if g not in have]
         if missing:
-            have.update(_graph_triples(store, missing))
+            have.update((g, entries_of(t)) for g, t in _graph_triples(store, missing).items())
         entries = Entries()
-        for triples in have.values():
-            e = entries_of(triples)
+        for e in have.values():
             entries.members |= e.members
             entries.out |= e.out
         fresh = _absent(store, entries.members)
         _add(store, Entries(fresh, entries.out))
-        _count(store, fresh, +1, keyed=entries.members)
-        _mark_pending(store, list(chunk), False)
+        # Every entry (re)states its hashed bucket's key, not only those that changed a
+        # count: two keys colliding in one bucket may share a member, and then only one
+        # of them is fresh; stating both is what lets a reader see the collision.
+        _tallies_of(fresh, +1, tallies)
+        _tallies_of(entries.members, 0, tallies)
+    if tallies:
+        _store_counts(store, tallies, relative=True)
+    _mark_pending(store, names, False)
 
 
 def _add(store: Store, entries: Entries) -> None:
@@ -654,20 +682,6 @@ def _tallies_of(
         if is_hashed(e.tally, code):
             tally.keys[code].add(_key_term(e.tally, sub))
     return out
-
-
-def _count(store: Store, changed: Iterable[Entry], sign: int, keyed: Iterable[Entry] = ()) -> None:
-    """Add sign to the tally of each bucket once per entry that entered or left it.
-
-    ``keyed`` are all the entries just written, including those already indexed: each
-    hashed bucket among theirs (re)states its keys.  Two keys colliding in one bucket
-    may share a member, and then only one of them is among the entries that changed
-    a count; stating both is what lets a reader see the collision.
-    """
-    tallies = _tallies_of(changed, sign)
-    _tallies_of(keyed, 0, tallies)
-    if tallies:
-        _store_counts(store, tallies, relative=True)
 
 
 def _read_counts(store: Store, nodes: Sequence[str]) -> dict[str, dict[str, list[str]]]:
@@ -979,7 +993,8 @@ def maintained(
     store: Store, graphs: Iterable[str], given: dict[str, list[Triple]] | None = None
 ) -> Iterator[None]:
     """Keep the index right around a write of these graphs (see the module docstring)."""
-    names = begin(store, graphs, given)
+    entries = {g: entries_of(t) for g, t in (given or {}).items()}
+    names = begin(store, graphs, given, _entries=entries)
     try:
         yield
     except BaseException:
@@ -993,7 +1008,7 @@ def maintained(
                 pass
         raise
     if names:
-        finish(store, names, given)
+        finish(store, names, given, _entries=entries)
 
 
 @contextmanager
