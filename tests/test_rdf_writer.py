@@ -273,6 +273,18 @@ def test_nquads_lines_are_sorted_and_unique() -> None:
     assert text.endswith("\n")
 
 
+
+def test_nquads_writes_a_line_once_when_two_graphs_share_a_name_or_terms_print_alike() -> None:
+    g = URIRef("http://kg.test/id/article/x")
+    s, p = URIRef("http://kg.test/id/person/a"), URIRef("http://kg.test/p")
+    # a plain literal and an xsd:string one are two rdflib terms with one N-Quads form
+    triples = [(s, p, Literal("A")), (s, p, Literal("A", datatype=XSD.string)), (s, p, URIRef("http://b"))]
+    text = rdf.serialize_triples([(g, triples), (g, triples[:1])], by_name("nquads"))
+    lines = text.splitlines()
+    assert len(lines) == 2 and lines == sorted(set(lines))
+    assert rdf.serialize_triples([(g, triples[2:])], by_name("nquads")).count("\n") == 1
+
+
 _HASH_SCRIPT = """
 import hashlib, sys
 from newsgraph.converters import convert_many, rdf

@@ -12,11 +12,12 @@ the bytes are the same too.
 from __future__ import annotations
 
 import json
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import chain
+from itertools import chain, islice
 from typing import Any, cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -602,7 +603,11 @@ NamedTriples = tuple[URIRef, Iterable[Triple]]
 # Lines are joined rather than formatted: an f-string formats an rdflib term through
 # Python-level str() calls, eight times slower than str.join reading the characters.
 def _nquads(graphs: Sequence[NamedTriples]) -> str:
-    out: set[str] = set()
+    # A list, sorted, then freed of repeated lines only when it has any: hashing every
+    # line into a set cost more than the sort (lines repeat only when two graphs share
+    # a name or two terms print alike).
+    out: list[str] = []
+    add = out.append
     join = "".join
     offset_nt = _OFFSET_NT.get
     #: escaped plain literals by id: the mentions of one sentence share its literal (the
@@ -612,7 +617,7 @@ def _nquads(graphs: Sequence[NamedTriples]) -> str:
         tail = f"> <{name}> ."
         for s, p, o in triples:
             if type(o) is URIRef:  # most objects: no call, no checks
-                out.add(join(("<", s, "> <", p, "> <", o, tail)))
+                add(join(("<", s, "> <", p, "> <", o, tail)))
             elif type(o) is Literal and o._language is None and o._datatype is None:
                 # a plain literal (names, anchors, sentences): _nt_term's answer without the call
                 lex = escaped.get(id(o))
@@ -620,13 +625,16 @@ def _nquads(graphs: Sequence[NamedTriples]) -> str:
                     lex = escaped[id(o)] = (
                         _NT_ESCAPE_RE.sub(_nt_escape, o) if _NT_ESCAPE_RE.search(o) is not None else o
                     )
-                out.add(join(("<", s, "> <", p, '> "', lex, '" <', name, "> .")))
+                add(join(("<", s, "> <", p, '> "', lex, '" <', name, "> .")))
             else:
                 nt = offset_nt(id(o))
                 if nt is None:
                     nt = _nt_term(o)
-                out.add(join(("<", s, "> <", p, "> ", nt, " <", name, "> .")))
-    return "\n".join(sorted(out)) + "\n" if out else ""
+                add(join(("<", s, "> <", p, "> ", nt, " <", name, "> .")))
+    out.sort()
+    if any(map(operator.eq, out, islice(out, 1, None))):
+        out = list(dict.fromkeys(out))  # still in order
+    return "\n".join(out) + "\n" if out else ""
 
 
 def _ntriples(graphs: Sequence[NamedTriples]) -> str:
