@@ -393,3 +393,41 @@ def test_case_fold_rewrite_leaves_other_shapes_alone() -> None:
     assert casefold_word_start(r"\b(?:is|sk)\b") == r"[iIİısSſ](?<!\w.)(?i:(?:(?<=i)s|(?<=s)k)\b)"
     for unchanged in [r"\b(?:a|b)?x", r"\bx?y", r"\b(?:a|\d)", r"\ba|b", r"foo", r"\b[ab]", r"^\bx"]:
         assert casefold_word_start(unchanged) == unchanged
+
+
+@pytest.mark.parametrize(
+    ("name", "plain"),
+    [("_CONSENT_HINT", r"cookie|consent"), ("_COPYRIGHT_HINT", r"©|\(c\)|copyright")],
+)
+def test_reader_hints_match_like_their_case_insensitive_plain_forms(name: str, plain: str) -> None:
+    from newsgraph.converters import readers
+
+    vocab = "cookie COOKIES Consent consent (c) (C) © Copyright COPYRİGHT copyrıght copy x ( ) c C".split(" ")
+    texts = [*TEXTS, *_noise(vocab, 400, seed=12)]
+    assert _same(re.compile(plain, re.I).finditer, getattr(readers, name).finditer, texts) > 20
+
+
+def test_titled_document_form_matches_the_plain_form() -> None:
+    from newsgraph.converters import agreements
+
+    plain = re.compile(agreements._TITLED_PLAIN, re.I)
+    vocab = [
+        "the", "Joint", "statement", "STATEMENTS", "declaration", "communiqué", "document", "plan", "accord",
+        "ſtatement", "Vision", "principles", "titled", "entitled", "called", "named", "dubbed", ",",
+        '"Road to Peace"', "“Shared Future”", '"x"', '"A, B."', "x", "_", "é",
+    ]
+    texts = [*TEXTS, *_noise(vocab, 800, seed=13)]
+    assert _same(plain.finditer, agreements._TITLED.finditer, texts) > 20
+
+
+def test_institution_scan_finds_what_a_full_scan_finds() -> None:
+    from newsgraph.converters import entities
+
+    vocab = [
+        "Reserve", "Bank", "of", "India", "Ministry", "Foreign", "Affairs", "the", "and", "National",
+        "Security", "Council", "for", "on", "Trade", "McDonald", "ÉCOLE", "Office", "x", "a", "1", "-", "’", "\n", "  ",
+        "University", "Commission", "European", "Union",
+    ]
+    texts = [*TEXTS, *_noise(vocab, 600, seed=14), "x" * 300 + " Ministry of Trade"]
+    scan = entities._institution_scan()
+    assert _same(entities._institution_pattern().finditer, scan.finditer, texts) > 100

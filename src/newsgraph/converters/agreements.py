@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import dates as datex
 from .gazetteer import UPPER
 from .model import AgreementX, EventX, Span
-from .regex_speed import AnchoredScan, word_start_prefix
+from .regex_speed import AnchoredScan, casefold_word_start, word_start_prefix
 
 if TYPE_CHECKING:
     from .extract import Context
@@ -214,11 +214,12 @@ _NOT_A_DOCUMENT = re.compile(
     r",?\s+including\b"
 )
 #: 'a joint statement titled "X"'; 'adopted three documents: the "X," ...; and a "Y"'
-_TITLED = re.compile(
+_TITLED_PLAIN = (
     r"\b(?:statement|declaration|communiqu[ée]|document|agreement|memorandum|pact|treaty|plan|accord|charter|"
-    r"principles|vision)s?\s*,?\s+(?:titled|entitled|called|named|dubbed)\s+[\"“]([^\"”]{3,80}?)[,.]?[\"”]",
-    re.I,
+    r"principles|vision)s?\s*,?\s+(?:titled|entitled|called|named|dubbed)\s+[\"“]([^\"”]{3,80}?)[,.]?[\"”]"
 )
+#: _TITLED_PLAIN (re.I) in casefold_word_start's form: the same matches, scanned fast
+_TITLED = re.compile(casefold_word_start(_TITLED_PLAIN))
 _DOCUMENT_LIST = re.compile(
     r"\b(?:signed|adopted|issued|released|approved|exchanged)\s+(?:\w+\s+){0,2}?(?:documents|texts|agreements)\b"
     r"[^.:;\n]{0,60}:(?P<list>[^\n]*?)(?:\.\s|\.$|\n|$)"
@@ -230,6 +231,8 @@ _COORDINATED = re.compile(
     rf",?\s+and\s+(?:an?|the)\s+(?P<np>(?:[\w'’\-]+\s+){{0,3}}?{_HEADS_LOWER}\b"
     rf"(?:\s+(?:between|on|for|of|with)\s+[^.;:\n,]*?)?)(?=\s*[.;:\n,])"
 )
+#: a head word of a named document, on its own
+_NAMED_HEADS_RE = re.compile(_NAMED_HEADS)
 _DATE_TAIL = re.compile(
     r"\s+(?:on|in|of)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
     r"May|June|July|August|September|October|November|December)\b.*$"
@@ -331,11 +334,11 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
         year = _LEADING_YEAR.match(title)
         title = title[year.end() :] if year else title
         s = m.end() - len(title)
-        title = re.sub(_DATE_TAIL, "", title)
+        title = _DATE_TAIL.sub("", title)
         cut = _OF_YEAR.search(title)
         if cut:  # "Lusaka Protocol of 1994 and the ...": the year dates the document and ends its name
             title = title[: cut.start()]
-        if not re.search(_NAMED_HEADS, title) or re.fullmatch(_NAMED_HEADS, title):
+        if not _NAMED_HEADS_RE.search(title) or _NAMED_HEADS_RE.fullmatch(title):
             if not _STATEMENT_WORDS.fullmatch(title):
                 continue
         if _BARE_STATEMENT.fullmatch(title):
