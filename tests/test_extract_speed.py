@@ -425,8 +425,8 @@ def test_institution_scan_finds_what_a_full_scan_finds() -> None:
 
     vocab = [
         "Reserve", "Bank", "of", "India", "Ministry", "Foreign", "Affairs", "the", "and", "National",
-        "Security", "Council", "for", "on", "Trade", "McDonald", "ÉCOLE", "Office", "x", "a", "1", "-", "’", "\n", "  ",
-        "University", "Commission", "European", "Union",
+        "Security", "Council", "for", "on", "Trade", "McDonald", "ÉCOLE", "Office", "x", "a", "1", "-", "’",
+        "\n", "  ", "University", "Commission", "European", "Union",
     ]
     texts = [*TEXTS, *_noise(vocab, 600, seed=14), "x" * 300 + " Ministry of Trade"]
     scan = entities._institution_scan()
