@@ -156,7 +156,10 @@ _DATE_AT = re.compile(
 #: one in six) instead of trying the lookaheads at every letter of every word.  It misses
 #: only the very start of the text and a "(" right after a word character, which
 #: _date_starts tries one by one (tests/test_extract_speed.py checks both give the same).
-_DATE_AFTER = re.compile(r"\W(?=" + _DATE_AT.pattern + ")", _DATE_AT.flags)
+#: The class right after it is what all three lookaheads of _DATE_AT allow as a first
+#: character (a digit, "(", a letter of _LETTER_STARTS that _DATE_START lets start in that
+#: case): one test that turns away most words before the lookaheads are entered.
+_DATE_AFTER = re.compile(r"\W(?=[\d(ABDEFIJLMNOSTUWYabefilmostuy])(?=" + _DATE_AT.pattern + ")", _DATE_AT.flags)
 _WORD_CHAR = re.compile(r"\w")
 
 

@@ -367,6 +367,17 @@ class _Line:
     caption_text: str | None = None  # the caption with its credit cut off
     dateline: re.Match[str] | None = None
     credit: bool = False  # an editor or reporting credit, which closes the article body
+    _words_of: str | None = field(default=None, repr=False, compare=False)  #: the text _nwords counts
+    _nwords: int = field(default=0, repr=False, compare=False)
+
+    def word_count(self) -> int:
+        """``len(_words(self.text))``, counted once per text: the classifier, the body
+        finder and the headline rules all ask about the same long lines (a wrapped
+        headline's text is joined later, which is counted afresh)."""
+        if self._words_of is not self.text:
+            self._nwords = len(_WORD.findall(self.text))
+            self._words_of = self.text
+        return self._nwords
 
 
 @dataclass
@@ -696,7 +707,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
         if not s:
             line.kind = "blank"
             continue
-        nw = len(_WORD.findall(s))  # counted once: long body lines are the common case
+        nw = line.word_count()  # counted once: long body lines are the common case
         before_blank = only_blanks_before
         only_blanks_before = False  # this line is not blank, whatever kind it gets
         if header_url and i == 0 or before_blank:
@@ -856,7 +867,7 @@ def _looks_like_agency(a: str) -> bool:
 
 def _is_body(line: _Line) -> bool:
     s = line.text
-    n = len(_words(s))
+    n = line.word_count()
     if line.dateline is not None:
         return True
     return n >= 20 or (n >= 8 and bool(_SENT_END.search(s)) and s[:1].isupper() or s[:1] in "\"“'")
@@ -893,7 +904,7 @@ def read_text(text: str, *, url: str | None = None, input_format: str = "text",
     body_end = body_start
     for k in range(body_start, len(content)):
         ln = content[k]
-        sentence_like = bool(_SENT_END.search(ln.text)) or len(_words(ln.text)) >= 20
+        sentence_like = bool(_SENT_END.search(ln.text)) or ln.word_count() >= 20
         if ln.kind == "caption" or (ln.kind == "text" and sentence_like):
             body_end = k + 1
     pre = content[:body_start]
@@ -936,7 +947,7 @@ def read_text(text: str, *, url: str | None = None, input_format: str = "text",
         # a capitalised place alone on the line just above the body ("ISTANBUL")
         last = pre[-1] if pre else None
         if (last is not None and last.kind in ("text", "label") and _mostly_caps(last.text)
-                and len(_words(last.text)) <= 3 and not _SENT_END.search(last.text)
+                and last.word_count() <= 3 and not _SENT_END.search(last.text)
                 and last.text.lower() not in _SECTION_WORDS):
             doc.dateline_place = last.text
     _finish_metadata(doc, meta)
@@ -1059,7 +1070,7 @@ def _menu_block(pre: list[_Line], candidates: list[int], classified: list[_Line]
         return n
     # a standfirst between the headline and its stamp: "Headline / Standfirst / By X, date"
     nxt = _next_nonblank(classified, h)
-    if nxt is not None and nxt.kind == "text" and len(_words(nxt.text)) > len(_words(h.text)) \
+    if nxt is not None and nxt.kind == "text" and nxt.word_count() > h.word_count() \
             and _stands_above_body(nxt, classified):
         return n
     return 0
@@ -1131,7 +1142,7 @@ def _tagline_yields(pre: list[_Line], candidates: list[int], headline_idx: int, 
     the headline shares a word with the first body paragraph.
     """
     h = pre[headline_idx]
-    nh = len(_words(h.text))
+    nh = h.word_count()
     if nh > 10 or _anchored(h, classified):
         return None
     later = [k for k in candidates if k > headline_idx and not _is_label_text(pre[k].text)][:2]
@@ -1150,7 +1161,7 @@ def _tagline_yields(pre: list[_Line], candidates: list[int], headline_idx: int, 
         return None
     ln = pre[later[0]]
     if (ln.index > h.index + 1 and _masthead_shaped(ln.text) and _anchored(ln, classified)
-            and len(_words(ln.text)) > nh):
+            and ln.word_count() > nh):
         body = _content_words(body_first)
         if not (_content_words(h.text) & body) and _content_words(ln.text) & body:
             return later[0]
@@ -1175,7 +1186,7 @@ def _join_headline_run_on(pre: list[_Line], headline_idx: int) -> None:
         return
     if not (nxt.text[:1].islower() or _HEADLINE_RUNS_ON.search(h.text)):
         return
-    if _SENT_END.search(h.text) or len(_words(h.text)) + len(_words(nxt.text)) > 30:
+    if _SENT_END.search(h.text) or h.word_count() + nxt.word_count() > 30:
         return
     if nxt.text.endswith(".") and not nxt.text[:1].islower():
         return
