@@ -27,7 +27,7 @@ from ld_fixtures import BASE, Actor, ArticleSpec, EventSpec, all_specs, article_
 from newsgraph.errors import ResourceNotFound
 from newsgraph.server import describe as dsc
 from newsgraph.server.documents import description_dataset, flatten
-from newsgraph.store import Store, summaries
+from newsgraph.store import Store, open_store, summaries
 
 PAGE = 7
 NAMES = ("person", "putin", "country", "organization", "source", "fiji", "rabuka", "hostile_person")
@@ -372,3 +372,38 @@ def test_index_of_the_old_layout_is_not_used(
     assert store.ask(f"ASK {{ GRAPH <{summaries.INDEX_GRAPH}> {{ {stale} }} }}")
     store.reindex()
     _check_all(store, ids)
+
+
+def _index_triples(store: Store) -> list[tuple[str, str, str]]:
+    rows = store.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{summaries.INDEX_GRAPH}> {{ ?s ?p ?o }} }}")
+    return sorted((str(r["s"]), str(r["p"]), str(r["o"])) for r in rows)
+
+
+def _bulk_paths_check(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every index write big enough for the bulk path (bulk_extend, the dataset endpoint's
+    bulk loader): the same index as the transactional path, the same pages as live."""
+    monkeypatch.setattr(summaries, "BULK_STATEMENTS", 1)
+    ids = load(store, fiji=30)
+    graphs = [article_graph(BASE, spec) for spec in all_specs(30)]
+    store.remove_graphs([str(i) for i, _ in graphs[5:12]])
+    store.put_graphs([(str(i), g) for i, g in graphs[5:12]])
+    _check_all(store, ids)
+    bulk = _index_triples(store)
+    monkeypatch.setattr(summaries, "BULK_STATEMENTS", 10**9)
+    store.reindex()
+    assert _index_triples(store) == bulk
+    _check_all(store, ids)
+
+
+def test_bulk_paths_write_the_same_index(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    _bulk_paths_check(store, monkeypatch)
+
+
+@pytest.mark.remote
+def test_bulk_paths_without_a_dataset_endpoint(remote_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A SPARQL server without a dataset endpoint gets the index's bulk writes as INSERT DATA."""
+    store = open_store(remote_url + "?dataset=none", retries=2, timeout=30)
+    try:
+        _bulk_paths_check(store, monkeypatch)
+    finally:
+        store.close()

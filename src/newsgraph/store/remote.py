@@ -33,7 +33,7 @@ import json
 import socket
 import time
 import urllib.error
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
@@ -60,6 +60,7 @@ from .common import (
     graph_to_ntriples,
     json_term,
     last_wins,
+    ntriples_to_nquads,
     old_format_message,
     query_form,
     rederive_update,
@@ -419,6 +420,46 @@ class RemoteStore:
         for b in data.get("results", {}).get("bindings", []):
             rows.append({k: json_term(v) for k, v in b.items()})
         return rows
+
+    def select_values(self, sparql: str, names: Sequence[str]) -> list[tuple[str | None, ...]]:
+        """A SELECT's values as plain text, without making rdflib terms of them.
+
+        The summary index reads tens of thousands of short values per bulk load (tally
+        counts, presence checks); the terms would cost more than the request.
+        """
+        self.check_format()
+        data = json.loads(self._read(self._sparql(sparql, _JSON_RESULTS)))
+        return [
+            tuple(b[n].get("value") if n in b else None for n in names)
+            for b in data.get("results", {}).get("bindings", [])
+        ]
+
+    def add_triples(self, graph_iri: str, ntriples: str) -> None:
+        """Add N-Triples lines (one statement a line, each ending in " .") to one named graph.
+
+        No default-graph copy: this is for the summary index's own statements.  Through
+        the dataset endpoint, with Oxigraph's bulk loader where the layout allows it
+        (several times faster than INSERT DATA for the hundred thousand statements of a
+        bulk shard); otherwise as INSERT DATA.
+        """
+        ep = self.endpoints
+        if not ep.dataset:
+            self._post_update(
+                f"INSERT DATA {{ GRAPH <{check_iri(graph_iri)}> {{\n{ntriples}\n}} }}",
+                what="write the summary index",
+                idempotent=True,
+            )
+            return
+        url = ep.dataset + (("&" if "?" in ep.dataset else "?") + ep.bulk_params if ep.bulk_params else "")
+        data = ntriples_to_nquads(graph_iri, ntriples, canonical=True).encode("utf-8")
+        self._http(
+            "POST",
+            url,
+            what="write the summary index",
+            data=data,
+            headers={"Content-Type": _NQUADS},
+            timeout=self.timeout + len(data) / 500_000,
+        )
 
     def _post_update(self, text: str, *, what: str, idempotent: bool) -> None:
         if not self.endpoints.update:
