@@ -413,7 +413,7 @@ def find_events(ctx: Context) -> list[EventX]:
         *_TRIGGER_RE,
     ]
     for ev_type, pat, words in scans:
-        if words and not any(w in text for w in words):
+        if words and not any(map(text.__contains__, words)):
             continue  # no match is possible: each match holds one of the words
         for m in pat.finditer(text):
             if m.end() == m.start() or not occupied.isdisjoint(range(m.start(), m.end())):
