@@ -220,8 +220,9 @@ def test_tail_search_finds_what_a_full_search_finds(pattern: re.Pattern[str], ch
         (entities._institution_pattern(), f"(?=[{entities.UPPER}])"),
         (entities._ACRONYM_DEF, "(?=[A-Z])"),
         (agreements.NAMED, f"(?=[{entities.UPPER}0-9])"),
-    ],  # events._FUTURE: now in a first-letter form, compared in tests/test_extract_speed.py
-    ids=["institution", "acronym", "named-agreement"],
+        (events._FUTURE, "(?=[a-z'])"),
+    ],
+    ids=["institution", "acronym", "named-agreement", "future"],
 )
 def test_first_character_lookahead_changes_no_match(pattern: re.Pattern[str], guard: str) -> None:
     assert pattern.pattern.startswith(guard)

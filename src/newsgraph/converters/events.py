@@ -25,7 +25,7 @@ from . import dates as datex
 from .entities import Person, _tail_start
 from .gazetteer import UPPER, Hit
 from .model import EventX, Span
-from .regex_speed import AnchoredScan, case_class, casefold_word_start, top_alternatives, word_start_prefix
+from .regex_speed import AnchoredScan, casefold_word_start, word_start_prefix
 from .sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -195,23 +195,10 @@ _FUTURE_GROUPED = (
     r"hopes?\s+to|m(?:ay|ight|ust)|c(?:ould|an|alls?\s+for|alled\s+for)|next|u(?:pcoming|rged|rges)|future|"
     r"look(?:s|ed|ing)?\s+forward\s+to"
 )
-
-
-def _future_first_letters() -> str:
-    """_FUTURE_GROUPED as ``rf"(?=[a-z'])\\b(?:{_FUTURE_GROUPED})\\b"`` (re.I) matches, written to
-    begin with a case-sensitive class of its first characters so that ``re`` skips ahead
-    to one (IGNORECASE turns that skip off).  After the first character, ``(?<!\\w.)`` says
-    what ``\\b`` before a letter said, ``(?<=\\w.)`` what it said before the apostrophe of
-    "'ll", and each alternative keeps its place behind a lookbehind for its own first
-    letter (see regex_speed.casefold_word_start; tests/test_extract_speed.py)."""
-    alternatives = top_alternatives(_FUTURE_GROUPED) or []
-    words = [a for a in alternatives if a[:1].isalpha()]
-    assert [a for a in alternatives if a not in words] == ["'ll"], alternatives
-    branches = "|".join(f"(?<={a[0]}){a[1:]}" for a in words)
-    return rf"[{case_class(a[0] for a in words)}'](?:(?<=')(?<=\w.)(?i:ll)|(?<!\w.)(?i:{branches}))\b"
-
-
-_FUTURE = re.compile(_future_first_letters())
+_FUTURE = re.compile(  # (?=[a-z']): what every alternative starts with, checked first
+    rf"(?=[a-z'])\b(?:{_FUTURE_GROUPED})\b",
+    re.I,
+)
 # The case-insensitive patterns below are written plainly (the *_PLAIN sources, to be
 # read with re.I) and compiled in casefold_word_start's form, which matches the same but
 # lets ``re`` skip to their first letters (see regex_speed; tests/test_extract_speed.py).

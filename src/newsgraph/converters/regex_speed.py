@@ -20,7 +20,7 @@ returned unchanged.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 _QUANTIFIERS = ("?", "*", "+", "{")
 
@@ -182,19 +182,8 @@ def casefold_word_start(pattern: str) -> str:
             branches.append(f"(?<={inner[0]}){rest}")
         else:
             branches.append("(?:" + "|".join(f"(?<={a[0]}){a[1:]}" for a in inner) + ")" + rest)
-    return f"[{case_class(firsts)}](?<!\\w.)(?i:{'|'.join(branches)})"
-
-
-def case_class(letters: Iterable[str]) -> str:
-    """The inside of a character class matching the ASCII letters in every case that
-    ``re.IGNORECASE`` matches them with ("i" also matches "İ" and "ı", "s" "ſ", "k" the
-    Kelvin sign), each letter once."""
-    return "".join(dict.fromkeys(c.lower() + c.upper() + _FOLDS.get(c.lower(), "") for c in letters))
-
-
-def top_alternatives(pattern: str) -> list[str] | None:
-    """The top-level alternatives of a regex (None if it cannot be read)."""
-    return _split_alternatives(pattern)
+    letters = "".join(c + c.upper() + _FOLDS.get(c, "") for c in firsts)
+    return f"[{letters}](?<!\\w.)(?i:{'|'.join(branches)})"
 
 
 _WORD_BOUNDARY = re.compile(r"\b")
@@ -288,4 +277,4 @@ class AnchoredScan:
             pos = seek = found.end() if found.end() > found.start() else found.end() + 1
 
 
-__all__ = ["word_start_prefix", "casefold_word_start", "case_class", "top_alternatives", "AnchoredScan"]
+__all__ = ["word_start_prefix", "casefold_word_start", "AnchoredScan"]
