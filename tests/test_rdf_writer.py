@@ -285,6 +285,33 @@ def test_nquads_writes_a_line_once_when_two_graphs_share_a_name_or_terms_print_a
     assert rdf.serialize_triples([(g, triples[2:])], by_name("nquads")).count("\n") == 1
 
 
+
+def _fields(lit: Literal) -> tuple[object, ...]:
+    return (type(lit), str(lit), *((type(getattr(lit, f)), getattr(lit, f)) for f in Literal.__slots__))
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2022-02-14", "2024-02-29", "1999-12-31", "0001-01-01", "2023-02-29", "2022-13-01", "2022-00-10",
+     "2022-1-05", "２０２２-０２-１４", "2022-02-14T10:00:00", ""],
+)
+def test_date_literals_made_field_by_field_are_what_rdflib_makes(value: str) -> None:
+    from datetime import date
+
+    got = rdf._xsd_date(value)
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        assert got is None
+    else:
+        assert got is not None and _fields(got) == _fields(Literal(value, datatype=XSD.date))
+
+
+@pytest.mark.parametrize("url", ["https://news.example/20220205/c_1310.htm", "http://x y", "not a url", "é"])
+def test_any_uri_literals_made_field_by_field_are_what_rdflib_makes(url: str) -> None:
+    assert _fields(rdf._any_uri(url)) == _fields(Literal(url, datatype=XSD.anyURI))
+
+
 _HASH_SCRIPT = """
 import hashlib, sys
 from newsgraph.converters import convert_many, rdf
