@@ -262,3 +262,16 @@ def test_separate_talks_and_state_visits_give_one_event_per_counterpart() -> Non
     ]
     (summit,) = events(ex, "Summit")
     assert summit.date == "2022-10-14" and len(summit.participants) == 4
+
+
+def test_acronym_defined_only_inside_masked_page_furniture_names_no_organisation() -> None:
+    """A link list masks its lines; an acronym defined there used to raise KeyError and
+    cost the article all of its facts."""
+    text = (
+        "President Ana Velez of Chile met Prime Minister Tomas Ried of Peru in Nairobi on Monday.\n\n"
+        "Related stories\nUnited Nations Environment Programme (UNEP) opens an office in Lima\n\n"
+        "The talks covered ocean plastics."
+    )
+    x = extract(Document(text=text, input_format="text"))
+    assert not any(o.name == "United Nations Environment Programme" for o in x.organizations)
+    assert {"Ana Velez", "Tomas Ried"} <= {p.name for p in x.persons}

@@ -1162,7 +1162,8 @@ def find_organizations(
         start = m.start("full") + m.group("full").find(full)
         add(name, full, start, start + len(full), table[name].international if name in table else False)
         add(name, acr, m.start("acr"), m.end("acr"), table[name].international if name in table else False)
-        acr_map[acr] = name
+        if name in orgs:  # a definition inside masked page furniture names no organisation
+            acr_map[acr] = name
     for acr, name in acr_map.items():
         for m in re.finditer(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", text):
             if not any(s <= m.start() < e for s, e in orgs[name].mentions):
