@@ -407,3 +407,23 @@ def test_bulk_paths_without_a_dataset_endpoint(remote_url: str, monkeypatch: pyt
         _bulk_paths_check(store, monkeypatch)
     finally:
         store.close()
+
+
+def test_reindex_over_a_current_index_removes_what_no_longer_holds(
+    loaded: tuple[Store, dict[str, URIRef]],
+) -> None:
+    """A reindex keeps the statements that still hold (embedded: no drop) and removes the rest:
+    the same index as one built into an empty graph."""
+    store, ids = loaded
+    fiji = str(ids["fiji"])
+    store.update(f"DELETE WHERE {{ ?e <{dsc.NG.country}> <{fiji}> . ?e <{dsc.NG.date}> ?d }}")
+    junk = f"<{summaries.summary_node(fiji)}:x> <{summaries.MEMBER}> <http://example.org/nothing>"
+    pending = f"<{summaries.STATE}> <{summaries.PENDING}> <http://example.org/crashed>"
+    store.update(f"INSERT DATA {{ GRAPH <{summaries.INDEX_GRAPH}> {{ {junk} . {pending} }} }}")
+    summaries.mark_stale(store)
+    store.reindex()
+    kept = _index_triples(store)
+    store.update(f"DROP GRAPH <{summaries.INDEX_GRAPH}>")
+    store.reindex()
+    assert kept == _index_triples(store)
+    _check_all(store, ids)
