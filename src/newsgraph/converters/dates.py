@@ -90,11 +90,12 @@ def _month(s: str) -> int:
 
 
 # The patterns of _day(), compiled once: a module-level re call looks its pattern up on every call.
-_DAY_RE = re.compile(r"\d+")
+#: the figures of a day, without its "st"/"nd"/"th"
+_DAY_FIGURES = re.compile(r"\d+")
 
 
 def _day(s: str) -> int:
-    return int(_DAY_RE.match(s).group(0))  # type: ignore[union-attr]
+    return int(_DAY_FIGURES.match(s).group(0))  # type: ignore[union-attr]
 
 
 _REL = {
@@ -192,9 +193,12 @@ def _date_matches(text: str) -> list[re.Match[str]]:
 
 
 # The patterns of find_dates(), compiled once: a module-level re call looks its pattern up on every call.
-_FIND_DATES_RE = re.compile(r"\d")
-_FIND_DATES_RE2 = re.compile(r"\b(?:in|since|until|by|early|late|mid)\s+$")
-_FIND_DATES_RE3 = re.compile(r"\s+")
+#: a day in figures after "May"/"Mar" ("May 5"): the month, not the verb or the name
+_DAY_IN_FIGURES = re.compile(r"\d")
+#: "in", "since", "by", "early" ... right before a bare "May": the month, not the verb or the name
+_PREPOSITION_BEFORE_MONTH = re.compile(r"\b(?:in|since|until|by|early|late|mid)\s+$")
+#: whitespace runs, folded to one space to look a relative date up in _REL
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -211,7 +215,7 @@ def find_dates(text: str) -> list[DateMention]:
                     d, mo = mo, d
                 out.append(DateMention(s, e, "day", int(g["ny"]), mo, d, text=t))
             elif g["mdy"]:
-                if g["a_m"].rstrip(".") in {"May", "Mar"} and not g["a_y"] and not _FIND_DATES_RE.match(g["a_d"]):
+                if g["a_m"].rstrip(".") in {"May", "Mar"} and not g["a_y"] and not _DAY_IN_FIGURES.match(g["a_d"]):
                     continue
                 y = int(g["a_y"]) if g["a_y"] else None
                 out.append(DateMention(s, e, "day", y, _month(g["a_m"]), _day(g["a_d"]), text=t))
@@ -222,7 +226,7 @@ def find_dates(text: str) -> list[DateMention]:
                 mon = g["c_m"]
                 if mon.rstrip(".") in {"May", "Mar"} and not g["c_y"] and not g["c_q"]:
                     # "May" is also a verb and a name: only "in May", "May 2020".
-                    if not _FIND_DATES_RE2.search(text[max(0, s - 8) : s]):
+                    if not _PREPOSITION_BEFORE_MONTH.search(text[max(0, s - 8) : s]):
                         continue
                 if (
                     mon.rstrip(".")
@@ -238,7 +242,7 @@ def find_dates(text: str) -> list[DateMention]:
             elif g["wd"]:
                 out.append(DateMention(s, e, "weekday", day=WEEKDAYS[g["w"].lower()], text=t))
             elif g["rel"]:
-                key = _FIND_DATES_RE3.sub(" ", t.lower())
+                key = _WHITESPACE_RUN.sub(" ", t.lower())
                 if key in _REL:
                     off = _REL[key]
                 else:
@@ -261,13 +265,14 @@ def safe_date(y: int | None, m: int | None, d: int | None) -> dt.date | None:
 
 
 # The patterns of parse_iso(), compiled once: a module-level re call looks its pattern up on every call.
-_PARSE_ISO_RE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+#: YYYY-MM-DD at the start of the value (a timestamp's time is ignored)
+_ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 
 
 def parse_iso(value: str | None) -> dt.date | None:
     if not value:
         return None
-    m = _PARSE_ISO_RE.match(value)
+    m = _ISO_DAY.match(value)
     return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
@@ -313,9 +318,12 @@ class Dateline:
 
 
 # The patterns of find_dateline(), compiled once: a module-level re call looks its pattern up on every call.
-_FIND_DATELINE_RE = re.compile(r"^[ \t]*([A-Z][A-Z .'’-]{2,30})[ \t]*\n\s*\n?([A-Z][^\n]{80,})", re.MULTILINE)
-_FIND_DATELINE_RE2 = re.compile(r",\s*[A-Z]{2,6}$")
-_FIND_DATELINE_RE3 = re.compile(r"\b(?:said|says|is|was|the|of|and|will)\b")
+#: an upper-case place alone on its line right before a long lead paragraph
+_PLACE_LINE_BEFORE_LEAD = re.compile(r"^[ \t]*([A-Z][A-Z .'’-]{2,30})[ \t]*\n\s*\n?([A-Z][^\n]{80,})", re.MULTILINE)
+#: ", AP" after the place: an agency code, not part of the place
+_AGENCY_CODE_AFTER_PLACE = re.compile(r",\s*[A-Z]{2,6}$")
+#: "said", "the", "is" ... in a mixed-case "place": the start of a sentence, not a dateline
+_SENTENCE_WORD = re.compile(r"\b(?:said|says|is|was|the|of|and|will)\b")
 
 
 def find_dateline(text: str, limit: int = 3000) -> Dateline | None:
@@ -338,8 +346,8 @@ def find_dateline(text: str, limit: int = 3000) -> Dateline | None:
             or (sep in "–—-" and len(rest) >= 100 and len(words) <= 4)
         ):
             continue
-        place = _FIND_DATELINE_RE2.sub("", place)
-        if _FIND_DATELINE_RE3.search(place) and not place.isupper():
+        place = _AGENCY_CODE_AFTER_PLACE.sub("", place)
+        if _SENTENCE_WORD.search(place) and not place.isupper():
             continue
         date = None
         if m.group("date"):
@@ -358,7 +366,7 @@ def find_dateline(text: str, limit: int = 3000) -> Dateline | None:
                 )
         return Dateline(place, m.start("place"), m.end(), date)
     # A place alone on its line right before the lead ("ISTANBUL\n\nRussia and Ukraine ...").
-    m2 = _FIND_DATELINE_RE.search(text[:limit])
+    m2 = _PLACE_LINE_BEFORE_LEAD.search(text[:limit])
     if m2 and len(m2.group(1).split()) <= 3:
         return Dateline(m2.group(1).strip(), m2.start(1), m2.end(1), None)
     return None
