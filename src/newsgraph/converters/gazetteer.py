@@ -155,8 +155,10 @@ _ROLE_NEXT = re.compile(
 )
 
 
-# The patterns of find_countries(), compiled once: a module-level re call looks its pattern up on every call.
-_FIND_COUNTRIES_RE = re.compile(r"\s+")
+# The pattern of find_countries() and find_known_organizations(), compiled once:
+# a module-level re call looks its pattern up on every call.
+#: whitespace runs, folded to one space to look a matched name up in its table
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def find_countries(text: str) -> list[Hit]:
@@ -165,7 +167,7 @@ def find_countries(text: str) -> list[Hit]:
     hits: list[Hit] = []
     for m in pattern.finditer(text):
         form = m.group(0)
-        key = _FIND_COUNTRIES_RE.sub(" ", form)
+        key = _WHITESPACE_RUN.sub(" ", form)
         code, kind = table.get(key, ("-", "stop"))
         if code == "-":
             continue
@@ -179,9 +181,12 @@ def find_countries(text: str) -> list[Hit]:
 
 # The patterns of _country_word_in_context(), compiled once:
 # a module-level re call looks its pattern up on every call.
-_COUNTRY_WORD_IN_CONTEXT_RE = re.compile(r"\s+([A-Z][\w\-]*)")
-_COUNTRY_WORD_IN_CONTEXT_RE2 = re.compile(r"([A-Z][\w\-]*)\s+$")
-_COUNTRY_WORD_IN_CONTEXT_RE3 = re.compile(r"(?:of|Republic|Kingdom|State|President|Minister)\s+$")
+#: a capitalised word right after the country word: "Chad Smith"
+_CAPITALISED_AFTER = re.compile(r"\s+([A-Z][\w\-]*)")
+#: a capitalised word right before the country word: "Michael Jordan"
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w\-]*)\s+$")
+#: "of", "Republic", "President" ... right before: the capitalised word is a title, the country stays
+_TITLE_BEFORE = re.compile(r"(?:of|Republic|Kingdom|State|President|Minister)\s+$")
 
 
 def _country_word_in_context(text: str, start: int, end: int) -> bool:
@@ -190,14 +195,14 @@ def _country_word_in_context(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     if after[:1] in {"'", "’", ",", ".", ";", ":", ")", "-", "–", "—", "\n", ""} or after.startswith("’s"):
         return True
-    nxt = _COUNTRY_WORD_IN_CONTEXT_RE.match(after)
+    nxt = _CAPITALISED_AFTER.match(after)
     if nxt and not _ROLE_NEXT.match(after):
         return False  # followed by a capitalised word that is not a title: a personal name
-    prev = _COUNTRY_WORD_IN_CONTEXT_RE2.search(before)
+    prev = _CAPITALISED_BEFORE.search(before)
     if prev and prev.group(1) not in {"The", "In", "On", "And", "Of", "From", "To", "With", "For", "By"}:
         # preceded by a capitalised word: "Michael Jordan", unless that word is a title
         # or a sentence-initial function word.
-        return bool(_COUNTRY_WORD_IN_CONTEXT_RE3.search(before))
+        return bool(_TITLE_BEFORE.search(before))
     return True
 
 
@@ -229,16 +234,11 @@ def _org_matcher() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return pattern, table
 
 
-# The patterns of find_known_organizations(), compiled once:
-# a module-level re call looks its pattern up on every call.
-_FIND_KNOWN_ORGANIZATIONS_RE = re.compile(r"\s+")
-
-
 def find_known_organizations(text: str) -> list[Hit]:
     pattern, table = _org_matcher()
     out = []
     for m in pattern.finditer(text):
-        key = _FIND_KNOWN_ORGANIZATIONS_RE.sub(" ", m.group(0))
+        key = _WHITESPACE_RUN.sub(" ", m.group(0))
         name, kind = table[key]
         out.append(Hit(m.start(), m.end(), name, m.group(0), kind))
     return out
