@@ -302,25 +302,40 @@ def _overlaps(hits_starts: list[int], hits: list[Hit], s: int, e: int) -> Hit | 
     return None
 
 
-# The patterns of _coordinate(), _title_later_in_apposition(), _context_after() and _context_before(), compiled once:
-# a module-level re call looks its pattern up on every call.
-_COORDINATE_RE = re.compile(r",?\s+and\s+|,\s+")
-_COORDINATE_RE2 = re.compile(r"\s+and\s+")
-_TITLE_LATER_IN_APPOSITION_RE = re.compile(r"\S+")
-_CONTEXT_AFTER_RE = re.compile(r"^\s+of\s+(?:the\s+)?")
-_CONTEXT_AFTER_RE2 = re.compile(
-    r"(?:,\s+(?:who|whose|which|said|and\s+(?=[A-Z][a-z]+\s+[A-Z]))|[;.)(]|\s+(?:who|said|told|met|held|signed|"
-    r"called|attended|took|described|was|is|has)\b|,\s+(?:[A-Z][a-z]+\s+){1,3}(?:[A-Z]))")
-_CONTEXT_AFTER_RE3 = re.compile(r",\s+|\s+and\s+(?=[A-Z])")
-_CONTEXT_AFTER_RE4 = re.compile(r"(.*?)\s+of\s+(?:the\s+)?(.*)$")
-_CONTEXT_AFTER_RE5 = re.compile(r"(?:the\s+)?(?:Republic|Kingdom|State|Federation|Sultanate|Islamic Republic|"
-    r"Russian Federation)")
-_CONTEXT_BEFORE_RE = re.compile(r"(?:[A-Z][\w\-]*|[a-z]+)(?:\s+of\s+[^,]{2,80})?,\s+$")
-_CONTEXT_BEFORE_RE2 = re.compile(
+# The patterns of PersonFinder's rules, by method in the order of the class (compiled once:
+# a module-level re call looks its pattern up on every call).
+# _context_before():
+#: a word (and "of ...") then a comma right before the name: the two title patterns below may match
+_COMMA_BEFORE_NAME = re.compile(r"(?:[A-Z][\w\-]*|[a-z]+)(?:\s+of\s+[^,]{2,80})?,\s+$")
+#: a title (up to three capitalised words and its head), then a comma: "the country's first President, X"
+_TITLE_COMMA_BEFORE = re.compile(
     r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))(?P<of>),\s+$"
 )
-_CONTEXT_BEFORE_RE3 = re.compile(r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))"
+#: the same with "of <place>" after the head: "the Prime Minister of Ethiopia, X"
+_TITLE_OF_COMMA_BEFORE = re.compile(r"(?:^|[^\w])((?:[A-Z][\w\-]*\s+){0,3}(?P<head>[A-Z][\w\-]*|[a-z]+))"
     r"(?P<of>\s+of\s+[^,.;]{2,60}),\s+$")
+# _context_after():
+#: " of (the) " right after the name: "X of Kenya"
+_OF_AFTER_NAME = re.compile(r"^\s+of\s+(?:the\s+)?")
+#: where an appositive title after the name ends: a relative or a verb, punctuation, the next name
+_APPOSITIVE_TITLE_END = re.compile(
+    r"(?:,\s+(?:who|whose|which|said|and\s+(?=[A-Z][a-z]+\s+[A-Z]))|[;.)(]|\s+(?:who|said|told|met|held|signed|"
+    r"called|attended|took|described|was|is|has)\b|,\s+(?:[A-Z][a-z]+\s+){1,3}(?:[A-Z]))")
+#: between the parts of an appositive title: ", " or " and " before a capital
+_APPOSITIVE_PART_SEPARATOR = re.compile(r",\s+|\s+and\s+(?=[A-Z])")
+#: "<title> of (the) <rest>": the title, and the country it may end with
+_TITLE_OF_REST = re.compile(r"(.*?)\s+of\s+(?:the\s+)?(.*)$")
+#: "(the) Republic ...", "Kingdom ...": a state's formal name after "of", not part of the title
+_STATE_FORMAL_NAME = re.compile(r"(?:the\s+)?(?:Republic|Kingdom|State|Federation|Sultanate|Islamic Republic|"
+    r"Russian Federation)")
+# _title_later_in_apposition():
+#: the words of an apposition, with their offsets
+_NON_SPACE_RUN = re.compile(r"\S+")
+# _coordinate():
+#: ", ", " and " or ", and " between two names: a list, the name after a titled one is a person too
+_LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+")
+#: " and " alone between two names: the first is a person too when the second has a plural title
+_AND_BETWEEN = re.compile(r"\s+and\s+")
 
 
 class PersonFinder:
@@ -775,13 +790,13 @@ class PersonFinder:
                 cand.role = role
         elif (
             before.rstrip().endswith(",")  # what the pattern needs at the end, checked without it
-            and _CONTEXT_BEFORE_RE.search(before)
+            and _COMMA_BEFORE_NAME.search(before)
             and (not cand.cue or not cand.role)  # an honorific alone ("..., Dr. X") gives no title
         ):
             # "the Prime Minister of Ethiopia, Dr. X"; "the country's first President, X"
-            m2 = _CONTEXT_BEFORE_RE2.search(before)
+            m2 = _TITLE_COMMA_BEFORE.search(before)
             if not (m2 and (m2.group("head") in ROLE_HEADS_ALL or m2.group("head") in PLURAL_HEADS)):
-                m2 = _CONTEXT_BEFORE_RE3.search(before)
+                m2 = _TITLE_OF_COMMA_BEFORE.search(before)
             if m2 and (
                 m2.group("head") in ROLE_HEADS_ALL
                 or m2.group("head") in PLURAL_HEADS
@@ -824,7 +839,7 @@ class PersonFinder:
                     cand.nationality = h.key
 
     def _context_after(self, cand: PersonCand, after: str, end_of_run: bool) -> None:
-        m_of = _CONTEXT_AFTER_RE.match(after)
+        m_of = _OF_AFTER_NAME.match(after)
         if m_of:
             pos = cand.end + m_of.end()
             h = _overlaps(self.cstarts, self.countries, pos, pos + 1)
@@ -844,12 +859,12 @@ class PersonFinder:
         ):
             # the full appositive: up to the clause end
             tail = after[m.start("role") :]
-            stop = _CONTEXT_AFTER_RE2.search(tail)
+            stop = _APPOSITIVE_TITLE_END.search(tail)
             phrase = tail[: stop.start()] if stop else tail[:120]
             phrase = phrase.strip().rstrip(",")
             cand.cue = True
             base = cand.end + m.start("role")
-            for k, part in enumerate(_CONTEXT_AFTER_RE3.split(phrase)):
+            for k, part in enumerate(_APPOSITIVE_PART_SEPARATOR.split(phrase)):
                 part = part.strip()
                 if not part:
                     continue
@@ -865,7 +880,7 @@ class PersonFinder:
                 pstart = base + phrase.find(part)
                 hits = [h for h in self.countries if pstart <= h.start < pstart + len(part)]
                 orgs = [o for o in self.orgs if pstart <= o.start < pstart + len(part)]
-                mm = _CONTEXT_AFTER_RE4.match(part)
+                mm = _TITLE_OF_REST.match(part)
                 if hits and not cand.nationality:
                     cand.nationality = hits[0].key
                 if (
@@ -878,7 +893,7 @@ class PersonFinder:
                 elif (
                     mm
                     and hits
-                    and _CONTEXT_AFTER_RE5.match(mm.group(2))
+                    and _STATE_FORMAL_NAME.match(mm.group(2))
                 ):
                     part = mm.group(1)
                 if orgs and not hits:
@@ -897,7 +912,7 @@ class PersonFinder:
         app = after[at:]
         end = _APPOSITION_END.search(app)
         region = app[: end.start()] if end else app[:100]
-        words = list(_TITLE_LATER_IN_APPOSITION_RE.finditer(region))
+        words = list(_NON_SPACE_RUN.finditer(region))
         for k, wm in enumerate(words[:7]):
             w = wm.group(0)
             if w in ROLE_HEADS_ALL or w.lower() in ROLE_HEADS_LOWER:
@@ -916,7 +931,7 @@ class PersonFinder:
         by_start = sorted(cands, key=lambda c: c.start)
         for a, b in zip(by_start, by_start[1:], strict=False):
             between = self.text[a.end : b.start]
-            if a.cue and not b.cue and len(b.tokens) >= 2 and _COORDINATE_RE.fullmatch(between):
+            if a.cue and not b.cue and len(b.tokens) >= 2 and _LIST_SEPARATOR.fullmatch(between):
                 b.cue = True
                 if a.role and a.role.split()[-1] in PLURAL_HEADS:
                     b.role = a.role
@@ -924,7 +939,7 @@ class PersonFinder:
                 b.cue
                 and not a.cue
                 and len(a.tokens) >= 2
-                and _COORDINATE_RE2.fullmatch(between)
+                and _AND_BETWEEN.fullmatch(between)
                 and b.role
                 and b.role.split()[-1] in PLURAL_HEADS
             ):
@@ -1114,12 +1129,16 @@ class Org:
 
 # The patterns of find_organizations(), compiled once:
 # a module-level re call looks its pattern up on every call.
-_FIND_ORGANIZATIONS_RE = re.compile(r"^(?:The|the|A|An)\s+")
-_FIND_ORGANIZATIONS_RE2 = re.compile(r"^(?:The|A|An|In|On|At|From|By|With|Both|Under|After|Before)\s+")
-_FIND_ORGANIZATIONS_RE3 = re.compile(r"(?:(?:Vice|Deputy|Prime|Foreign|Crown)\s+)?(?:[A-Z][\w\-]*\s+)?"
+#: an article before a defined name: "the Revolutionary Armed Forces of Colombia (FARC)"
+_LEADING_ARTICLE = re.compile(r"^(?:The|the|A|An)\s+")
+#: a capitalised word of a defined name: the acronym is built from their initials
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w\-]*")
+#: an article or preposition at the front of an institution-shaped name, not part of it
+_LEADING_FUNCTION_WORD = re.compile(r"^(?:The|A|An|In|On|At|From|By|With|Both|Under|After|Before)\s+")
+#: a title before an institution: "President of the European Council" is a role, not the council
+_LEADING_OFFICE_TITLE = re.compile(r"(?:(?:Vice|Deputy|Prime|Foreign|Crown)\s+)?(?:[A-Z][\w\-]*\s+)?"
     r"(?:President|Minister|Secretary|Chairperson|Chairman|Director|Head|Commissioner|Governor)"
     r"(?:\s+of)?\s+(?:the\s+)?")
-_FIND_ORGANIZATIONS_RE4 = re.compile(r"[A-Z][\w\-]*")
 
 
 def find_organizations(
@@ -1147,8 +1166,8 @@ def find_organizations(
         add(h.key, h.form, h.start, h.end, table[h.key].international if h.key in table else True)
     acr_map: dict[str, str] = {}
     for m in _ACRONYM_DEF.finditer(text) if _ACRONYM_GATE.search(text) else ():
-        full = _FIND_ORGANIZATIONS_RE.sub("", m.group("full"))
-        words = [w for w in _FIND_ORGANIZATIONS_RE4.findall(full)]
+        full = _LEADING_ARTICLE.sub("", m.group("full"))
+        words = [w for w in _CAPITALISED_WORD.findall(full)]
         acr = m.group("acr")
         initials = "".join(w[0] for w in words)
         # the acronym must be built from the name's initials ("Revolutionary Armed Forces of Colombia (FARC)")
@@ -1171,9 +1190,9 @@ def find_organizations(
     # institution-shaped names: "Reserve Bank of India", "Ministry of Education of the Republic of India"
     for m in _institution_scan().finditer(text):
         name = m.group(0)
-        name = _FIND_ORGANIZATIONS_RE2.sub("", name)
+        name = _LEADING_FUNCTION_WORD.sub("", name)
         # drop a leading title: "President of the European Council" is a role, not the council
-        lead = _FIND_ORGANIZATIONS_RE3.match(name)
+        lead = _LEADING_OFFICE_TITLE.match(name)
         if lead:
             name = name[lead.end() :]
         words = name.split()
