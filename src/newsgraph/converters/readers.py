@@ -68,7 +68,8 @@ def _check_text(text: str, name: str) -> str:
 
 
 # The patterns of sniff(), compiled once: a module-level re call looks its pattern up on every call.
-_SNIFF_RE = re.compile(r"<(?:html|head|body|article|div|p|meta|title)[\s>]")
+#: an opening tag of a common element in the first 2048 characters: HTML without a doctype
+_HTML_TAG = re.compile(r"<(?:html|head|body|article|div|p|meta|title)[\s>]")
 
 
 def sniff(text: str) -> str:
@@ -90,7 +91,7 @@ def sniff(text: str) -> str:
     low = head.lower()
     if low.startswith("<!doctype html") or low.startswith("<html") or low.startswith("<?xml"):
         return "html"
-    if _SNIFF_RE.search(low):
+    if _HTML_TAG.search(low):
         return "html"
     return "text"
 
@@ -330,24 +331,26 @@ def _title_case(s: str) -> str:
 
 
 # The patterns of clean_name(), compiled once: a module-level re call looks its pattern up on every call.
-_CLEAN_NAME_RE = re.compile(r"\s+")
+#: whitespace runs, folded to one space
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def clean_name(name: str) -> str:
-    name = _CLEAN_NAME_RE.sub(" ", name).strip(" \t-–—|,;:.()[]")
+    name = _WHITESPACE_RUN.sub(" ", name).strip(" \t-–—|,;:.()[]")
     return name
 
 
 # The patterns of _looks_like_name(), compiled once:
 # a module-level re call looks its pattern up on every call.
-_LOOKS_LIKE_NAME_RE = re.compile(r"\d|@|http")
+#: a digit, "@" or "http": a date, an address or a link, not a name
+_NOT_IN_A_NAME = re.compile(r"\d|@|http")
 
 
 def _looks_like_name(s: str, *, allow_lower: bool = False) -> bool:
     ws = s.split()
     if not 1 <= len(ws) <= 6 or len(s) > 60:
         return False
-    if _LOOKS_LIKE_NAME_RE.search(s):
+    if _NOT_IN_A_NAME.search(s):
         return False
     if not allow_lower and not s[:1].isupper():
         return False
@@ -404,18 +407,20 @@ def _nav_segments(s: str) -> list[str]:
 
 
 # The patterns of _is_nav(), compiled once: a module-level re call looks its pattern up on every call.
-_IS_NAV_RE = re.compile(r"\s[>›»→]\s|\s[>›»]$|^[>›»]")
-_IS_NAV_RE2 = re.compile(r"\s/\s")
+#: an arrow between segments, or one ending or opening the line: a breadcrumb trail
+_NAV_ARROW = re.compile(r"\s[>›»→]\s|\s[>›»]$|^[>›»]")
+#: " / " between segments: a menu of short links
+_SPACED_SLASH = re.compile(r"\s/\s")
 
 
 def _is_nav(s: str) -> bool:
     """Breadcrumbs and menus: several short segments joined by > › » / | · and no sentence."""
     if _SENT_END.search(s) and len(_words(s)) > 8:
         return False
-    if _IS_NAV_RE.search(s):
+    if _NAV_ARROW.search(s):
         segs = _nav_segments(s)
         return len(segs) >= 2 and all(len(_words(x)) <= 6 for x in segs)
-    if _IS_NAV_RE2.search(s):
+    if _SPACED_SLASH.search(s):
         segs = [x.strip() for x in s.split(" / ")]
         return len(segs) >= 2 and all(1 <= len(_words(x)) <= 4 for x in segs)
     if "|" in s or "·" in s or "•" in s:
@@ -426,8 +431,10 @@ def _is_nav(s: str) -> bool:
 
 
 # The patterns of _date_line_rest(), compiled once: a module-level re call looks its pattern up on every call.
-_DATE_LINE_REST_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)
-_DATE_LINE_REST_RE2 = re.compile(
+#: a clock time: "14:05", "9.30 a.m."
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)
+#: a time zone, with its offset: "GMT+8", "WIB", "EDT"
+_TIME_ZONE = re.compile(
     r"\b(?:GMT|UTC|[A-Z]{2,4}T|WIB|TSİ|TSI|IST|KST|JST|CST|EST|EDT|PST|PDT|BST|CET|CEST|"
     r"MSK|HKT|SGT|PKT|GST)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?")
 _WEEKDAY_WORD = re.compile(rf"\b{stamps.WEEKDAY_RE}", re.I)
@@ -440,8 +447,8 @@ def _date_line_rest(s: str, found: list[stamps.FoundDate] | None = None) -> str:
     for f in reversed(stamps.find_dates(s) if found is None else found):
         rest = rest[: f.start] + " " + rest[f.end:]
     rest = _WEEKDAY_WORD.sub(" ", rest)
-    rest = _DATE_LINE_REST_RE.sub(" ", rest)
-    rest = _DATE_LINE_REST_RE2.sub(" ", rest)
+    rest = _CLOCK_TIME.sub(" ", rest)
+    rest = _TIME_ZONE.sub(" ", rest)
     rest = _LABELLED_DATE.sub(" ", rest)
     return rest
 
@@ -480,8 +487,10 @@ def _is_date_line(s: str, found: list[stamps.FoundDate] | None = None) -> bool:
 
 
 # The patterns of _read_editor(), compiled once: a module-level re call looks its pattern up on every call.
-_READ_EDITOR_RE = re.compile(r"editor['’]s", re.I)
-_READ_EDITOR_RE2 = re.compile(r"\s*(?:,|&|\band\b)\s*")
+#: "Editor's" (note, pick ...): a label, not a credit
+_EDITORS_NOTE = re.compile(r"editor['’]s", re.I)
+#: ", ", " & " or " and " between credited names (also in _classify)
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
 
 
 def _read_editor(s: str, meta: _Meta) -> bool:
@@ -489,7 +498,7 @@ def _read_editor(s: str, meta: _Meta) -> bool:
     found = False
     for m in _EDITOR.finditer(s):
         raw = s[m.start():m.end()]
-        if _READ_EDITOR_RE.search(raw):
+        if _EDITORS_NOTE.search(raw):
             continue
         name = clean_name(m.group("name"))
         label = raw.lower()
@@ -497,19 +506,23 @@ def _read_editor(s: str, meta: _Meta) -> bool:
             continue
         if not name or not _looks_like_name(name, allow_lower=True):
             continue
-        for part in _READ_EDITOR_RE2.split(name):
+        for part in _NAME_SEPARATOR.split(name):
             meta.add(meta.editors, clean_name(part))
         found = True
     return found
 
 
 # The patterns of _read_byline(), compiled once: a module-level re call looks its pattern up on every call.
-_READ_BYLINE_RE = re.compile(r"\s*(?:,|&|;|\band\b)\s*")
-_READ_BYLINE_RE2 = re.compile(
+#: ", ", " & ", "; " or " and " between the names of a byline
+_BYLINE_NAME_SEPARATOR = re.compile(r"\s*(?:,|&|;|\band\b)\s*")
+#: " in Kabul", ", staff writer": where a byline's name ends
+_BYLINE_NAME_END = re.compile(
     r"\s+(?:in|at|for)\s+[A-Z]|,\s*(?:[A-Z][a-z]+ )?(?:correspondent|reporter|writer|staff)"
 )
-_READ_BYLINE_RE3 = re.compile(r"^by\b", re.I)
-_READ_BYLINE_RE4 = re.compile(r"^((?:[A-Z][A-Z'’.-]+\s+){1,3}[A-Z][A-Z'’.-]+)\s+[A-Z][a-z]")
+#: "By ..." opening the line: a sentence when the line runs long
+_BY_START = re.compile(r"^by\b", re.I)
+#: an upper-case name, then a capitalised word: "CARLOS MENDOZA Associated Press"
+_CAPS_NAME_THEN_MORE = re.compile(r"^((?:[A-Z][A-Z'’.-]+\s+){1,3}[A-Z][A-Z'’.-]+)\s+[A-Z][a-z]")
 
 
 def _read_byline(s: str, meta: _Meta) -> bool:
@@ -520,16 +533,16 @@ def _read_byline(s: str, meta: _Meta) -> bool:
     if not m:
         return False
     name = m.group("name").split(";")[0]  # "Reporting by A; Editing by B": B is the editor
-    name = _READ_BYLINE_RE2.split(name)[0]
+    name = _BYLINE_NAME_END.split(name)[0]
     name = clean_name(name)
     if not name or not (_looks_like_name(name) or _mostly_caps(name)):
         return False
-    if _READ_BYLINE_RE3.match(s.strip()) and len(_words(s)) > 14:
+    if _BY_START.match(s.strip()) and len(_words(s)) > 14:
         return False
-    for part in _READ_BYLINE_RE.split(name):
+    for part in _BYLINE_NAME_SEPARATOR.split(name):
         part = clean_name(part)
         if part:
-            caps = _READ_BYLINE_RE4.match(part)
+            caps = _CAPS_NAME_THEN_MORE.match(part)
             if caps:  # "CARLOS MENDOZA Associated Press": the name, then the employer
                 part = caps.group(1)
             meta.add(meta.bylines, _title_case(part) if _mostly_caps(part) else part)
@@ -565,8 +578,10 @@ def _read_dates(s: str, line_no: int, meta: _Meta, found: list[stamps.FoundDate]
 
 
 # The patterns of _read_source(), compiled once: a module-level re call looks its pattern up on every call.
-_READ_SOURCE_RE = re.compile(r"\s{2,}")
-_READ_SOURCE_RE2 = re.compile(r"^https?:")
+#: two spaces or more: the end of a "Source:" value
+_WIDE_GAP = re.compile(r"\s{2,}")
+#: a link, not a source name
+_URL_START = re.compile(r"^https?:")
 
 
 def _read_source(s: str, meta: _Meta, dates: list[stamps.FoundDate] | None = None) -> bool:
@@ -575,8 +590,8 @@ def _read_source(s: str, meta: _Meta, dates: list[stamps.FoundDate] | None = Non
     found = False
     for m in _SOURCE_FIELD.finditer(s):
         src = clean_name(m.group("src"))
-        src = clean_name(_READ_SOURCE_RE.split(src)[0])
-        if src and len(_words(src)) <= 10 and not _READ_SOURCE_RE2.match(src):
+        src = clean_name(_WIDE_GAP.split(src)[0])
+        if src and len(_words(src)) <= 10 and not _URL_START.match(src):
             meta.credit_sources.append((0, src))
             found = True
     if stamps.find_dates(s) if dates is None else dates:
@@ -634,8 +649,10 @@ def _split_slash_credit(body: str, *, person_needed: bool = False) -> tuple[str,
 
 
 # The patterns of _caption_credit(), compiled once: a module-level re call looks its pattern up on every call.
-_CAPTION_CREDIT_RE = re.compile(r"\d{4}")
-_CAPTION_CREDIT_RE2 = re.compile(r"\b(?:pose|poses|posing|shake|shakes|photo|"
+#: a year or a number: a "Photo:" credit that is not a name
+_FOUR_DIGITS = re.compile(r"\d{4}")
+#: "poses", "shake", "pictured" ...: the paragraph describes a photo
+_POSE_WORD = re.compile(r"\b(?:pose|poses|posing|shake|shakes|photo|"
     r"pictured|seen|raise|raises|wave|waves)\b")
 
 
@@ -659,7 +676,7 @@ def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
     m = _CREDIT_PHOTO.search(s, start)
     if m:
         name = clean_name(m.group("name"))
-        if name and len(_words(name)) <= 6 and not _CAPTION_CREDIT_RE.search(name):
+        if name and len(_words(name)) <= 6 and not _FOUR_DIGITS.search(name):
             return s[: m.start()].rstrip(), name, None
     m = _CREDIT_SUFFIX.search(s, start)
     if m and len(_words(s[: m.start()])) >= 4:
@@ -669,7 +686,7 @@ def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
         name = clean_name(m.group("name"))
         if (not _NOT_CREDIT.match(name) and _looks_like_name(name)
                 and all(w[:1].isupper() or w.lower() in {"of", "and", "the", "de"} for w in name.split())
-                and (_POSITION_MARK.search(s) or _CAPTION_CREDIT_RE2.search(s))):
+                and (_POSITION_MARK.search(s) or _POSE_WORD.search(s))):
             return s[: m.start()].rstrip(), name, None
     return None
 
@@ -683,17 +700,25 @@ class _Block:
     text: str
 
 
-# The patterns of _classify(), compiled once: a module-level re call looks its pattern up on every call.
-_CLASSIFY_RE = re.compile(r"^\(?(?:Reporting|Writing|Additional reporting|Compiled|Translated)\s+by\b", re.I)
+# The patterns of _classify()'s rules, in the order the rules apply them (compiled once: a
+# module-level re call looks its pattern up on every call); _NAME_SEPARATOR is _read_editor()'s.
 #: ``©|\(c\)|copyright`` (re.I) starting with what a match can start with, as _CONSENT_HINT
 _COPYRIGHT_HINT = re.compile(r"[©(cC](?:(?<=©)|(?<=\()(?i:c)\)|(?<=[cC])(?i:opyright))")
-_CLASSIFY_RE3 = re.compile(r"(?:Reporting|Writing)\s+by\s+(?P<n>[^;)]+)", re.I)
-_CLASSIFY_RE4 = re.compile(r"\bcontributed(?: to)?(?: this| the)? (?:report|story|article)"
+#: a year and all after it, cut from a copyright holder's name
+_YEAR_AND_REST = re.compile(r"\s*\b(?:19|20)\d{2}\b.*$")
+#: "| Editor:" or "(Editor:" inside a line, not at its start
+_EDITOR_LABEL_INSIDE = re.compile(r"[|(]\s*Editor\s*:", re.I)
+#: "(Reporting by", "Compiled by" ... opening the line: a credit that closes the article
+_REPORTING_CREDIT_START = re.compile(
+    r"^\(?(?:Reporting|Writing|Additional reporting|Compiled|Translated)\s+by\b", re.I
+)
+#: the names after "Reporting by" or "Writing by", up to ";" or ")"
+_REPORTING_BY_NAMES = re.compile(r"(?:Reporting|Writing)\s+by\s+(?P<n>[^;)]+)", re.I)
+#: " in <Place>" after a reporter's name: "Jane Roe in Kabul"
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z]")
+#: "... contributed to this report." ending the line: a credit
+_CONTRIBUTED_TO_REPORT = re.compile(r"\bcontributed(?: to)?(?: this| the)? (?:report|story|article)"
     r"(?:ing)?\.?$", re.I)
-_CLASSIFY_RE5 = re.compile(r"[|(]\s*Editor\s*:", re.I)
-_CLASSIFY_RE6 = re.compile(r"\s*(?:,|&|\band\b)\s*")
-_CLASSIFY_RE7 = re.compile(r"\s*\b(?:19|20)\d{2}\b.*$")
-_CLASSIFY_RE8 = re.compile(r"\s+in\s+[A-Z]")
 
 
 def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list[_Line]:
@@ -728,7 +753,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
         copy = _COPYRIGHT.search(s) if _COPYRIGHT_HINT.search(s) else None
         if copy and nw <= 14:
             name = clean_name(copy.group("name"))
-            name = _CLASSIFY_RE7.sub("", name).strip()
+            name = _YEAR_AND_REST.sub("", name).strip()
             if name and len(_words(name)) <= 6 and not name.lower().startswith("all rights"):
                 meta.copyright = meta.copyright or name
             line.kind = "junk"
@@ -742,7 +767,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
         if nw <= 90 and _CONSENT_HINT.search(s) and _is_consent_banner(s):
             line.kind = "junk"
             continue
-        if _EDITOR_START.match(s) or (nw <= 16 and _CLASSIFY_RE5.search(s)):
+        if _EDITOR_START.match(s) or (nw <= 16 and _EDITOR_LABEL_INSIDE.search(s)):
             if _read_editor(s, meta):
                 dates = stamps.find_dates(s)
                 _read_source(s, meta, dates)
@@ -772,18 +797,18 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
             if _BULLET.match(s) and nw <= 14 and not _SENT_END.search(s):
                 line.kind = "junk"
                 continue
-        if _CLASSIFY_RE.match(s):
+        if _REPORTING_CREDIT_START.match(s):
             _read_editor(s, meta)
-            m = _CLASSIFY_RE3.search(s)
+            m = _REPORTING_BY_NAMES.search(s)
             if m:
-                for part in _CLASSIFY_RE6.split(m.group("n")):
-                    part = clean_name(_CLASSIFY_RE8.split(part)[0])
+                for part in _NAME_SEPARATOR.split(m.group("n")):
+                    part = clean_name(_IN_PLACE.split(part)[0])
                     if _looks_like_name(part):
                         meta.add(meta.bylines, part)
             line.kind = "meta"
             line.credit = True
             continue
-        if nw <= 30 and _CLASSIFY_RE4.search(s):
+        if nw <= 30 and _CONTRIBUTED_TO_REPORT.search(s):
             line.kind = "meta"
             line.credit = True
             continue
@@ -855,12 +880,13 @@ def _good_dateline(m: re.Match[str], s: str) -> bool:
 
 # The patterns of _looks_like_agency(), compiled once:
 # a module-level re call looks its pattern up on every call.
-_LOOKS_LIKE_AGENCY_RE = re.compile(r"\d|\b(?:said|says|the|who|which|is|was)\b")
+#: a digit or a sentence word in the parentheses: an aside, not an agency
+_NOT_IN_AN_AGENCY = re.compile(r"\d|\b(?:said|says|the|who|which|is|was)\b")
 
 
 def _looks_like_agency(a: str) -> bool:
     a = a.strip()
-    if _LOOKS_LIKE_AGENCY_RE.search(a):
+    if _NOT_IN_AN_AGENCY.search(a):
         return False
     return 1 <= len(a.split()) <= 5
 
@@ -1195,11 +1221,12 @@ def _join_headline_run_on(pre: list[_Line], headline_idx: int) -> None:
 
 
 # The patterns of _norm_title(), compiled once: a module-level re call looks its pattern up on every call.
-_NORM_TITLE_RE = re.compile(r"[^\w\s]")
+#: punctuation, ignored when titles are compared
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 def _norm_title(s: str) -> str:
-    return " ".join(_NORM_TITLE_RE.sub(" ", s.casefold()).split())
+    return " ".join(_PUNCTUATION.sub(" ", s.casefold()).split())
 
 
 _NAME_GLUE = {"of", "and", "the", "for", "on", "in", "at", "de", "du", "la", "le", "des", "del", "da", "di",
@@ -1237,8 +1264,10 @@ def _is_masthead(pre: list[_Line], k: int, pos: int, candidates: list[int], alli
 
 
 # The patterns of _nav_masthead(), compiled once: a module-level re call looks its pattern up on every call.
-_NAV_MASTHEAD_RE = re.compile(r"\s[>›»/→]\s")
-_NAV_MASTHEAD_RE2 = re.compile(r"\b(?:edition|agency|newspaper|daily|weekly|online|since \d{4})\b", re.I)
+#: a spaced > › » / →
+_BREADCRUMB_SEPARATOR = re.compile(r"\s[>›»/→]\s")
+#: "edition", "agency", "since 1923" ... after the name: an outlet's tagline
+_TAGLINE_WORD = re.compile(r"\b(?:edition|agency|newspaper|daily|weekly|online|since \d{4})\b", re.I)
 
 
 def _nav_masthead(lines: list[_Line], headline_line: int | None) -> str | None:
@@ -1246,19 +1275,20 @@ def _nav_masthead(lines: list[_Line], headline_line: int | None) -> str | None:
     first = next((ln for ln in lines if ln.kind not in ("blank",) and not _URL_LINE.match(ln.text)), None)
     if first is None or first.kind != "nav" or (headline_line is not None and first.index >= headline_line):
         return None
-    if _NAV_MASTHEAD_RE.search(first.text):
+    if _BREADCRUMB_SEPARATOR.search(first.text):
         return None  # a breadcrumb trail, not a masthead
     seg = _nav_segments(first.text)[0]
     if seg.lower() in _SECTION_WORDS or len(_words(seg)) > 6:
         return None
     tagline = " ".join(_nav_segments(first.text)[1:])
-    if _mostly_caps(seg) or _NAV_MASTHEAD_RE2.search(tagline):
+    if _mostly_caps(seg) or _TAGLINE_WORD.search(tagline):
         return _masthead_name(seg) or None
     return None
 
 
 # The patterns of _masthead_name(), compiled once: a module-level re call looks its pattern up on every call.
-_MASTHEAD_NAME_RE = re.compile(r"\s+(?:English(?: edition)?|Online|\.com|News Online)$", re.I)
+#: " English edition", " Online", ".com" after an outlet's name: not part of it
+_EDITION_SUFFIX = re.compile(r"\s+(?:English(?: edition)?|Online|\.com|News Online)$", re.I)
 
 
 def _masthead_name(s: str) -> str:
@@ -1268,7 +1298,7 @@ def _masthead_name(s: str) -> str:
         first = segments[0] if segments else ""
     else:
         first = s.strip()
-    first = _MASTHEAD_NAME_RE.sub("", first) or first
+    first = _EDITION_SUFFIX.sub("", first) or first
     if _mostly_caps(first) and len(first.split()) >= 2:
         return _title_case(first)
     return first
@@ -1392,14 +1422,15 @@ def _field(record: dict[str, Any], key: str) -> Any:
 
 
 # The patterns of _names(), compiled once: a module-level re call looks its pattern up on every call.
-_NAMES_RE = re.compile(r"\s*(?:;|\||\band\b|,)\s*")
+#: ";", "|", " and " or "," between the names of one record field
+_FIELD_NAME_SEPARATOR = re.compile(r"\s*(?:;|\||\band\b|,)\s*")
 
 
 def _names(value: Any) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
-        return [clean_name(p) for p in _NAMES_RE.split(value) if clean_name(p)]
+        return [clean_name(p) for p in _FIELD_NAME_SEPARATOR.split(value) if clean_name(p)]
     if isinstance(value, dict):
         name = value.get("name")
         return _names(name) if isinstance(name, str) else []
