@@ -427,3 +427,31 @@ def test_reindex_over_a_current_index_removes_what_no_longer_holds(
     store.reindex()
     assert kept == _index_triples(store)
     _check_all(store, ids)
+
+
+def test_neighbour_chords_match_the_sparql_definition() -> None:
+    """The chords are counted in Python from the ego's (event, actor) rows; they must equal
+    the aggregate they replace: for two neighbours, the ego's events both took part in."""
+    store = open_store(":memory:")
+    load(store, BASE)
+    checked = 0
+    for kind, prop in (("person", dsc.NG.participant), ("country", dsc.NG.country)):
+        rows = store.select(f"SELECT DISTINCT ?x WHERE {{ ?e <{prop}> ?x }}")
+        for row in rows:
+            iri = str(row.get("x"))
+            desc = dsc.describe(store, BASE, kind, iri.rsplit("/", 1)[1], page=1, page_size=PAGE)
+            found, edges = dsc.neighbours(store, desc)
+            values = " ".join(f"<{n.iri}>" for n in found)
+            expected: dict[tuple[URIRef, URIRef], int] = {}
+            if len(found) > 1:
+                for r in store.select(
+                    f"SELECT ?a ?b (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e <{prop}> <{iri}> . "
+                    f"?e <{prop}> ?a . VALUES ?a {{ {values} }} ?e <{prop}> ?b . VALUES ?b {{ {values} }} "
+                    "FILTER(?a != ?b) } GROUP BY ?a ?b"
+                ):
+                    a, b = URIRef(str(r.get("a"))), URIRef(str(r.get("b")))
+                    if str(a) < str(b):
+                        expected[(a, b)] = int(str(r.get("n")))
+            assert edges == expected, iri
+            checked += bool(expected)
+    assert checked, "the fixtures should give at least one resource with chords"

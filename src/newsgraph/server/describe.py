@@ -639,16 +639,24 @@ def neighbours(store: Store, desc: Description) -> tuple[list[Neighbour], dict[t
         found = [Neighbour(o, _int(r.get("n"))) for r in rows if (o := _uri(r.get("o"))) is not None]
     edges: dict[tuple[URIRef, URIRef], int] = {}
     # The chords are decoration; for a hub they would cost seconds, so a hub gets none.
+    # The pairs are counted here from the ego's own (event, actor) rows.  Asked as one
+    # SPARQL aggregate with the neighbours in VALUES, Oxigraph started from the
+    # neighbours' events -- hubs' tens of thousands -- and took 1.2 s at 100k articles
+    # for a person with 40 events; these rows take 2 ms.
     if len(found) > 1 and desc.link_counts.get(prop, 0) <= CHORD_EVENT_LIMIT:
-        values = _values(str(n.iri) for n in found)
+        near = {n.iri for n in found}
+        actors: dict[URIRef, set[URIRef]] = {}
         for row in store.select(
-            f"SELECT ?a ?b (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e {p} {ref} . ?e {p} ?a . "
-            f"VALUES ?a {{ {values} }} ?e {p} ?b . VALUES ?b {{ {values} }} FILTER(?a != ?b) }} "
-            "GROUP BY ?a ?b"
+            f"SELECT DISTINCT ?e ?o WHERE {{ ?e {p} {ref} . ?e {p} ?o . FILTER(?o != {ref}) }}"
         ):
-            a, b = _uri(row.get("a")), _uri(row.get("b"))
-            if a is not None and b is not None and str(a) < str(b):
-                edges[(a, b)] = _int(row.get("n"))
+            e, o = _uri(row.get("e")), _uri(row.get("o"))
+            if e is not None and o is not None and o in near:
+                actors.setdefault(e, set()).add(o)
+        for present in actors.values():
+            ordered = sorted(present, key=str)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1 :]:
+                    edges[(a, b)] = edges.get((a, b), 0) + 1
     return found, edges
 
 
