@@ -22,8 +22,9 @@ from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from typing import Any
 
+import pyoxigraph as ox
 from flask import Flask, Response, request
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, VOID
 from rdflib.term import Node
 
@@ -96,6 +97,10 @@ def flatten(ds: Dataset) -> Graph:
 
 def serialize(data: Dataset | Graph, fmt: RdfFormat) -> bytes:
     """Serialise in fmt; a Dataset keeps its named graphs only in quad formats."""
+    if fmt.name == "turtle":
+        if isinstance(data, Dataset):
+            return _turtle({(s, p, o) for s, p, o, _ in data.quads((None, None, None, None))})
+        return _turtle(set(data))
     if isinstance(data, Dataset) and not (fmt.quads and fmt.name != "jsonld"):
         data = flatten(data)
     elif isinstance(data, Graph) and not isinstance(data, Dataset) and fmt.quads and fmt.name != "jsonld":
@@ -108,6 +113,37 @@ def serialize(data: Dataset | Graph, fmt: RdfFormat) -> bytes:
         kwargs = {"context": dict(PREFIXES), "auto_compact": True}
     out: bytes = data.serialize(format=fmt.rdflib, encoding="utf-8", **kwargs)
     return out
+
+
+def _ox_term(term: Node) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _turtle(triples: set[tuple[Node, Node, Node]]) -> bytes:
+    """Turtle through Oxigraph's writer.
+
+    rdflib's Turtle serializer spent 60% of a cold document build at 100k articles
+    (0.24 s for 1,500 triples, most of it working out prefixed names term by term);
+    Oxigraph's takes a few milliseconds.  Sorted, so each subject's statements are
+    grouped with ``;`` and the bytes (and so the ETag) are the same for the same graph.
+    """
+    ordered = sorted(triples, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
+    out = ox.serialize(
+        [ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in ordered],
+        format=ox.RdfFormat.TURTLE,
+        prefixes=dict(PREFIXES),
+    )
+    return out or b""
 
 
 # -- the RDF description of a resource -------------------------------------------------
