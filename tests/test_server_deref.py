@@ -500,9 +500,9 @@ def test_cors_lets_scripts_read_documents(client) -> None:  # type: ignore[no-un
     assert "Link" in r.headers["Access-Control-Expose-Headers"]
 
 
-def test_turtle_documents_round_trip_every_kind_of_term() -> None:
-    # Turtle goes through Oxigraph's writer (rdflib's cost most of a cold build): every
-    # term kind must survive, and the same graph must give the same bytes (the ETag).
+def test_turtle_and_jsonld_documents_round_trip_every_kind_of_term() -> None:
+    # Turtle and JSON-LD are written without rdflib's serializers (they cost most of a cold
+    # build): every term kind must survive, and the same graph must give the same bytes (ETag).
     from rdflib import BNode, Dataset
 
     from newsgraph import formats
@@ -519,10 +519,12 @@ def test_turtle_documents_round_trip_every_kind_of_term() -> None:
     g.add((ex.a, ex.knows, b))
     ds.default_graph.add((b, RDF.type, FOAF.Person))
     ds.default_graph.add((ex.a, RDFS.label, Literal("Xi Jinping", lang="en")))  # the same triple twice
-    fmt = formats.by_name("turtle")
-    body = serialize(ds, fmt)
+    g.add((URIRef(iris.NG + "Thing"), RDF.type, URIRef(iris.NG + "Person")))  # prefixed names
     expected = Graph()
     for s, p, o, _ in ds.quads((None, None, None, None)):
         expected.add((s, p, o))
-    assert isomorphic(Graph().parse(data=body, format="turtle"), expected)
-    assert serialize(ds, fmt) == body
+    for name, parser in (("turtle", "turtle"), ("jsonld", "json-ld")):
+        fmt = formats.by_name(name)
+        body = serialize(ds, fmt)
+        assert isomorphic(Graph().parse(data=body, format=parser), expected), name
+        assert serialize(ds, fmt) == body, name
