@@ -274,7 +274,8 @@ def render() -> str:
         "driven by wrk (2 threads) rotating over about 200 persons from the busiest to the rarest; the "
         "ceiling is a hello-world Flask app under the same gunicorn settings. `303` is the entity URI "
         "itself (the redirect). Before wrk runs, each sampled document is asked for once (8 at a time): "
-        '"first request" is what a document costs before the server has cached it; the wrk figures '
+        '"first request" is what a document costs before the server has cached it; then five more '
+        "unmeasured rounds fill both workers' caches, and the wrk figures "
         "that follow are the steady state. The hub columns time one client asking repeatedly for the "
         "first page of the busiest person's document; \"hub first request\" is its first page and a "
         "page from the middle, each the first time the server is asked for it (no cache). "
