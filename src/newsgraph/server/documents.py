@@ -132,6 +132,12 @@ def _ox_term(term: Node) -> Any:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def _ordered(triples: set[tuple[Node, Node, Node]]) -> list[tuple[Node, Node, Node]]:
+    """By subject, predicate, object: groups each subject's statements and makes the bytes
+    (so the ETag) the same for the same graph."""
+    return sorted(triples, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
+
+
 def _turtle(triples: set[tuple[Node, Node, Node]]) -> bytes:
     """Turtle through Oxigraph's writer.
 
@@ -140,9 +146,8 @@ def _turtle(triples: set[tuple[Node, Node, Node]]) -> bytes:
     Oxigraph's takes a few milliseconds.  Sorted, so each subject's statements are
     grouped with ``;`` and the bytes (and so the ETag) are the same for the same graph.
     """
-    ordered = sorted(triples, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
     out = ox.serialize(
-        [ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in ordered],
+        [ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in _ordered(triples)],
         format=ox.RdfFormat.TURTLE,
         prefixes=dict(PREFIXES),
     )
@@ -183,7 +188,7 @@ def _jsonld(triples: set[tuple[Node, Node, Node]]) -> bytes:
     needed beyond the prefixes and a JSON-LD processor reads back exactly these triples.
     """
     nodes: dict[str, dict[str, Any]] = {}
-    for s, p, o in sorted(triples, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3())):
+    for s, p, o in _ordered(triples):
         sid = f"_:{s}" if isinstance(s, BNode) else _compact(str(s))
         node = nodes.setdefault(sid, {"@id": sid})
         if p == RDF.type and isinstance(o, URIRef):

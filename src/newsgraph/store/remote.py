@@ -450,16 +450,18 @@ class RemoteStore:
                 idempotent=True,
             )
             return
-        url = ep.dataset + (("&" if "?" in ep.dataset else "?") + ep.bulk_params if ep.bulk_params else "")
         data = ntriples_to_nquads(graph_iri, ntriples, canonical=True).encode("utf-8")
+        self._post_nquads(ep.dataset, data, len(data), what="write the summary index")
+
+    def _post_nquads(self, dataset: str, data: bytes | BinaryIO, size: int, *, what: str) -> None:
+        """POST N-Quads to the dataset endpoint, with the bulk-loader parameters the layout
+        names; a big body takes a while to load, so allow 0.5 MB/s on top of the timeout."""
+        params = self.endpoints.bulk_params
+        url = dataset + (("&" if "?" in dataset else "?") + params if params else "")
         self._http(
-            "POST",
-            url,
-            what="write the summary index",
-            data=data,
-            headers={"Content-Type": _NQUADS},
-            timeout=self.timeout + len(data) / 500_000,
-        )
+            "POST", url, what=what, data=data, headers={"Content-Type": _NQUADS},
+            timeout=self.timeout + size / 500_000,
+        )  # fmt: skip
 
     def _post_update(self, text: str, *, what: str, idempotent: bool) -> None:
         if not self.endpoints.update:
@@ -531,20 +533,8 @@ class RemoteStore:
     def _bulk_post(self, nquads_path: Path) -> None:
         ep = self.endpoints
         if ep.dataset:
-            url = ep.dataset + (
-                ("&" if "?" in ep.dataset else "?") + ep.bulk_params if ep.bulk_params else ""
-            )
-            size = nquads_path.stat().st_size
             with open(nquads_path, "rb") as fh:
-                self._http(
-                    "POST",
-                    url,
-                    what="bulk-load quads",
-                    data=fh,
-                    headers={"Content-Type": _NQUADS},
-                    # A big shard takes a while to load: allow for 0.5 MB/s on top.
-                    timeout=self.timeout + size / 500_000,
-                )
+                self._post_nquads(ep.dataset, fh, nquads_path.stat().st_size, what="bulk-load quads")
             return
         # No dataset endpoint: INSERT DATA in chunks of whole graphs' quads.
         self._insert_quads_in_chunks(nquads_path)
