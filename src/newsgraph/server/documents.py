@@ -10,7 +10,6 @@ module means the pages cannot drift apart in what they promise.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
@@ -396,11 +395,7 @@ def body_cache_for(app: Flask) -> BodyCache:
 # -- answering ------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=256)
 def etag_for(body: bytes) -> str:
-    """A content hash.  Memoised: served bodies mostly come from BodyCache, so the same
-    bytes object returns again and again, and Python caches a bytes object's own hash,
-    which makes the lookup cheap where SHA-256 over a large document is not."""
     return hashlib.sha256(body).hexdigest()[:32]
 
 
@@ -452,10 +447,14 @@ def document_response(
     negotiated: bool = False,
     links: Iterable[tuple[str, str, str | None]] = (),
     max_age: int = MAX_AGE,
+    etag: str | None = None,
 ) -> Response:
-    """A 200 (or 304) carrying one representation, with every header a client relies on."""
+    """A 200 (or 304) carrying one representation, with every header a client relies on.
+
+    ``etag``: the body's, when the caller already has it (a cached document keeps it).
+    """
     data = body.encode("utf-8") if isinstance(body, str) else body
-    etag = etag_for(data)
+    etag = etag or etag_for(data)
     if_none_match = request.headers.get("If-None-Match")
     unchanged = (if_none_match is not None and _etag_matches(if_none_match, etag)) or (
         not_modified_since(last_modified)

@@ -35,6 +35,7 @@ from .documents import (
     body_cache_for,
     description_dataset,
     document_response,
+    etag_for,
     extension_format,
     freshness_for,
     init_freshness,
@@ -202,19 +203,27 @@ def _split(name: str) -> tuple[str, str | None]:
 Built = tuple[bytes, list[tuple[str, str, str | None]]]
 
 
-def _cached(kind: str, key: str, page: int, media_type: str, build: Callable[[], Built]) -> Built:
-    """Build a document, or reuse the one built for the same store state."""
+def _cached(
+    kind: str, key: str, page: int, media_type: str, build: Callable[[], Built]
+) -> tuple[bytes, list[tuple[str, str, str | None]], str]:
+    """Build a document, or reuse the one built for the same store state, with its ETag.
+
+    The ETag is a hash of the whole body, so it is kept beside the cached body rather
+    than worked out again on every request that reuses it.
+    """
     from flask import current_app
 
     stamp = freshness_for(current_app).timestamp()
     if stamp is None:
-        return build()
+        body, links = build()
+        return body, links, etag_for(body)
     cache = body_cache_for(current_app)
     ck = (stamp, request.script_root, kind, key, page, media_type)
-    found: Built | None = cache.get(ck)
+    found: tuple[bytes, list[tuple[str, str, str | None]], str] | None = cache.get(ck)
     if found is None:
-        found = build()
-        cache.put(ck, found, len(found[0]))
+        body, links = build()
+        found = (body, links, etag_for(body))
+        cache.put(ck, found, len(body))
     return found
 
 
@@ -229,8 +238,8 @@ def doc(kind: str, name: str) -> Response:
     lm = freshness_for_app()
     if not_modified_since(lm):
         return _not_modified(lm)
-    body, links = _cached(kind, key, page, HTML, lambda: _build_page(kind, key, page))
-    return document_response(body, HTML, last_modified=lm, links=links)
+    body, links, etag = _cached(kind, key, page, HTML, lambda: _build_page(kind, key, page))
+    return document_response(body, HTML, last_modified=lm, links=links, etag=etag)
 
 
 def _build_page(kind: str, key: str, page: int) -> Built:
@@ -306,7 +315,7 @@ def data(kind: str, name: str) -> Response:
         links = _document_links(desc, kind, key, page, lambda n: data_url(kind, key, fmt.extension, n))
         return serialize(dataset, fmt), links
 
-    body, links = _cached(kind, key, page, fmt.media_type, build)
+    body, links, etag = _cached(kind, key, page, fmt.media_type, build)
     return document_response(
         body,
         fmt.media_type,
@@ -314,6 +323,7 @@ def data(kind: str, name: str) -> Response:
         negotiated=negotiated,
         content_location=data_url(kind, key, fmt.extension, page) if negotiated else None,
         links=links,
+        etag=etag,
     )
 
 
