@@ -84,3 +84,29 @@ def test_date_start_filter_keeps_every_letter_led_date() -> None:
     assert found > 1000
     for phrase in must:  # each really is a date on its own
         assert _plain_dates(f"It happened {phrase} here."), phrase
+
+
+# ------------------------------------------------------------------ sentences without triggers
+
+
+def test_sentences_without_a_trigger_start_are_skipped_but_edge_triggers_are_kept() -> None:
+    """find_events cuts a sentence into clauses only when a trigger starts in it.  The
+    triggers here sit where a test on the wrong edge would lose them: at the very end of
+    a sentence ("signed."), a repeat ("as did") that needs the clause before it in the same
+    sentence, and sentences with no trigger between them."""
+    from newsgraph.converters.extract import extract
+    from newsgraph.converters.model import Document
+
+    text = (
+        "NAIROBI, March 3 (Wire) -- The weather was mild on Monday.\n"
+        "President Tomas Ried arrived in Nairobi on Monday. President Mira Kollen travelled to Lima "
+        "on Tuesday, as did Prime Minister Joel Arno. Prices rose. Ried and Kollen later signed."
+    )
+    events = extract(Document(text=text, published="2024-03-04")).events
+    got = {
+        (e.type, text[e.mentions[0].start : e.mentions[0].end].strip(), tuple(e.participants)) for e in events
+    }
+    assert ("Visit", "arrived in", ("Tomas Ried",)) in got
+    assert ("Visit", "travelled to", ("Mira Kollen",)) in got
+    assert ("Visit", "as did", ("Joel Arno",)) in got
+    assert any(kind == "Signing" and mention == "signed" for kind, mention, _ in got)

@@ -412,9 +412,11 @@ def find_events(ctx: Context) -> list[EventX]:
     ctx.extra["dates"] = dates = datex.find_dates(text)
     ctx.extra["date_starts"] = [d.start for d in dates]  # ascending: dates come in text order
     for si, (ss, se) in enumerate(sents):
+        lo, hi = bisect.bisect_left(starts, ss), bisect.bisect_left(starts, se)
+        if lo == hi:
+            continue  # no trigger starts in the sentence: no clause of it holds one to build
         clauses = _clauses(text, ss, se)
         per_clause: list[tuple[Clause, list[tuple[int, int, str]]]] = []
-        lo, hi = bisect.bisect_left(starts, ss), bisect.bisect_left(starts, se)
         in_sentence = taken[lo:hi]
         for clause in clauses:
             found = [t for t in in_sentence if _in(clause, t[0]) and t[1] <= clause[-1][1] + 1]
