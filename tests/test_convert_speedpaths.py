@@ -110,3 +110,25 @@ def test_sentences_without_a_trigger_start_are_skipped_but_edge_triggers_are_kep
     assert ("Visit", "travelled to", ("Mira Kollen",)) in got
     assert ("Visit", "as did", ("Joel Arno",)) in got
     assert any(kind == "Signing" and mention == "signed" for kind, mention, _ in got)
+
+
+# ------------------------------------------------------------------ N-Quads escapes
+
+
+def test_nquads_plain_literals_escape_exactly_like_the_term_writer() -> None:
+    """The writer skips the escape regex for printable literals with no quote or
+    backslash; each string here has one of the characters that need escaping, or a
+    character that is not printable but needs none (vertical tab, U+2028, no-break
+    space), where deciding by isprintable() alone would go wrong."""
+    from rdflib import Literal, URIRef
+
+    from newsgraph.converters import rdf
+
+    name, s, p = URIRef("http://kg.test/a"), URIRef("http://kg.test/s"), URIRef("http://kg.test/p")
+    values = [
+        "plain", 'say "yes"', "back\\slash", "tab\there", "line\nbreak", "cr\rx", "bell\bx", "feed\fx",
+        "vertical\x0btab", "line\u2028separator", "no\u00a0break", "café — “quoted” ’s", "", " ", "\x00",
+    ]
+    for v in values:
+        got = rdf._nquads([(name, [(s, p, rdf._plain(v))])])
+        assert got == f"<{s}> <{p}> {rdf._nt_term(Literal(v))} <{name}> .\n", repr(v)

@@ -646,8 +646,14 @@ def _nquads(graphs: Sequence[NamedTriples]) -> str:
                 # a plain literal (names, anchors, sentences): _nt_term's answer without the call
                 lex = escaped.get(id(o))
                 if lex is None:
+                    # every character _NT_ESCAPE_RE escapes but '"' and '\\' is a control
+                    # character, which isprintable() rejects: a printable text with neither
+                    # needs no escape, known without a regex call
                     lex = escaped[id(o)] = (
-                        _NT_ESCAPE_RE.sub(_nt_escape, o) if _NT_ESCAPE_RE.search(o) is not None else o
+                        o
+                        if ('"' not in o and "\\" not in o and o.isprintable())
+                        or _NT_ESCAPE_RE.search(o) is None
+                        else _NT_ESCAPE_RE.sub(_nt_escape, o)
                     )
                 add(join(("<", s, "> <", p, '> "', lex, '" <', name, "> .")))
             else:
