@@ -552,6 +552,16 @@ def ingest(
         else:
             report.problems.append(outcome)
 
+    # The run is the store's only writer when the store is embedded (RocksDB locks its
+    # directory, and this loop writes from one thread), so the summary index's counts are
+    # followed in memory instead of being read back for every shard (store/summaries.py).
+    from .store import summaries
+    from .store.embedded import EmbeddedStore
+
+    counts_here = isinstance(store, EmbeddedStore) and not store.read_only and store.count_cache is None
+    if counts_here:
+        assert isinstance(store, EmbeddedStore)
+        store.count_cache = summaries.CountCache()
     writer: _BatchWriter | _ShardWriter
     writer = (
         _ShardWriter(store, report, shard_dir, shard_bytes)
@@ -591,6 +601,9 @@ def ingest(
         raise
     finally:
         report.seconds = time.perf_counter() - t0
+        if counts_here:
+            assert isinstance(store, EmbeddedStore)
+            store.count_cache = None
     if progress is not None:
         progress(report)
     return report

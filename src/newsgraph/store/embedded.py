@@ -127,6 +127,8 @@ class EmbeddedStore:
         # once the disk is fine again; the store is reopened before the next write.
         self._needs_reopen = False
         self._reopen_lock = threading.Lock()
+        #: Set by a writer that is the only one for a while (ingest); see summaries.CountCache.
+        self.count_cache: summaries.CountCache | None = None
         if self.path is None:
             self._store: ox.Store | None = ox.Store()
             return
@@ -209,6 +211,8 @@ class EmbeddedStore:
 
     def _failed(self, exc: OSError) -> StoreError:
         """Note a write the disk refused; the StoreError (503) to raise for it."""
+        if self.count_cache is not None:
+            self.count_cache.clear()  # a write the disk refused may have landed in part
         if self.path is not None and not self.read_only:
             self._needs_reopen = True
         return StoreError(_write_fault(self.location, exc))

@@ -86,8 +86,9 @@ import base64
 import hashlib
 import logging
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import sys
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -526,7 +527,7 @@ def finish(
     # The counts of every group the write touches, read as its entries come: a bucket
     # without a count is empty, so its memberships need no lookup (in a new store, or
     # on a new day, that is most of them).
-    current: dict[str, dict[str, list[str]]] = {}
+    current: CountsByNode = {}
     for chunk in _chunks(names):
         have: dict[str, Entries] = {}
         for g in chunk:
@@ -724,8 +725,162 @@ def _tallies_of(
     return out
 
 
-def _read_counts(store: Store, nodes: Sequence[str]) -> dict[str, dict[str, list[str]]]:
-    """The count statements of these group nodes: node -> code -> values (one, unless a race left two)."""
+class _Counts(Mapping[str, list[str]]):
+    """A cached group's counts in the shape ``_query_counts`` returns, spelled on access.
+
+    A write looks at the few buckets it changes, not at the thousands a hub's group holds,
+    so handing out the cache's own table behind this view keeps a cached read O(1).
+    """
+
+    __slots__ = ("n",)
+
+    def __init__(self, n: dict[str, int]) -> None:
+        self.n = n
+
+    def __getitem__(self, code: str) -> list[str]:
+        return [count_literal(code, self.n[code])]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.n
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.n)
+
+    def __len__(self) -> int:
+        return len(self.n)
+
+
+CountsByNode = dict[str, Mapping[str, list[str]]]
+
+
+class CountCache:
+    """The bucket counts of group nodes, as last read or written by the one process writing.
+
+    Reading a hub's counts is most of what keeping the index costs a large ingest: a
+    shard of two thousand articles touches a few thousand groups holding a million count
+    statements, and in a store written for a while each of them is slow to read (every
+    rewrite of a count leaves a tombstone that reads skip until RocksDB compacts).  A
+    writer that holds the store alone (``newsgraph ingest`` on an embedded store: RocksDB
+    locks the directory, and the ingest loop writes from one thread) sets one on the
+    store as ``count_cache``, so each group is read once per run and then followed
+    through its own writes, at a cost in the buckets a write changes.  Never used where
+    another process or thread could write the same counts between two calls: the cache
+    would then hide their writes.
+
+    Only groups whose every bucket has one count statement in this module's own
+    spelling are kept, so the statements to delete can be spelled again from the
+    numbers; a group with a race's second statement is read afresh, and the write that
+    touches it repairs it.  At most ``max_codes`` buckets are held (codes interned, about
+    70 bytes each); the least recently used groups go first.
+    """
+
+    def __init__(self, max_codes: int = 3_000_000) -> None:
+        self.max_codes = max_codes
+        self._groups: OrderedDict[str, dict[str, int]] = OrderedDict()
+        self._size = 0
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def clear(self) -> None:
+        self._groups.clear()
+        self._size = 0
+
+    def lookup(self, nodes: Sequence[str]) -> tuple[CountsByNode, list[str]]:
+        """Views of the counts of the nodes held; and the nodes not held."""
+        found: CountsByNode = {}
+        missing: list[str] = []
+        groups = self._groups
+        for node in nodes:
+            counts = groups.get(node)
+            if counts is None:
+                missing.append(node)
+                continue
+            groups.move_to_end(node)
+            found[node] = _Counts(counts)
+        self.hits += len(found)
+        self.misses += len(missing)
+        return found, missing
+
+    def remember(self, read: dict[str, dict[str, list[str]]]) -> CountsByNode:
+        """Keep what was read from the store; returns it, as views where kept."""
+        out: CountsByNode = {}
+        for node, codes in read.items():
+            counts: dict[str, int] = {}
+            for code, values in codes.items():
+                if len(values) != 1:
+                    break
+                n = parse_count(values[0])[1]
+                if count_literal(code, n) != values[0]:
+                    break
+                counts[sys.intern(code)] = n
+            else:
+                out[node] = _Counts(self._put(node, counts))
+                continue
+            self._drop(node)
+            out[node] = codes
+        self._trim()
+        return out
+
+    def wrote(self, node: str, have: Mapping[str, list[str]], changed: dict[str, int]) -> None:
+        """Follow a successful write of one group: ``have`` is what the writer read, ``changed``
+        the new count of every bucket it rewrote (0: the statement is gone)."""
+        if isinstance(have, _Counts) and self._groups.get(node) is have.n:
+            counts = have.n
+            self._groups.move_to_end(node)
+        else:
+            # Read from the store, not through here (or evicted since): nothing to update.
+            return
+        for code, n in changed.items():
+            if n > 0:
+                if code not in counts:
+                    self._size += 1
+                counts[sys.intern(code)] = n
+            elif counts.pop(code, None) is not None:
+                self._size -= 1
+        self._trim()
+
+    def _put(self, node: str, counts: dict[str, int]) -> dict[str, int]:
+        self._drop(node)
+        self._groups[node] = counts
+        self._size += len(counts)
+        return counts
+
+    def _trim(self) -> None:
+        while self._size > self.max_codes and self._groups:
+            _, gone = self._groups.popitem(last=False)
+            self._size -= len(gone)
+
+    def _drop(self, node: str) -> None:
+        gone = self._groups.pop(node, None)
+        if gone is not None:
+            self._size -= len(gone)
+
+
+def forget_counts(store: Store) -> None:
+    """After a write that did not go through this module: cached counts may be wrong."""
+    cache: CountCache | None = getattr(store, "count_cache", None)
+    if cache is not None:
+        cache.clear()
+
+
+def _read_counts(store: Store, nodes: Sequence[str]) -> CountsByNode:
+    """The count statements of these group nodes: node -> code -> values (one, unless a race left two).
+
+    Through the store's ``count_cache`` when its writer keeps one (see ``CountCache``).
+    """
+    cache: CountCache | None = getattr(store, "count_cache", None)
+    if cache is None:
+        return dict(_query_counts(store, nodes))
+    found, missing = cache.lookup(nodes)
+    if missing:
+        found.update(cache.remember(_query_counts(store, missing)))
+    return found
+
+
+def _query_counts(store: Store, nodes: Sequence[str]) -> dict[str, dict[str, list[str]]]:
     found: dict[str, dict[str, list[str]]] = {g: {} for g in nodes}
     for i in range(0, len(nodes), 500):
         chunk = nodes[i : i + 500]
@@ -757,7 +912,7 @@ def _store_counts(
     tallies: dict[GroupKey, _Tally],
     *,
     relative: bool,
-    current: dict[str, dict[str, list[str]]] | None = None,
+    current: CountsByNode | None = None,
     bulk: bool = False,
     written: set[int] | None = None,
 ) -> None:
@@ -776,11 +931,13 @@ def _store_counts(
     delete: list[str] = []
     insert: list[str] = []
     drop_keys: list[str] = []
+    followed: list[tuple[str, Mapping[str, list[str]], dict[str, int]]] = []
     for gk, tally in tallies.items():
         entity, kind, group = gk
         node = nodes[gk]
-        have = current.get(node, {})
-        after = set(have)
+        have: Mapping[str, list[str]] = current.get(node, {})
+        after = len(have)  # buckets with a count once this write is done
+        rewritten: dict[str, int] = {}
         for code, delta in tally.deltas.items():
             values = have.get(code, [])
             old = max((parse_count(v)[1] for v in values), default=0)
@@ -791,22 +948,33 @@ def _store_counts(
             if new == old and len(values) == 1:
                 continue
             delete += [f"<{node}> <{COUNT}> {_lit(v)} ." for v in values]
+            rewritten[code] = max(new, 0)
             if new > 0:
                 insert.append(f"<{node}> <{COUNT}> {_lit(count_literal(code, new))} .")
-                after.add(code)
+                after += not values
             else:
-                after.discard(code)
+                after -= bool(values)
                 if is_hashed(kind, code) and values:
                     drop_keys.append(bucket)
         if have and not after:
             delete += _group_lines(entity, kind, group)
         elif after and not have:
             insert += _group_lines(entity, kind, group)
+        followed.append((node, have, rewritten))
     ops = [f"DELETE WHERE {{ GRAPH <{INDEX_GRAPH}> {{ <{b}> <{KEY}> ?x }} }}" for b in drop_keys]
-    _run_data(store, "DELETE", delete, ops)
-    if written is not None:
-        written.update(map(_hkey, insert))
-    _insert_lines(store, insert, bulk=bulk)
+    cache: CountCache | None = getattr(store, "count_cache", None)
+    try:
+        _run_data(store, "DELETE", delete, ops)
+        if written is not None:
+            written.update(map(_hkey, insert))
+        _insert_lines(store, insert, bulk=bulk)
+    except BaseException:
+        if cache is not None:
+            cache.clear()  # written in part, or not at all: read afresh next time
+        raise
+    if cache is not None:
+        for node, have, rewritten in followed:
+            cache.wrote(node, have, rewritten)
 
 
 def _insert_lines(store: Store, lines: Sequence[str], *, bulk: bool = False) -> None:
@@ -857,6 +1025,7 @@ def _run_data(store: Store, verb: str, lines: Sequence[str], ops: Sequence[str])
 
 def mark_stale(store: Store) -> None:
     """After a write the index cannot follow (a raw SPARQL Update): unused until reindex."""
+    forget_counts(store)
     if _has_index(store) or _has_indexed_entities(store):
         _set_stale(store, True)
 
@@ -908,6 +1077,7 @@ def rebuild(
     meanwhile see the stale mark, as they do while an index is dropped and rebuilt.
     """
     names = [g for g in graphs if g != INDEX_GRAPH]
+    forget_counts(store)
     raw = getattr(store, "oxigraph", None)
     written: set[int] | None = None
     if isinstance(raw, ox.Store) and len(names) <= DIFF_GRAPHS and _index_state(store) == "current":
@@ -950,6 +1120,7 @@ def rebuild(
             not in written
         ]
         _run_data(store, "DELETE", gone, [])
+    forget_counts(store)
     _set_stale(store, False)
     return len(names)
 
@@ -1117,8 +1288,10 @@ __all__ = [
     "INDEX_GRAPH",
     "Summary",
     "begin",
+    "CountCache",
     "entries_of",
     "finish",
+    "forget_counts",
     "from_nquads",
     "from_ntriples",
     "load",
