@@ -119,3 +119,27 @@ def test_bulk_ingest_in_many_shards_keeps_the_index_right(tmp_path: Path) -> Non
     store.reindex()
     assert _index_triples(store) == incremental
     store.close()
+
+
+def test_counts_followed_only_where_the_process_writes_alone(tmp_path: Path) -> None:
+    from newsgraph.store import counts_followed
+
+    store = EmbeddedStore(tmp_path / "s")
+    with counts_followed(store):
+        outer = store.count_cache
+        assert isinstance(outer, summaries.CountCache)
+        with counts_followed(store):
+            assert store.count_cache is outer  # nested runs share the one cache
+        assert store.count_cache is outer
+    assert store.count_cache is None
+    with pytest.raises(RuntimeError), counts_followed(store):
+        raise RuntimeError("a failed run")
+    assert store.count_cache is None
+    store.close()
+    reader = EmbeddedStore(tmp_path / "s", read_only=True)
+    with counts_followed(reader):
+        assert reader.count_cache is None
+    reader.close()
+    memory = open_store(":memory:")
+    with counts_followed(memory):
+        assert isinstance(memory.count_cache, summaries.CountCache)  # type: ignore[attr-defined]

@@ -27,6 +27,7 @@ from typing import Any
 
 from .errors import InputError, NewsgraphError, StoreError
 from .ingest import Unit, iter_units, process_unit
+from .store import counts_followed
 from .store.base import Store
 from .store.common import ntriples_to_nquads
 
@@ -274,14 +275,17 @@ def load_shards(
     """
     report = LoadReport()
     t0 = time.perf_counter()
-    for path in shard_files(shards_dir):
-        graphs = graphs_in_shard(path)
-        store.remove_graphs(graphs)
-        store.bulk_load(path)
-        report.shards += 1
-        report.graphs += len(graphs)
-        if progress:
-            progress(report)
+    # One thread writes, and an embedded store is this process's alone: the summary
+    # index's counts are followed in memory across the shards (summaries.CountCache).
+    with counts_followed(store):
+        for path in shard_files(shards_dir):
+            graphs = graphs_in_shard(path)
+            store.remove_graphs(graphs)
+            store.bulk_load(path)
+            report.shards += 1
+            report.graphs += len(graphs)
+            if progress:
+                progress(report)
     report.seconds = time.perf_counter() - t0
     return report
 

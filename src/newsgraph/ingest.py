@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from .errors import InputError, NewsgraphError, RDFSyntaxError
+from .store import counts_followed
 from .store.base import Store
 from .store.common import ntriples_to_nquads
 
@@ -552,58 +553,49 @@ def ingest(
         else:
             report.problems.append(outcome)
 
-    # The run is the store's only writer when the store is embedded (RocksDB locks its
-    # directory, and this loop writes from one thread), so the summary index's counts are
-    # followed in memory instead of being read back for every shard (store/summaries.py).
-    from .store import summaries
-    from .store.embedded import EmbeddedStore
-
-    counts_here = isinstance(store, EmbeddedStore) and not store.read_only and store.count_cache is None
-    if counts_here:
-        assert isinstance(store, EmbeddedStore)
-        store.count_cache = summaries.CountCache()
-    writer: _BatchWriter | _ShardWriter
-    writer = (
-        _ShardWriter(store, report, shard_dir, shard_bytes)
-        if bulk
-        else _BatchWriter(store, batch, report, problem)
-    )
-    t0 = time.perf_counter()
-    last = 0.0
-    try:
-        for outcome in _outcomes(
-            units,
-            base=base,
-            workers=workers,
-            validate=validate,
-            max_article_bytes=max_article_bytes,
-            check=bulk,
-        ):
-            report.articles += 1
-            if outcome.status == "ok":
-                writer.add(outcome)
-            else:
-                if outcome.status == "rejected":
-                    report.rejected += 1
+    # An embedded store is this run's alone (RocksDB locks its directory, and this loop
+    # writes from one thread): the summary index's counts are followed in memory instead
+    # of being read back for every shard (store/summaries.py, CountCache).
+    with counts_followed(store):
+        writer: _BatchWriter | _ShardWriter
+        writer = (
+            _ShardWriter(store, report, shard_dir, shard_bytes)
+            if bulk
+            else _BatchWriter(store, batch, report, problem)
+        )
+        t0 = time.perf_counter()
+        last = 0.0
+        try:
+            for outcome in _outcomes(
+                units,
+                base=base,
+                workers=workers,
+                validate=validate,
+                max_article_bytes=max_article_bytes,
+                check=bulk,
+            ):
+                report.articles += 1
+                if outcome.status == "ok":
+                    writer.add(outcome)
                 else:
-                    report.failed += 1
-                problem(outcome)
-            if progress is not None:
-                now = time.perf_counter()
-                if now - last >= 0.2:
-                    report.seconds = now - t0
-                    progress(report)
-                    last = now
-        writer.close()
-    except BaseException:
-        if isinstance(writer, _ShardWriter):
-            writer.abort()
-        raise
-    finally:
-        report.seconds = time.perf_counter() - t0
-        if counts_here:
-            assert isinstance(store, EmbeddedStore)
-            store.count_cache = None
+                    if outcome.status == "rejected":
+                        report.rejected += 1
+                    else:
+                        report.failed += 1
+                    problem(outcome)
+                if progress is not None:
+                    now = time.perf_counter()
+                    if now - last >= 0.2:
+                        report.seconds = now - t0
+                        progress(report)
+                        last = now
+            writer.close()
+        except BaseException:
+            if isinstance(writer, _ShardWriter):
+                writer.abort()
+            raise
+        finally:
+            report.seconds = time.perf_counter() - t0
     if progress is not None:
         progress(report)
     return report

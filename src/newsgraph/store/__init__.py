@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING
 
 from .base import Store
@@ -49,4 +50,13 @@ def open_store_from(settings: Settings, *, create: bool = True, read_only: bool 
     )
 
 
-__all__ = ["Store", "is_remote", "open_store", "open_store_from"]
+def counts_followed(store: Store) -> AbstractContextManager[None]:
+    """Around a run of writes from one thread: an embedded store (which the process holds
+    alone) follows the summary index's counts in memory meanwhile; other stores, which
+    other processes may write at the same time, read them at every write."""
+    from .embedded import EmbeddedStore
+
+    return store.counts_followed() if isinstance(store, EmbeddedStore) else nullcontext()
+
+
+__all__ = ["Store", "counts_followed", "is_remote", "open_store", "open_store_from"]

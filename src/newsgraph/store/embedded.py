@@ -22,6 +22,7 @@ import gc
 import io
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -208,6 +209,22 @@ class EmbeddedStore:
                     self._store = None
                 raise StoreError(_write_fault(self.location, exc)) from None
             self._needs_reopen = False
+
+    @contextmanager
+    def counts_followed(self) -> Iterator[None]:
+        """Around a run of writes from one thread that is the store's only writer meanwhile
+        (an ingest, a ``batch load``): the summary index's counts are followed in memory
+        (``summaries.CountCache``) rather than read back at every write.  The process holds
+        RocksDB's lock on the directory, so no other process writes; the caller promises
+        no other thread of it does either."""
+        if self.read_only or self.count_cache is not None:
+            yield
+            return
+        self.count_cache = summaries.CountCache()
+        try:
+            yield
+        finally:
+            self.count_cache = None
 
     def _failed(self, exc: OSError) -> StoreError:
         """Note a write the disk refused; the StoreError (503) to raise for it."""
