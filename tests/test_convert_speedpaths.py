@@ -132,3 +132,55 @@ def test_nquads_plain_literals_escape_exactly_like_the_term_writer() -> None:
     for v in values:
         got = rdf._nquads([(name, [(s, p, rdf._plain(v))])])
         assert got == f"<{s}> <{p}> {rdf._nt_term(Literal(v))} <{name}> .\n", repr(v)
+
+
+# ------------------------------------------------------------------ line-start scans
+
+
+def test_line_start_scans_find_what_a_full_scan_finds() -> None:
+    """Patterns led by "^" (MULTILINE) are tried only at line starts.  The texts hold
+    matches that run over a line break (a dateline's trailing spaces), a match that ends
+    right after a "\\n" so that the next one starts there, "\\r\\n" and "\\r" (no line break
+    for "^"), a last line without "\\n", and a pattern that can match empty."""
+    import re
+
+    import pytest
+
+    from newsgraph.converters import agreements, dates, extract
+    from newsgraph.converters.regex_speed import LineStartScan
+
+    scans = (*extract._CREDIT_PATTERNS, extract._JUNK_HEADERS)
+    pairs = [(s.pattern, s) for s in scans if isinstance(s, LineStartScan)]
+    pairs += [(dates.DATELINE_RE, dates._DATELINE_SCAN), (agreements.LIST_ITEM, agreements._LIST_ITEM_SCAN)]
+    pairs += [(dates._PLACE_LINE_BEFORE_LEAD.pattern, dates._PLACE_LINE_BEFORE_LEAD)]
+    empty = re.compile(r"^[ \t]*(?:By\b[^\n]*)?", re.M)  # matches empty at most line starts
+    pairs.append((empty, LineStartScan(empty)))
+    assert len(pairs) == 7
+    vocab = [
+        "BEIJING, May 13 (Xinhua) --", "ASMARA, July 9, 2018 (Horn Wire) -", "MOSCOW, May 13. /TASS/.",
+        "LAHORE:", "By Ana Velez", "BY STAFF", "Reporting by Joel Arno", "(Editing by Li Xiang)",
+        "Related stories", "Read more:", "i. a memorandum on trade", "2) the agreement on visas;",
+        "a. a protocol", "Photo: Reuters", "Copyright 2024", "the talks went on", "NAIROBI", "   ",
+        "\t", "\n", "\n\n", "\r\n", "\r", "-", "x", "The President said the accord would be signed soon "
+        "and that both sides had agreed to continue the talks in the coming weeks.",
+    ]
+    rnd = random.Random(31)
+    texts = [*PAGES, "", "\n", "By x\nBy y", "By x\n", "\nBy x", "By x\r\nBy y"]
+    glue = ["", " ", "\n", " \n"]
+    texts += [
+        "".join(rnd.choice(vocab) + rnd.choice(glue) for _ in range(rnd.randint(1, 40))) for _ in range(800)
+    ]
+    found = 0
+    for pattern, scan in pairs:
+        for text in texts:
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            got_all = [(m.span(), m.groups()) for m in scan.finditer(text)]
+            assert got_all == expected, (pattern.pattern[:40], text)
+            first = pattern.search(text)
+            got = scan.search(text)
+            assert (got and got.span()) == (first and first.span())
+            found += len(expected)
+    assert found > 3000
+    for bad in (re.compile(r"^x"), re.compile(r"x", re.M), re.compile(r"^x|y", re.M)):
+        with pytest.raises(ValueError):
+            LineStartScan(bad)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import dates as datex
 from .gazetteer import UPPER
 from .model import AgreementX, EventX, Span
-from .regex_speed import AnchoredScan, casefold_word_start, word_start_prefix
+from .regex_speed import AnchoredScan, LineStartScan, casefold_word_start, word_start_prefix
 
 if TYPE_CHECKING:
     from .extract import Context
@@ -91,6 +91,8 @@ LIST_ITEM = re.compile(
     rf"^[ \t]*(?:[ivxIVX]+|\d+|[a-h])[.)]\s+(?P<np>(?:[\w'’\-]+\s+){{0,2}}?{_HEADS_LOWER}\b[^\n]*?)[;.]?[ \t]*$",
     re.M,
 )
+#: LIST_ITEM tried at line starts only (regex_speed.LineStartScan)
+_LIST_ITEM_SCAN = LineStartScan(LIST_ITEM)
 _WORDS_NAMED = tuple(
     "Agreement Treat Accord Declaration Convention Protocol Memorandum MoU Charter Pact Statement "
     "Communiqu Armistice".split()
@@ -347,11 +349,11 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
         if _PLANNED.search(pre):
             continue
         add(s, s + len(title), title, "named")
-    scans: tuple[tuple[re.Pattern[str], re.Pattern[str] | AnchoredScan, str], ...] = (
+    scans: tuple[tuple[re.Pattern[str], re.Pattern[str] | AnchoredScan | LineStartScan, str], ...] = (
         (OBJECT, OBJECT, "object"),
         (SUBJECT, _SUBJECT_SCAN, "subject"),
         (ISSUED, _ISSUED_SCAN, "issued"),
-        (LIST_ITEM, LIST_ITEM, "list"),
+        (LIST_ITEM, _LIST_ITEM_SCAN, "list"),
     )
     for pat, scan, how in scans:
         if not _may_match(pat, text):

@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .regex_speed import LineStartScan
+
 MONTHS = {
     "january": 1,
     "jan": 1,
@@ -319,6 +321,8 @@ DATELINE_RE = re.compile(
     (?:\s*(?:--|—|–|-(?=\s)|:(?=\s))|(?<=[A-Za-z]/\.)|(?<=[A-Za-z]/))\s*""",
     re.VERBOSE | re.MULTILINE,
 )
+#: DATELINE_RE tried at line starts only (regex_speed.LineStartScan)
+_DATELINE_SCAN = LineStartScan(DATELINE_RE)
 
 
 @dataclass(frozen=True)
@@ -331,7 +335,9 @@ class Dateline:
 
 # The patterns of find_dateline(), compiled once: a module-level re call looks its pattern up on every call.
 #: an upper-case place alone on its line right before a long lead paragraph
-_PLACE_LINE_BEFORE_LEAD = re.compile(r"^[ \t]*([A-Z][A-Z .'’-]{2,30})[ \t]*\n\s*\n?([A-Z][^\n]{80,})", re.MULTILINE)
+_PLACE_LINE_BEFORE_LEAD = LineStartScan(
+    re.compile(r"^[ \t]*([A-Z][A-Z .'’-]{2,30})[ \t]*\n\s*\n?([A-Z][^\n]{80,})", re.MULTILINE)
+)
 #: ", AP" after the place: an agency code, not part of the place
 _AGENCY_CODE_AFTER_PLACE = re.compile(r",\s*[A-Z]{2,6}$")
 #: "said", "the", "is" ... in a mixed-case "place": the start of a sentence, not a dateline
@@ -340,7 +346,7 @@ _SENTENCE_WORD = re.compile(r"\b(?:said|says|is|was|the|of|and|will)\b")
 
 def find_dateline(text: str, limit: int = 3000) -> Dateline | None:
     """The "BEIJING, May 13 (Xinhua) --" opening of a wire story, if there is one."""
-    for m in DATELINE_RE.finditer(text[:limit]):
+    for m in _DATELINE_SCAN.finditer(text[:limit]):
         place = m.group("place").strip()
         if place.upper() in {"URL", "SOURCE", "EDITOR", "BY", "PHOTO", "UPDATED", "PUBLISHED"}:
             continue

@@ -27,9 +27,10 @@ from .model import (
     PersonX,
     Span,
 )
+from .regex_speed import LineStartScan
 
 # Credits and page furniture that name people who are not in the news.
-_CREDIT_PATTERNS = [
+_CREDIT_PATTERNS: list[re.Pattern[str] | LineStartScan] = [
     re.compile(r"\((?:[A-Z][\w&.\- ]{1,40})/(?:[^()\n]{2,60})\)"),  # (Xinhua/Li Xiang)
     re.compile(
         r"\((?:Photo|Photos|Photograph|Image|Credit|Editor|Editing|Reporting|Writing|Source)\b[^()\n]{0,80}\)",
@@ -44,20 +45,21 @@ _CREDIT_PATTERNS = [
         r"(?i:s?\s*(?:by)?\s*[:|]\s*[^\n]{1,60}$)",
         re.M,
     ),
-    re.compile(
+    LineStartScan(re.compile(
         r"^[ \t]*(?:By|BY|Reporter|Reporting|Reported by|Editor|Editing|Edited by|Writing|Written by|"
         r"Compiled by|Translated by|Source|Release Date|Published|Updated|Last updated|Tags|Keywords|"
         r"Follow|Contact|Copyright|©)\b[^\n]*$",
         re.M,
-    ),
-    re.compile(r"^[ \t]*\([^()\n]*(?:Editing|Reporting|Writing) by[^()\n]*\)[ \t]*$", re.M),
+    )),
+    LineStartScan(re.compile(r"^[ \t]*\([^()\n]*(?:Editing|Reporting|Writing) by[^()\n]*\)[ \t]*$", re.M)),
 ]
-_JUNK_HEADERS = re.compile(
+# (the two patterns led by "^" are scanned line start by line start: regex_speed.LineStartScan)
+_JUNK_HEADERS = LineStartScan(re.compile(
     r"^[ \t]*(?:Related(?: stories| news| articles| content| posts)?|More from[^\n]*|MOST READ|Most read|Most popular|"
     r"Read more|Read also|See also|Also read|\[Editor's pick\]|Editor's pick|Recommended|Trending|Top stories|"
     r"Latest news|You may also like)[ \t]*:?[ \t]*$",
     re.M,
-)
+))
 
 
 # The patterns of _masks(), compiled once: a module-level re call looks its pattern up on every call.
