@@ -184,3 +184,40 @@ def test_line_start_scans_find_what_a_full_scan_finds() -> None:
     for bad in (re.compile(r"^x"), re.compile(r"x", re.M), re.compile(r"^x|y", re.M)):
         with pytest.raises(ValueError):
             LineStartScan(bad)
+
+
+# ------------------------------------------------------------------ clause patterns
+
+
+def test_clause_patterns_led_by_first_letters_match_like_their_plain_forms() -> None:
+    """_DEF_TITLE, _TWO_TITLES and _LOC_AT begin with their first letters instead of \\b.
+    The words sit right after a word character ("xthe", "Lathe", "begin"), where the
+    lookbehind must refuse what \\b refused, and after "-", digits, quotes and line breaks,
+    where it must accept."""
+    import re
+
+    from newsgraph.converters import events
+
+    vocab = (
+        "the The THE both Both two Two Prime Minister Ministers Presidents President King Kings Secretaries "
+        "Chancellor of Kenya at in on At In On the Palace State House Nairobi al de xthe Lathe begin Within "
+        "won cat Xat theology bothy ſ İn 7 - ' \" ( \n , ."
+    ).split(" ") + ["the two Presidents", "The two Prime Ministers", "both two Kings", "the two Secretaries"]
+    rnd = random.Random(41)
+    glue = ["", " ", " ", "  ", "\n", "-", "'"]
+    texts = [*PAGES]
+    for _ in range(1500):
+        texts.append("".join(rnd.choice(vocab) + rnd.choice(glue) for _ in range(rnd.randint(3, 60))))
+    for plain, fast in (
+        (events._DEF_TITLE_PLAIN, events._DEF_TITLE),
+        (events._TWO_TITLES_PLAIN, events._TWO_TITLES),
+        (events._LOC_AT_PLAIN, events._LOC_AT),
+    ):
+        slow = re.compile(plain)
+        assert slow.pattern != fast.pattern and slow.flags == fast.flags
+        found = 0
+        for text in texts:
+            expected = [(m.span(), m.groups()) for m in slow.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, text[:200]
+            found += len(expected)
+        assert found > 20, plain[:30]

@@ -230,14 +230,19 @@ _PLURAL_REF = re.compile(casefold_word_start(_PLURAL_REF_PLAIN))
 _PLURAL_BEFORE_COMMA = re.compile(r"(?:" + _PLURAL_REF.pattern + r")\s*,\s*$")
 _SIDES_PLAIN = r"\b(?:the|both)\s+(?:two\s+)?(?:sides|countries|governments|nations|states|neighbours|neighbors)\b"
 _SIDES = re.compile(casefold_word_start(_SIDES_PLAIN))
-_DEF_TITLE = re.compile(
+# _DEF_TITLE, _TWO_TITLES (and _LOC_AT below) run over the clause of every trigger; written
+# by word_start_prefix to begin with their first letters, so that re skips ahead to them
+# instead of entering the matcher at every character for the leading \b
+_DEF_TITLE_PLAIN = (
     r"\b(?:the|The)\s+((?:Prime\s+Minister|President|Chancellor|Premier|King|Queen|Emir|"
     r"Crown\s+Prince|Foreign\s+Minister|Secretary-General|Federal\s+Chancellor|Secretary|Sultan|Minister))\b(?!\s+(?:of|[A-Z]))"
 )
-_TWO_TITLES = re.compile(
-    r"\b(?:[Tt]he|[Bb]oth)\s+two\s+((?:Prime\s+Minister|President|Foreign\s+Minister|Chancellor|Premier|King|"
+_DEF_TITLE = re.compile(word_start_prefix(_DEF_TITLE_PLAIN))
+_TWO_TITLES_PLAIN = (
+    r"\b(?:the|The|both|Both)\s+two\s+((?:Prime\s+Minister|President|Foreign\s+Minister|Chancellor|Premier|King|"
     r"Secretar(?:y|ie)|Minister)s)\b"
 )
+_TWO_TITLES = re.compile(word_start_prefix(_TWO_TITLES_PLAIN))
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 _SUBJECT_PRONOUN = re.compile(
     r"\b(?:[Hh]e|[Ss]he)\s+(?:(?:also|later|then|first|again|briefly|separately)\s+)?$"
@@ -901,10 +906,11 @@ def _date_for(
         ev.hist_key = (d.year, d.month)
 
 
-_LOC_AT = re.compile(
+_LOC_AT_PLAIN = (
     rf"\b(?:at|in|on)\s+(?:the\s+)?((?:{_CAP}[\w'’\-]*\s+(?:(?:of\s+the|of|de|al|the)\s+)?){{0,5}}"
     rf"{_CAP}[\w'’\-]*)(?:,?\s+in\s+((?:{_CAP}[\w'’\-]*\s+){{0,2}}{_CAP}[\w'’\-]*))?"
 )
+_LOC_AT = re.compile(word_start_prefix(_LOC_AT_PLAIN))
 _VENUE = re.compile(
     r"\b(?:Palace|House|Hall|Office|Centre|Center|Lawn|Castle|Residence|Villa|Pavilion|Hotel|"
     r"Building|Complex|Secretariat|Ministry|Headquarters|Kremlin|Élysée|Elysee|Chancellery|Qasr|"
