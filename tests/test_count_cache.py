@@ -143,3 +143,52 @@ def test_counts_followed_only_where_the_process_writes_alone(tmp_path: Path) -> 
     memory = open_store(":memory:")
     with counts_followed(memory):
         assert isinstance(memory.count_cache, summaries.CountCache)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("followed", [False, True])
+def test_a_known_member_gains_a_new_bucket(tmp_path: Path, followed: bool) -> None:
+    """A person already in the index (as the linking resource of a nationality) stated by a
+    new article with another nationality: the new membership must be counted, although
+    the member is not new (the index skips the lookup only for members it has never held)."""
+    from dataclasses import replace
+
+    from ld_fixtures import KAZ, XI, Actor, EventSpec, fiji_articles
+
+    store = EmbeddedStore(tmp_path / "s")
+    ids = load(store, fiji=3)
+    # Another Kazakh whose undated link lands in the hash bucket Xi's will: that bucket
+    # then has a count, so Xi's new membership is looked up rather than known fresh.
+    xi_hash = summaries.md5(str(XI.iri(BASE)))[0]
+    other = next(
+        Actor("person", name, nationality="KAZ")
+        for name in (f"Asel Nurlanova {i}" for i in range(1000))
+        if summaries.md5(str(Actor("person", name).iri(BASE)))[0] == xi_hash
+    )
+    first = replace(
+        fiji_articles(1)[0],
+        url="https://example.org/news/other-kaz",
+        events=[EventSpec(dsc.NG.Meeting, "2023-03-02", "They met.", "met", [other, KAZ])],
+    )
+    first_iri, first_graph = article_graph(BASE, first)
+    store.put_graph(str(first_iri), first_graph)
+    kaz = URIRef(KAZ.iri(BASE))
+    _, key = kaz.split("/id/", 1)[1].split("/", 1)
+    before = dsc.describe(store, BASE, "country", key, page=1, page_size=50).link_counts
+    xi_kaz = replace(XI, nationality="KAZ")
+    spec = replace(
+        fiji_articles(1)[0],
+        url="https://example.org/news/xi-kaz",
+        events=[EventSpec(dsc.NG.Meeting, "2023-03-03", "Xi met.", "met", [xi_kaz, KAZ])],
+    )
+    iri, graph = article_graph(BASE, spec)
+    if followed:
+        store.count_cache = summaries.CountCache()
+    store.put_graph(str(iri), graph)
+    store.count_cache = None
+    after = dsc.describe(store, BASE, "country", key, page=1, page_size=50).link_counts
+    assert after.get(dsc.NG.nationality, 0) == before.get(dsc.NG.nationality, 0) + 1
+    _check_all(store, {**ids, "kaz": kaz})
+    from test_summaries import _pages
+
+    _pages(store, str(kaz), expect_index=True)
+    store.close()

@@ -613,11 +613,18 @@ def _absent(store: Store, unique: dict[tuple[str, str], Entry]) -> list[Entry]:
     raw = getattr(store, "oxigraph", None)
     if isinstance(raw, ox.Store):
         graph, member = ox.NamedNode(INDEX_GRAPH), ox.NamedNode(MEMBER)
-        return [
-            e
-            for (b, m), e in unique.items()
-            if ox.Quad(ox.NamedNode(b), member, ox.NamedNode(m), graph) not in raw
-        ]
+        # A member no bucket holds yet (the event or mention of an article being added)
+        # makes all its memberships fresh: one lookup per member, not one per bucket.
+        held: dict[str, bool] = {}
+        absent: list[Entry] = []
+        for (b, m), e in unique.items():
+            known = held.get(m)
+            if known is None:
+                node = ox.NamedNode(m)
+                known = held[m] = next(raw.quads_for_pattern(None, member, node, graph), None) is not None
+            if not known or ox.Quad(ox.NamedNode(b), member, ox.NamedNode(m), graph) not in raw:
+                absent.append(e)
+        return absent
     items = list(unique.items())
     fresh: list[Entry] = []
     for i in range(0, len(items), 2000):
