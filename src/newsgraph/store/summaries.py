@@ -92,6 +92,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -747,6 +748,10 @@ class _Counts(Mapping[str, list[str]]):
     def __getitem__(self, code: str) -> list[str]:
         return [count_literal(code, self.n[code])]
 
+    def get(self, code: str, default: Any = None) -> Any:  # Mapping's goes through KeyError
+        n = self.n.get(code)
+        return default if n is None else [count_literal(code, n)]
+
     def __contains__(self, code: object) -> bool:
         return code in self.n
 
@@ -889,15 +894,26 @@ def _read_counts(store: Store, nodes: Sequence[str]) -> CountsByNode:
 
 def _query_counts(store: Store, nodes: Sequence[str]) -> dict[str, dict[str, list[str]]]:
     found: dict[str, dict[str, list[str]]] = {g: {} for g in nodes}
+    raw = getattr(store, "oxigraph", None)
     for i in range(0, len(nodes), 500):
         chunk = nodes[i : i + 500]
         values = " ".join(f"({j} <{g}>)" for j, g in enumerate(chunk))
-        for j, v in _rows(
-            store,
+        query = (
             f"SELECT ?i ?v WHERE {{ VALUES (?i ?g) {{ {values} }} "
-            f"GRAPH <{INDEX_GRAPH}> {{ ?g <{COUNT}> ?v }} }}",
-            ("i", "v"),
-        ):
+            f"GRAPH <{INDEX_GRAPH}> {{ ?g <{COUNT}> ?v }} }}"
+        )
+        if isinstance(raw, ox.Store):
+            # Millions of rows in a large ingest: read by position, no per-row generator.
+            try:
+                solutions = raw.query(query)
+                assert isinstance(solutions, ox.QuerySolutions)
+                for sol in solutions:
+                    v = sol[1].value  # type: ignore[union-attr]  # both always bound
+                    found[chunk[int(sol[0].value)]].setdefault(v.partition(" ")[0], []).append(v)  # type: ignore[union-attr]
+            except OSError as exc:
+                raise StoreError(f"cannot read the summary index of {store.location}: {exc}") from None
+            continue
+        for j, v in _rows(store, query, ("i", "v")):
             if j is not None and v is not None:
                 found[chunk[int(j)]].setdefault(parse_count(v)[0], []).append(v)
     return found
