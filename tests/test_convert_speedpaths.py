@@ -221,3 +221,108 @@ def test_clause_patterns_led_by_first_letters_match_like_their_plain_forms() -> 
             assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, text[:200]
             found += len(expected)
         assert found > 20, plain[:30]
+
+
+# ------------------------------------------------------------------ trigger words
+
+
+#: Words and phrases around the trigger patterns' heads: the heads glued to word
+#: characters before ("xmet", "émet", "1met") and after ("metal", "signature", "summits"),
+#: case variants that only a case-blind pattern accepts ("sUMMIT meeting", "ſummit
+#: meeting", "summİt meeting"), heads inside other words ("telephone", "think", "became"),
+#: and the words after a head that the patterns need ("by phone", "to Kenya").
+_TRIGGER_NOISE = (
+    "met meet meets meeting metal xmet émet 1met _met held had talks talked spoke speaks phoned rang "
+    "telephoned telephone phone video Video virtual Virtual videoconference teleconference conferencing "
+    "issued issue adopted adopt released the a joint trilateral ministerial leaders leaders' final statement "
+    "declaration communiqué was were have been exchanged instruments sign signed signs signing signature "
+    "inked inks think put their names to initialled summit Summit summits SUMMIT sUMMIT ſummit summİt "
+    "meeting MEETING conducted hold holding those these that received hosted hosts receives calls called on "
+    "visiting Leaders' Retreat retreat visit visited visits arrived arrives landed lands in at came comes "
+    "went flew sailed travelled traveled travels become became has come made makes make stop stopover "
+    "crossed border into trip journey tour attended conference forum celebrations conferred Order Medal "
+    "with between by over via Kenya Nairobi President x é 1 ( ) - ' ’ . ,"
+).split()
+
+
+def test_trigger_scans_at_their_words_find_what_a_full_scan_finds() -> None:
+    """Trigger patterns scanned from their words (regex_speed.LeadScan, AnchoredScan) find
+    what a plain scan of the pattern finds, on every page and on random text from the
+    words above; and each of their words is needed: a scan that leaves one out, or looks
+    one character off, misses matches on these texts."""
+    import re
+
+    from newsgraph.converters import events
+    from newsgraph.converters.regex_speed import AnchoredScan, LeadScan
+
+    phrases = (
+        "spoke by phone;held talks via video link;a telephone call;the two leaders met;"
+        "Leaders' Retreat;summit meeting;SUMMIT  MEETING;ſummit meeting;summİt meeting;"
+        "a video conference meeting;Virtual talks;made a brief stop;the stopover;"
+        "had a phone call over the phone;were exchanged;had been exchanged;have been exchanged;"
+        "was exchanged;put their names to;initialled;inked;held a meeting by video;"
+        "talked on the phone;spoke via video link;speaks over the telephone;adopted three documents;"
+        "adopted a Shared Vision;adopted the Action Plan;joint statement was issued;"
+        "trilateral declaration adopted;ministerial communiqué released;leaders statement issued;"
+        "final declaration which was adopted;SUmMIT meeting;SuMmit MEETING;held talks;talks between;"
+        "talks that were held;visited Kenya;hosts President;calls on the visiting President;"
+        "trip to Kenya;comes to Nairobi;went to Kenya;sailed to Kenya;flew to Kenya;"
+        "has come to Kenya;had already come to Nairobi;have come to Kenya;travelled on to Kenya;"
+        "came to Kenya;journey to Kenya;tour to Kenya;makes a stop;make two stops;arrives in;"
+        "lands at;released a joint statement;issue the declaration;adopt a communique;"
+        "release a statement;exchanged the documents;exchanged notes;exchanged MoUs;"
+        "crossed into Kenya;crossed the border to Kenya;attended the forum;attended a conference;"
+        "conferred the Order;conferred an award;conferred the highest honour"
+    ).split(";")
+    texts = [*PAGES, *phrases, *_noise(_TRIGGER_NOISE + phrases, 1500, seed=53)]
+    lead = [(t, p) for t, p, _ in events._TRIGGER_RE if isinstance(p, LeadScan)]
+    anchored = [(t, p) for t, p, _ in events._TRIGGER_RE if isinstance(p, AnchoredScan)]
+    assert len(lead) >= 20 and len(anchored) >= 4
+    for name, scan in [*lead, *anchored]:
+        plain = scan.pattern
+        assert isinstance(plain, re.Pattern)
+        expected = [[(m.span(), m.groups()) for m in plain.finditer(text)] for text in texts]
+        got = [[(m.span(), m.groups()) for m in scan.finditer(text)] for text in texts]
+        assert got == expected, (name, plain.pattern[:40])
+        assert sum(map(len, expected)) > 5, (name, plain.pattern[:40])
+        if isinstance(scan, LeadScan):
+            broken = [LeadScan(plain, scan.words, scan.offset + 1)]
+            broken += [LeadScan(plain, scan.words[:i] + scan.words[i + 1 :], scan.offset)
+                       for i in range(len(scan.words)) if len(scan.words) > 1]
+            for bad in broken:
+                assert [[m.span() for m in bad.finditer(text)] for text in texts] != [
+                    [s for s, _ in e] for e in expected
+                ], (name, bad.words, bad.offset)
+
+
+def test_lead_words_are_the_heads_of_every_alternative() -> None:
+    """lead_words reads the literal head of each alternative, drops a quantified last
+    character, looks into a leading group, and gives up on any other beginning."""
+    import re
+
+    import pytest
+
+    from newsgraph.converters.regex_speed import LeadScan, lead_words
+
+    assert lead_words(r"\b(?:met|meets|meet)\b") == ("meet", "met")
+    assert lead_words(r"\bleaders'?\s+x|\b(?:held|had)\s+talks") == ("had", "held", "leaders")
+    assert lead_words(r"ab+c") == ("a",)
+    assert lead_words(r"\b(?:travel(?:l)?ed|flew)") == ("flew", "travel")
+    for no_head in (r"a?b", r"\b(?:a|b)?c", r"\b[Vv]ideo", r"\b(?i:summit)", r"(?=x)y", r"\bx|\s+y",
+                    r"\b(?:x|(?:a)?b)", r"(ab)c", r"\.x", r"(?:a|b)*c", r"[a"):
+        assert lead_words(no_head) is None, no_head
+    # a match right at the end of the last one; words overlapping a match; a word that
+    # occurs again inside the next match's word ("mm" in "summmit")
+    for pattern, words, offset, text in (
+        (r"ab\s*", ("ab",), 0, "abab ab xab"),
+        (r"aba", ("aba",), 0, "ababa aba abababa"),
+        (r"(?i:summit)", ("mm", "mM", "Mm", "MM"), 2, "summmit sumMit SUMMIT summit"),
+    ):
+        plain = re.compile(pattern)
+        expected = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in LeadScan(plain, words, offset).finditer(text)] == expected, pattern
+        assert len(expected) >= 3
+    with pytest.raises(ValueError):
+        LeadScan(re.compile("x"), ())
+    with pytest.raises(ValueError):
+        LeadScan(re.compile("x"), ("",))

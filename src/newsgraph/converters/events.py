@@ -25,7 +25,7 @@ from . import dates as datex
 from .entities import Person, _tail_start
 from .gazetteer import UPPER, Hit
 from .model import EventX, Span
-from .regex_speed import AnchoredScan, casefold_word_start, word_start_prefix
+from .regex_speed import AnchoredScan, LeadScan, casefold_word_start, lead_words, word_start_prefix
 from .sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -148,17 +148,31 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
 #: Keyed by how the pattern begins: (anchors, most whitespace runs a match has before one).
 _ANCHORS: dict[str, tuple[tuple[str, ...] | re.Pattern[str], int]] = {
     r"\b(?:state|official|": (("visit", "Visit"), 1),  # "state visit", " visit", "State Visit"
-    r"\b(?:travel(?:l)?ed|": (("travel", "flew", "sailed", "came", "went", "come"), 2),  # "had already come"
-    # "ſ" and "İ"/"ı" match "s" and "i" when case is ignored
-    r"\b(?i:summit\s+meeting)": (re.compile("[uU][mM][mM][iIıİ][tT]"), 0),
+    r"\b(?:(?:a|an|their|the|his|her)\s+)?(?:phone|": (("phone", "video"), 1),  # "a telephone call"
+    r"\b(?:the|those|": (("talks",), 2),  # "those talks", "the bilateral talks"
+    r"\b(?:Leaders": (("etreat",), 1),  # "Leaders' Retreat", "retreat"
+}
+#: Patterns whose matches hold one of a few words at a fixed distance from their start,
+#: tried only there (regex_speed.LeadScan): (words, offset).  Case is ignored in
+#: "summit meeting", but nothing other than "m" and "M" matches an "m" then.
+_AT_OFFSET: dict[str, tuple[tuple[str, ...], int]] = {
+    r"\b(?i:summit\s+meeting)": (("mm", "mM", "Mm", "MM"), 2),
+    r"\b(?:[Vv]ideo": (("ideo", "irtual"), 1),  # "[Vv]ideo ...|[Vv]irtual ..."
 }
 
 
-def _scanner(pattern: str) -> re.Pattern[str] | AnchoredScan:
-    """The pattern compiled in a form that scans fast and matches the same (see regex_speed)."""
+def _scanner(pattern: str) -> re.Pattern[str] | AnchoredScan | LeadScan:
+    """The pattern compiled in a form that scans fast and matches the same (see
+    regex_speed): near its anchors, at its words, or from its first letters."""
     for begins, (anchors, runs) in _ANCHORS.items():
         if pattern.startswith(begins):
             return AnchoredScan(re.compile(pattern), anchors, runs)
+    for begins, (words, offset) in _AT_OFFSET.items():
+        if pattern.startswith(begins):
+            return LeadScan(re.compile(pattern), words, offset)
+    heads = lead_words(pattern)
+    if heads is not None:  # "\b(?:met|meets|meet|meeting)": found by its words
+        return LeadScan(re.compile(pattern), heads)
     return re.compile(word_start_prefix(pattern))
 
 
@@ -399,7 +413,7 @@ def find_events(ctx: Context) -> list[EventX]:
     # every trigger pattern runs once over the text; earlier patterns win overlaps
     taken: list[tuple[int, int, str]] = []
     occupied: set[int] = set()
-    scans: list[tuple[str, re.Pattern[str] | AnchoredScan, tuple[str, ...]]] = [
+    scans: list[tuple[str, re.Pattern[str] | AnchoredScan | LeadScan, tuple[str, ...]]] = [
         ("Attend", _ATTEND_SCAN, _ATTEND_WORDS),
         ("Repeat", _AS_DID, ("did",)),
         *_TRIGGER_RE,
