@@ -326,3 +326,37 @@ def test_lead_words_are_the_heads_of_every_alternative() -> None:
         LeadScan(re.compile("x"), ())
     with pytest.raises(ValueError):
         LeadScan(re.compile("x"), ("",))
+
+
+# ------------------------------------------------------------------ lower-case words
+
+
+def test_lower_words_asked_one_by_one_answer_like_the_whole_set() -> None:
+    """entities._LowerWords answers ``word in set(_LOWER_WORD.findall(text))`` for every
+    word asked, on pages and on random text with hyphen chains ("well-known", where
+    "known" is no match of its own), words glued to capitals, digits and "_", hyphens at
+    either end ("ab-1" ends in "-"), letters outside ASCII, and words asked twice."""
+    import re
+
+    from newsgraph.converters import entities
+
+    vocab = (
+        "well known well-known -known known- a-b-c ab-1 x-ab Peace peace PEACE the The tHe _the the_ 1the "
+        "the1 é éte naïve Ærø ǆemal straße ß ſun ab a b - -- ( ) . , ' ’ \n Minister minister talks"
+    ).split(" ")
+    rnd = random.Random(67)
+    glue = ["", "", " ", "-", "  ", "\n", ". ", "_", "1"]
+    texts = [*PAGES, "", "well-known known", "known well-known", "ab-", "-ab ab", "aa aaa"]
+    texts += [
+        "".join(rnd.choice(vocab) + rnd.choice(glue) for _ in range(rnd.randint(1, 40))) for _ in range(1500)
+    ]
+    asked = 0
+    for text in texts:
+        whole = set(entities._LOWER_WORD.findall(text))
+        fast = entities._LowerWords(text)
+        words = {w.lower() for w in re.findall(r"[\w-]+", text)} | set(re.findall(r"[a-z]+", text)) | whole
+        words |= {"", "known", "the", "well", "ab-", "ab", "-"}
+        for w in sorted(words) * 2:
+            assert (w in fast) == (w in whole), (w, text[:200])
+            asked += 1
+    assert asked > 5000

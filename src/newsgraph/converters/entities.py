@@ -338,6 +338,50 @@ _LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+")
 _AND_BETWEEN = re.compile(r"\s+and\s+")
 
 
+class _LowerWords:
+    """``word in set(_LOWER_WORD.findall(text))``, answered for the few words asked about
+    (a couple of dozen per article) instead of scanning the whole text, which re did at
+    every character for the leading ``\\b``.
+
+    A match of _LOWER_WORD is made of letters and hyphens and starts after a non-word
+    character.  So where ``word`` occurs after a non-word character other than "-", no
+    earlier match can run over that place, the scan of findall tries a match there, and
+    ``_LOWER_WORD.match`` gives the match it finds: ``word`` is one of the matches if it
+    is exactly that match at one of its places.  After a "-", a match that began before
+    may run on over it ("well-known"): the whole findall decides.
+    tests/test_convert_speedpaths.py compares both on every word of real and random text.
+    """
+
+    __slots__ = ("text", "_known", "_all")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._known: dict[str, bool] = {}
+        self._all: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = self._find(word)
+        return known
+
+    def _find(self, word: str) -> bool:
+        text = self.text
+        if not word:
+            return False  # a match holds two characters at least
+        i = text.find(word)
+        while i >= 0:
+            if i and text[i - 1] == "-":
+                if self._all is None:
+                    self._all = set(_LOWER_WORD.findall(text))
+                return word in self._all
+            m = _LOWER_WORD.match(text, i)
+            if m is not None and m.end() == i + len(word):
+                return True
+            i = text.find(word, i + 1)
+        return False
+
+
 class PersonFinder:
     """Finds person candidates in a text; see the module docstring for the rules."""
 
@@ -348,7 +392,7 @@ class PersonFinder:
         self.orgs = orgs
         self.ostarts = [h.start for h in orgs]
         self.masked = masked
-        self.lower_words = set(_LOWER_WORD.findall(text))
+        self.lower_words = _LowerWords(text)  #: the words the text writes in lower case
         self._title_case: dict[int, bool] = {}  #: line start -> whether the line is in title case
 
     def _masked(self, s: int) -> bool:
