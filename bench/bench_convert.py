@@ -55,7 +55,7 @@ HISTORY = (
     "every clause (now by bisection); the writer built rdflib terms the slow way (namespace "
     "lookups, Literal() casting) and formatted N-Quads lines with f-strings, which call "
     "Python-level str() on rdflib terms."
-    "\n\nThe December passes (9be0dbd against 61c8809): 27.6 -> 25.2 M instructions per dev "
+    "\n\nThe passes of 28 November (9be0dbd against 61c8809): 27.6 -> 25.2 M instructions per dev "
     "article (valgrind's cachegrind, fixed hash seed, no GC; docs/quality.md lists the changes), "
     "output byte-identical.  In articles/s this VM's speed varies by 15% through the day (the "
     "same code read 192 in the morning and 179-184 in the afternoon), so the two were run "
