@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from ld_fixtures import BASE, all_specs, article_graph, load
 from newsgraph.ingest import ingest, iter_units
@@ -20,7 +20,7 @@ from newsgraph.server import describe as dsc
 from newsgraph.store import open_store, summaries
 from newsgraph.store.embedded import EmbeddedStore
 from test_ingest import write_articles
-from test_summaries import _check_all, _index_triples
+from test_summaries import _check_all, _index_triples, _pages, moved
 
 
 def _writes(store: EmbeddedStore) -> dict[str, URIRef]:
@@ -30,12 +30,7 @@ def _writes(store: EmbeddedStore) -> dict[str, URIRef]:
     store.remove_graph(str(fiji[0][0]))
     store.remove_graphs([str(iri) for iri, _ in fiji[1:14]])
     iri, g = fiji[20]
-    moved = Graph(identifier=iri)
-    for s, p, o in g:
-        if p == dsc.NG.date:
-            o = type(o)("2021-06-30", datatype=o.datatype)
-        moved.add((s, p, o))
-    store.put_graph(str(iri), moved)
+    store.put_graph(str(iri), moved(iri, g, "2021-06-30"))
     store.put_graphs([(str(i), gr) for i, gr in fiji[:14]])
     return ids
 
@@ -188,7 +183,5 @@ def test_a_known_member_gains_a_new_bucket(tmp_path: Path, followed: bool) -> No
     after = dsc.describe(store, BASE, "country", key, page=1, page_size=50).link_counts
     assert after.get(dsc.NG.nationality, 0) == before.get(dsc.NG.nationality, 0) + 1
     _check_all(store, {**ids, "kaz": kaz})
-    from test_summaries import _pages
-
     _pages(store, str(kaz), expect_index=True)
     store.close()

@@ -93,6 +93,16 @@ def test_index_pages_equal_live_pages(loaded: tuple[Store, dict[str, URIRef]]) -
     assert _pages(store, str(ids["fiji"]), expect_index=True) > 3
 
 
+def moved(iri: URIRef, g: Graph, day: str) -> Graph:
+    """The article graph with every date set to ``day``: its event moves to another bucket."""
+    out = Graph(identifier=iri)
+    for s, p, o in g:
+        if p == dsc.NG.date:
+            o = type(o)(day, datatype=o.datatype)
+        out.add((s, p, o))
+    return out
+
+
 def test_index_follows_replace_and_remove(loaded: tuple[Store, dict[str, URIRef]]) -> None:
     store, ids = loaded
     specs = all_specs(30)
@@ -105,12 +115,7 @@ def test_index_follows_replace_and_remove(loaded: tuple[Store, dict[str, URIRef]
     _check_all(store, ids)
     # Replace one with a version whose event moved to another day (another bucket).
     iri, g = fiji[20]
-    moved = Graph(identifier=iri)
-    for s, p, o in g:
-        if p == dsc.NG.date:
-            o = type(o)("2021-06-30", datatype=o.datatype)
-        moved.add((s, p, o))
-    store.put_graph(str(iri), moved)
+    store.put_graph(str(iri), moved(iri, g, "2021-06-30"))
     _check_all(store, ids)
     # Put the removed ones back in one batch.
     store.put_graphs([(str(i), gr) for i, gr in fiji[:14]])
