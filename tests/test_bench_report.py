@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
+from bench_modules import load_bench
 
 
 @pytest.fixture(scope="module")
 def bl() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_benchlib_for_tests", BENCH / "benchlib.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("benchlib", "bench_benchlib_for_tests")
 
 
 def test_write_section_replaces_only_its_own(bl: ModuleType, tmp_path: Path) -> None:

@@ -7,9 +7,7 @@ seen by all of them at once.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from urllib.parse import urlsplit
@@ -19,6 +17,7 @@ from flask.testing import FlaskClient
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from bench_modules import load_bench
 from newsgraph.ingest import ingest
 from newsgraph.server import create_app
 from newsgraph.store import open_store
@@ -26,20 +25,12 @@ from newsgraph.store import open_store
 pytestmark = pytest.mark.remote
 
 BASE = "http://news.example.test"
-BENCH = Path(__file__).resolve().parent.parent / "bench"
 PERSONS = """SELECT ?p (COUNT(DISTINCT ?e) AS ?n) WHERE {
   ?e <https://w3id.org/newsgraph/ontology#participant> ?p } GROUP BY ?p ORDER BY DESC(?n) ?p"""
 
 
 def _generator() -> ModuleType:
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location("bench_generate_for_scaleout", BENCH / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("generate", "bench_generate_for_scaleout")
 
 
 def _client(url: str) -> FlaskClient:

@@ -4,8 +4,6 @@ treat a baseline that timed out as slower than any finished answer."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -13,19 +11,13 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
+from bench_modules import load_bench
 from oxigraph_server import oxigraph_binary
-
-BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
 @pytest.fixture(scope="module")
 def bs() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_sparql_for_tests", BENCH / "bench_sparql.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("bench_sparql", "bench_sparql_for_tests")
 
 
 def test_complete_tells_cut_off_bodies(bs: ModuleType) -> None:

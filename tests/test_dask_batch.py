@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -14,6 +12,7 @@ from rdflib.compare import isomorphic
 
 pytest.importorskip("distributed")
 
+from bench_modules import load_bench
 from newsgraph import batch  # noqa: E402
 from newsgraph.cli import cli  # noqa: E402
 from newsgraph.errors import InputError, StoreError  # noqa: E402
@@ -21,18 +20,10 @@ from newsgraph.ingest import ingest  # noqa: E402
 from newsgraph.store.embedded import EmbeddedStore  # noqa: E402
 
 BASE = "http://example.test"
-BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
 def _generator() -> ModuleType:
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location("bench_generate_for_dask", BENCH / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("generate", "bench_generate_for_dask")
 
 
 @pytest.fixture(scope="module")
