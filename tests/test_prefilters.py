@@ -266,17 +266,7 @@ def test_one_pass_runs_are_the_runs_of_the_tokens() -> None:
 
 def test_date_starts_filtered_by_first_letters_give_the_same_dates() -> None:
     from newsgraph.converters import dates
-
-    def plain(text: str) -> list[tuple[int, int]]:
-        out, pos = [], 0
-        for c in dates._DATE_START.finditer(text):
-            if c.start() < pos:
-                continue
-            m = dates.DATE_RE.match(text, c.start())
-            if m:
-                out.append(m.span())
-                pos = m.end()
-        return out
+    from test_convert_speedpaths import _plain_dates as plain
 
     rnd = random.Random(5)
     words = (
