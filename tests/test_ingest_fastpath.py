@@ -153,8 +153,16 @@ def test_ntriples_escape_and_type_every_kind_of_term() -> None:
     triples = [
         (URIRef("http://e/s"), URIRef("http://e/p"), Literal('quote " backslash \\ newline \n cr \r tab \t')),
         (URIRef("http://e/s"), URIRef("http://e/p"), Literal("chat", lang="fr")),
-        (URIRef("http://e/s"), URIRef("http://e/p"), Literal("2024-01-02", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))),
-        (URIRef("http://e/s"), URIRef("http://e/p"), Literal("x", datatype=URIRef("http://www.w3.org/2001/XMLSchema#string"))),
+        (
+            URIRef("http://e/s"),
+            URIRef("http://e/p"),
+            Literal("2024-01-02", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")),
+        ),
+        (
+            URIRef("http://e/s"),
+            URIRef("http://e/p"),
+            Literal("x", datatype=URIRef("http://www.w3.org/2001/XMLSchema#string")),
+        ),
         (BNode("b1"), URIRef("http://e/p"), URIRef("http://e/o")),
         (URIRef("http://e/s"), URIRef("http://e/p"), Literal("ünïcödé ✓")),
     ]
@@ -246,8 +254,21 @@ def _article(extra: list[tuple[object, object, object]]) -> tuple[list[tuple[obj
         [(BNode("b1"), P, Literal("x"))],
         [(BNode("b 1"), P, Literal("x"))],
     ],
-    ids=["surrogate", "space", "bad-datatype", "datatype", "lang", "fragment", "fragment-space",
-         "two-fragments", "relative-predicate", "long-lang", "controls", "bnode", "bad-bnode"],
+    ids=[
+        "surrogate",
+        "space",
+        "bad-datatype",
+        "datatype",
+        "lang",
+        "fragment",
+        "fragment-space",
+        "two-fragments",
+        "relative-predicate",
+        "long-lang",
+        "controls",
+        "bnode",
+        "bad-bnode",
+    ],
 )
 def test_iri_check_agrees_with_a_full_parse_on_odd_terms(extra: list[tuple[object, object, object]]) -> None:
     triples, art = _article(extra)
@@ -341,3 +362,63 @@ def test_bulk_load_with_a_default_graph_file_equals_deriving_it(tmp_path: Path) 
     finally:
         derived.close()
         paired.close()
+
+
+def test_the_workers_index_triples_are_what_the_shard_reads_back(
+    tmp_path: Path, shared_dir: Path | None
+) -> None:
+    """``Outcome.index`` (made in the worker) stands in for ``summaries.from_nquads`` of the
+    shard: per graph, the same triples, repeats included."""
+    from newsgraph.store import summaries
+
+    dev = shared_dir / "corpus" / "dev" if shared_dir is not None else None
+    files = _article_files(dev) + sorted(_generated(tmp_path / "gen", 30).rglob("*.txt"))
+    outcomes = [
+        o
+        for u in iter_units([str(p) for p in files])
+        for o in process_unit(u, BASE, True, 1 << 22, check=True)
+        if o.status == "ok"
+    ]
+    assert len(outcomes) > 60
+    shard = tmp_path / "shard.nq"
+    shard.write_text(
+        "".join(ntriples_to_nquads(o.graph_iri or "", o.ntriples, canonical=True) for o in outcomes),
+        encoding="utf-8",
+    )
+    read_back = {g: sorted(t) for g, t in summaries.from_nquads(str(shard)).items()}
+    sent = {o.graph_iri: sorted(o.index or []) for o in outcomes}
+    assert sent == read_back
+    literals = [obj for ts in sent.values() for _, _, obj, is_iri in ts if not is_iri]
+    assert any(not o.isascii() for o in literals) and any('"' in o for o in literals)  # escapes in the text
+    # The transactional path has no shard to spare the reading of, and carries none.
+    plain = process_unit(Unit("one", path=str(files[0])), BASE, True, 1 << 22)
+    assert plain and all(o.index is None for o in plain)
+
+
+def test_bulk_ingest_keeps_the_index_from_the_workers_triples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With worker processes, the shards are never read back for the index, and the index
+    is still the one a rebuild makes."""
+    from newsgraph.store import summaries
+
+    corpus = _generated(tmp_path / "gen", 40)
+
+    def never(path: str) -> None:
+        raise AssertionError(f"the shard {path} was read back")
+
+    monkeypatch.setattr(summaries, "from_nquads", never)
+    store = EmbeddedStore(str(tmp_path / "store"))
+    try:
+        for _ in range(2):  # a new store, then every article replaced
+            report = ingest([str(corpus)], store, base=BASE, bulk=True, workers=2, shard_bytes=40_000)
+            assert report.ok and report.written == 40
+        incremental = set(
+            store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(summaries.INDEX_GRAPH))
+        )
+        assert len(incremental) > 1000
+        store.reindex()
+        rebuilt = set(store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(summaries.INDEX_GRAPH)))
+        assert incremental == rebuilt
+    finally:
+        store.close()

@@ -87,6 +87,9 @@ class Outcome:
     triples: int = 0
     #: ntriples was written by ``store.common.triples_to_ntriples`` (see ``ntriples_to_nquads``)
     canonical: bool = False
+    #: The same triples as the summary index reads them (bulk mode only): the worker has
+    #: them at hand, and the writing process would otherwise parse the shard back.
+    index: list[tuple[str, str, str, bool]] | None = None
 
 
 @dataclass
@@ -195,10 +198,12 @@ def process_unit(
 
     ``check`` parses each graph's N-Triples the way the store will: the bulk path needs
     that, because a bulk load cannot leave one bad graph out; the transactional path
-    finds a refused graph by retrying its batch article by article instead.
+    finds a refused graph by retrying its batch article by article instead.  The bulk
+    path also gets each graph's triples in the summary index's form (``Outcome.index``).
     """
     from .converters import Failure
     from .store.common import triples_to_ntriples
+    from .store.summaries import triples_from_rdflib
 
     try:
         if unit.data is not None:
@@ -229,8 +234,17 @@ def process_unit(
             if problem:
                 outcomes.append(Outcome(unit.name, "failed", graph_iri=iri, message=problem))
                 continue
+            index = list(triples_from_rdflib(triples)) if check else None
             outcomes.append(
-                Outcome(unit.name, "ok", graph_iri=iri, ntriples=nt, triples=len(triples), canonical=True)
+                Outcome(
+                    unit.name,
+                    "ok",
+                    graph_iri=iri,
+                    ntriples=nt,
+                    triples=len(triples),
+                    canonical=True,
+                    index=index,
+                )
             )
     except NewsgraphError as exc:
         outcomes.append(Outcome(unit.name, "failed", message=exc.message))
@@ -462,6 +476,8 @@ class _ShardWriter:
             else None
         )
         self.graphs: dict[str, None] = {}
+        #: Each graph's triples for the summary index, while every outcome brought them.
+        self.index: dict[str, list[tuple[str, str, str, bool]]] | None = {}
         self.size = 0
         self.triples = 0
 
@@ -477,6 +493,11 @@ class _ShardWriter:
             nt = outcome.ntriples
             self.default_fh.write(nt if nt.endswith("\n") or not nt else nt + "\n")
         self.graphs[outcome.graph_iri] = None
+        if self.index is not None:
+            if outcome.index is None:
+                self.index = None
+            else:
+                self.index[outcome.graph_iri] = outcome.index
         self.size += len(text)
         self.triples += outcome.triples
         if self.size >= self.shard_bytes:
@@ -491,9 +512,9 @@ class _ShardWriter:
                 from .store.embedded import EmbeddedStore
 
                 assert isinstance(self.store, EmbeddedStore)
-                self.store.bulk_load(self.path, default_graph=self.default_path)
+                self.store.bulk_load(self.path, default_graph=self.default_path, triples=self.index)
             else:
-                self.store.bulk_load(self.path)
+                self.store.bulk_load(self.path, triples=self.index)
             self.report.written += len(self.graphs)
             self.report.triples += self.triples
         self.path.unlink(missing_ok=True)

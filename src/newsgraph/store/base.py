@@ -26,6 +26,10 @@ from typing import BinaryIO, Protocol, runtime_checkable
 
 from rdflib import Graph
 
+#: One statement as the summary index reads it: subject, predicate, object (an IRI or a
+#: literal's lexical form) and whether the object is an IRI.
+Triple = tuple[str, str, str, bool]
+
 
 @runtime_checkable
 class Store(Protocol):
@@ -48,11 +52,13 @@ class Store(Protocol):
         time writing rather than turning rdflib objects into text.
         """
 
-    def bulk_load(self, nquads_path: Path) -> None:
+    def bulk_load(self, nquads_path: Path, *, triples: dict[str, list[Triple]] | None = None) -> None:
         """Add an N-Quads file as fast as the backend can, without per-graph atomicity.
 
         Only for the bulk ingest path, which removes the graphs it is about to load
-        first and can simply be run again after a crash.
+        first and can simply be run again after a crash.  ``triples``, when given, are
+        exactly the file's article graphs (subject, predicate, object, object-is-an-IRI
+        per graph): the summary index is kept from them instead of reading the file back.
         """
 
     def remove_graph(self, graph_iri: str) -> bool:

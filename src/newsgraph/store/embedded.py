@@ -376,7 +376,13 @@ class EmbeddedStore:
         except OSError as exc:
             raise self._failed(exc) from None
 
-    def bulk_load(self, nquads_path: Path, default_graph: Path | None = None) -> None:
+    def bulk_load(
+        self,
+        nquads_path: Path,
+        default_graph: Path | None = None,
+        *,
+        triples: dict[str, list[summaries.Triple]] | None = None,
+    ) -> None:
         """Bulk-load an N-Quads file, and each of its named-graph triples into the default graph.
 
         ``default_graph`` is an N-Triples file holding exactly those triples, when the
@@ -385,7 +391,7 @@ class EmbeddedStore:
         quad by quad through Python to drop the graph names.
         """
         self.check_format()
-        with summaries.maintained_bulk(self, str(nquads_path)):
+        with summaries.maintained_bulk(self, str(nquads_path), triples):
             self._bulk_load(nquads_path, default_graph)
 
     def _bulk_load(self, nquads_path: Path, default_graph: Path | None = None) -> None:

@@ -503,9 +503,11 @@ class RemoteStore:
         if chunk:
             self._post_update(" ;\n".join(chunk), what="store articles", idempotent=True)
 
-    def bulk_load(self, nquads_path: Path) -> None:
+    def bulk_load(
+        self, nquads_path: Path, *, triples: dict[str, list[summaries.Triple]] | None = None
+    ) -> None:
         self.check_format()
-        with summaries.maintained_bulk(self, str(nquads_path)):
+        with summaries.maintained_bulk(self, str(nquads_path), triples):
             self._bulk_load(nquads_path)
 
     def _bulk_load(self, nquads_path: Path) -> None:
@@ -520,8 +522,11 @@ class RemoteStore:
                     quads = list(ox.parse(path=str(nquads_path), format=ox.RdfFormat.N_QUADS))
                     ox.serialize(quads, out, ox.RdfFormat.N_QUADS)
                     ox.serialize(
-                        (ox.Quad(q.subject, q.predicate, q.object) for q in quads
-                         if isinstance(q.graph_name, ox.NamedNode)),
+                        (
+                            ox.Quad(q.subject, q.predicate, q.object)
+                            for q in quads
+                            if isinstance(q.graph_name, ox.NamedNode)
+                        ),
                         out,
                         ox.RdfFormat.N_QUADS,
                     )
