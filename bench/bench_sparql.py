@@ -98,15 +98,18 @@ class Endpoint:
 
 def complete(q: qm.Query, body: bytes) -> bool:
     """Whether a 200 body is a whole answer: Oxigraph streams, so a query cancelled at its
-    timeout arrives as a 200 whose body stops mid-way with an error message."""
-    if q.graph:
-        tail = body.rstrip()
-        return not tail or (tail.endswith(b".") and b"has been cancelled" not in tail[-200:])
-    try:
-        json.loads(body)
-    except ValueError:
+    timeout arrives as a 200 whose body stops mid-way with an error message.
+
+    Judged by the tail only: the latencies are timed around this check, and parsing a
+    73,000-row answer (as the check once did) put the client's JSON decoding into both
+    servers' figures.
+    """
+    tail = body.rstrip()
+    if b"has been cancelled" in tail[-200:]:
         return False
-    return True
+    if q.graph:
+        return not tail or tail.endswith(b".")
+    return tail.startswith(b"{") and tail.endswith(b"}")
 
 
 def answer_size(q: qm.Query, body: bytes) -> int:

@@ -27,6 +27,9 @@ def test_complete_tells_cut_off_bodies(bs: ModuleType) -> None:
     assert not bs.complete(
         select, b'{"head":{"vars":["n"]},"results":{"bindings":[The SPARQL operation has been'
     )
+    assert not bs.complete(select, b'{"head":{"vars":["n"]},"results":{"bindings":[{"n":{"type":"literal"')
+    assert not bs.complete(select, b'{"head":{}}The SPARQL operation has been cancelled')
+    assert bs.complete(select, b'{"head":{},"boolean":true}\n')
     assert bs.complete(graph, b"<http://a> <http://b> <http://c> .\n")
     assert bs.complete(graph, b"")
     assert not bs.complete(
