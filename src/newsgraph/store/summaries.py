@@ -91,7 +91,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -286,8 +286,10 @@ class Entry:
     member: str
     needs: tuple[tuple[str, str, str], ...]
 
-    @property
+    @cached_property
     def bucket(self) -> str:
+        # Asked four or five times per entry on the way into the index; kept in the
+        # instance dict, which the generated __eq__ and __hash__ never read.
         return bucket_iri(self.entity, self.tally, self.key)
 
 
