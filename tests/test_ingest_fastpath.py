@@ -20,6 +20,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
+from bench_modules import load_bench
 from newsgraph.converters import Conversion, convert_many
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import Unit, _unstorable, ingest, iter_units, process_unit
@@ -70,19 +71,7 @@ def corpus(request: pytest.FixtureRequest) -> list[tuple[str, Conversion]]:
 
 def _generated(tmp: Path, n: int) -> Path:
     """A small corpus from the benchmark generator (the 1M-article ingest's input)."""
-    import importlib.util
-    import sys
-
-    bench = ROOT.parent / "bench"
-    sys.path.insert(0, str(bench))
-    try:
-        spec = importlib.util.spec_from_file_location("bench_generate_fastpath", bench / "generate.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(bench))
+    module = load_bench("generate", "bench_generate_fastpath")
     module.write_corpus(tmp, n, seed=5)
     return tmp
 
