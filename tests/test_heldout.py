@@ -18,46 +18,20 @@ visible in the suite.  Two kinds of test:
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
+from article_sets import TARGETS, articles, gold_problems, load_scorer, score_set
+
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
-SCORER = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "score_extraction.py"
-
-#: the issue's targets; below any of them the scoring test fails
-TARGETS = {"persons": 0.90, "countries": 0.95, "events": 0.75, "agreements": 0.70, "source": 0.95}
-
-EVENT_TYPES = {"Meeting", "Talks", "Visit", "PhoneCall", "Signing", "Summit", "Statement", "Other"}
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PARTIAL = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 def _articles() -> list[Path]:
-    """Every article of the set: NNN.txt (text or a JSON record) and NNN.html."""
-    return sorted(p for p in HELDOUT.iterdir() if p.suffix in (".txt", ".html") and p.stem.isdigit())
-
-
-def _gold(article: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(article.with_suffix(".json").read_text(encoding="utf-8"))
-    return data
-
-
-def _page_url(article: Path, raw: str) -> str | None:
-    """The URL the page itself carries: the URL: header, a JSON record's url, or the canonical link."""
-    first = raw.split("\n", 1)[0]
-    if first.startswith("URL: "):
-        return first[5:].strip()
-    if raw.lstrip().startswith("{"):
-        url = json.loads(raw).get("url")
-        return url if isinstance(url, str) else None
-    m = re.search(r'<link rel="canonical" href="([^"]+)"', raw)
-    return m.group(1) if m else None
+    return articles(HELDOUT)
 
 
 # --------------------------------------------------------------------------- gold integrity
@@ -72,120 +46,20 @@ def test_set_size() -> None:
 
 @pytest.mark.parametrize("article", _articles(), ids=lambda p: p.name)
 def test_gold_follows_the_conventions(article: Path) -> None:
-    pycountry = pytest.importorskip("pycountry")
-    raw = article.read_text(encoding="utf-8")
-    low = raw.casefold()
-    gold = _gold(article)
-    problems: list[str] = []
-
-    assert set(gold) == {"title", "published", "source", "persons", "countries", "events", "agreements"}
-    assert set(gold["source"]) == {"agency", "editor", "photographer", "url"}
-    if gold["source"]["url"] != _page_url(article, raw):
-        problems.append(f"url {gold['source']['url']!r} is not the page's own")
-    if gold["published"] is not None and not _DAY.match(gold["published"]):
-        problems.append(f"published {gold['published']!r}")
-    credits = [(k, gold["source"][k]) for k in ("agency", "editor", "photographer")]
-    for label, value in [("title", gold["title"]), *credits]:
-        if value is not None and value.casefold() not in low:
-            problems.append(f"{label} {value!r} not in the page")
-
-    def valid(code: str) -> bool:
-        return bool(re.fullmatch(r"[A-Z]{3}", code)) and pycountry.countries.get(alpha_3=code) is not None
-
-    countries = set(gold["countries"])
-    if len(countries) != len(gold["countries"]):
-        problems.append("duplicate country codes")
-    problems += [f"invalid code {c}" for c in countries if not valid(c)]
-
-    names = set()
-    for p in gold["persons"]:
-        assert set(p) == {"name", "aliases", "roles", "country"}
-        names.add(p["name"])
-        for s in [p["name"], *p["aliases"]]:
-            if s not in raw:
-                problems.append(f"person string {s!r} not verbatim in the page")
-        for r in p["roles"]:
-            if r.casefold() not in low:
-                problems.append(f"role {r!r} of {p['name']} not in the page")
-        if p["country"] is not None and p["country"] not in countries:
-            problems.append(f"{p['name']}: country {p['country']} not in countries")
-    if len(names) != len(gold["persons"]):
-        problems.append("duplicate person names")
-
-    for e in gold["events"]:
-        assert set(e) == {"type", "date", "participants", "countries", "location"}
-        if e["type"] not in EVENT_TYPES:
-            problems.append(f"event type {e['type']!r}")
-        if e["date"] is not None and not _DAY.match(e["date"]):
-            problems.append(f"event date {e['date']!r}")
-        problems += [f"participant {n!r} is not a listed person" for n in e["participants"] if n not in names]
-        problems += [f"event country {c} not in countries" for c in e["countries"] if c not in countries]
-    for a in gold["agreements"]:
-        assert set(a) == {"title", "parties", "date"}
-        if a["title"].casefold() not in low:
-            problems.append(f"agreement title {a['title']!r} not in the page")
-        if a["date"] is not None and not _PARTIAL.match(a["date"]):
-            problems.append(f"agreement date {a['date']!r}")
-        for party in a["parties"]:
-            if re.fullmatch(r"[A-Z]{3}", party) and valid(party):
-                if party not in countries:
-                    problems.append(f"party {party} not in countries")
-            elif party.casefold() not in low:
-                problems.append(f"party {party!r} not in the page")
+    problems = gold_problems(article)
     assert not problems, "\n".join(problems)
 
 
 # --------------------------------------------------------------------------- scoring
 
 
-def _load_scorer() -> ModuleType:
-    if not SCORER.exists():
-        pytest.skip("score_extraction.py is not present (../shared/corpus)")
-    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def _nquads(article: Path) -> str:
-    """What ``newsgraph convert ARTICLE --format nquads --base http://kg.test`` prints."""
-    from rdflib import URIRef
-
-    from newsgraph.converters import convert
-    from newsgraph.converters.rdf import serialize_triples
-    from newsgraph.formats import by_name
-
-    fmt = "html" if article.suffix == ".html" else None  # as the CLI: by suffix, else sniffed
-    conv = convert(article.read_bytes(), base="http://kg.test", input_format=fmt, name=article.name)
-    return serialize_triples([(URIRef(conv.article_iri), conv.triples)], by_name("nquads"))
-
-
 def score_heldout(scorer: ModuleType) -> tuple[dict[str, float], dict[str, Any]]:
     """F1 per category (source: share of checks passed) and the per-article tallies."""
-    import rdflib
-
-    totals: dict[str, list[int]] = {}
-    per: dict[str, Any] = {}
-    for article in _articles():
-        gold = _gold(article)
-        ds = rdflib.Dataset(default_union=True)
-        ds.parse(data=_nquads(article), format="nquads")
-        res = scorer.score_article(scorer.extract(ds), gold)
-        per[article.name] = {k: list(v) for k, v in res.items()}
-        for k, (tp, npred, ngold) in res.items():
-            t = totals.setdefault(k, [0, 0, 0])
-            t[0] += tp
-            t[1] += npred
-            t[2] += ngold
-    figures = {k: scorer.prf(*v)[2] for k, v in totals.items() if k != "source"}
-    src = totals.get("source", [0, 0, 0])
-    figures["source"] = src[0] / src[1] if src[1] else 0.0
-    return figures, {"totals": totals, "per_article": per}
+    return score_set(scorer, HELDOUT)
 
 
 def test_heldout_scores(tmp_path_factory: pytest.TempPathFactory) -> None:
-    scorer = _load_scorer()
+    scorer = load_scorer()
     figures, detail = score_heldout(scorer)
     out = tmp_path_factory.mktemp("heldout") / "heldout-scores.json"
     out.write_text(json.dumps({"figures": figures, **detail}, indent=1), encoding="utf-8")
