@@ -1,0 +1,58 @@
+"""Shortcuts of the third conversion speed pass give the answers of their plain forms.
+
+Each test compares a shortcut with the plain rule it replaces on every bundled and test
+page (and the dev pages when ../shared is there) and on random text built from the words
+and characters where the shortcut could go wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+from test_convert_speedpaths import PAGES, _noise
+
+# ------------------------------------------------------------------ date starts
+
+
+def _date_forms() -> list[str]:
+    """Every way _DATE_AT lets a date start with a letter, in lower case, capitalised and
+    in capitals, with near misses one letter or one word off."""
+    forms = (
+        "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+        "january|june|july|monday|thursday|early|earlier|mid|late|later|the end|the beginning|"
+        "the previous|the next|the following|the day|in 2020|of 1648|since 1990|from 2001|by 2030|"
+        "until 1999|before 2000|after 2001|today|yesterday|tonight|this week|this|on the|a day|"
+        "one day|two days|three days|in 10|of 9"
+    ).split("|")
+    misses = (
+        "the|of|in|on|to|a|an|and|one|two|three|at|by|ear|mi|lat|thi|tod|yes|ton|ja|ju|fe|fro|"
+        "sin|unt|bef|aft|the dayx|the ends|on them|a dam|in x|of x|since x|jaw|mix|lake|thus|tux|"
+        "wee|oca|nor|dew|apt|aux|sex|sax|summit|minister|union|japan|treaty|attended"
+    ).split("|")
+    words = [*forms, *misses]
+    return [*words, *(w.capitalize() for w in words), *(w.upper() for w in words)]
+
+
+def test_date_maybe_turns_away_only_starts_the_full_check_turns_away() -> None:
+    """_DATE_AFTER tries _DATE_MAYBE, a cut-down reading of _DATE_AT by first letter,
+    before _DATE_AT itself; the starts must be those of the scan without it.  The text
+    holds every first word a date can have in three casings, words cut one letter short,
+    the characters case-insensitive matching folds onto ASCII letters ("ſ", Kelvin "K",
+    "İ", "ı"), digits of other scripts, "(" and the non-ASCII punctuation news text uses."""
+    from newsgraph.converters import dates
+
+    plain = re.compile(
+        r"\W(?=[\d(ABDEFIJLMNOSTUWYabefilmostuy])(?=" + dates._DATE_AT.pattern + ")", dates._DATE_AT.flags
+    )
+    vocab = [
+        *_date_forms(), "ſince 2001", "ſep", "Sſp", "İn 2020", "ın 2020", "Kelvin", "\u212aelvin", "١٢",
+        "٣ May", "(2021)", "(May", "2024-01-31", "12.03.2022", "5 May", "é", "Éarly", "’", "“Monday”", "—",
+        "_", "x", "9",
+    ]
+    texts = [*PAGES, *_noise(vocab, 1500, seed=31)]
+    starts = 0
+    for text in texts:
+        expected = [m.start() for m in plain.finditer(text)]
+        assert [m.start() for m in dates._DATE_AFTER.finditer(text)] == expected, text[:200]
+        starts += len(expected)
+    assert starts > 5000
