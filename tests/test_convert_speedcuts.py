@@ -7,6 +7,7 @@ and characters where the shortcut could go wrong.
 
 from __future__ import annotations
 
+import random
 import re
 
 from test_convert_speedpaths import PAGES, _noise
@@ -56,3 +57,26 @@ def test_date_maybe_turns_away_only_starts_the_full_check_turns_away() -> None:
         assert [m.start() for m in dates._DATE_AFTER.finditer(text)] == expected, text[:200]
         starts += len(expected)
     assert starts > 5000
+
+
+# ------------------------------------------------------------------ word counts
+
+
+def test_words_counted_eight_at_a_time_are_the_words_findall_finds() -> None:
+    """The reader counts a line's words with _EIGHT_WORDS; the count must be that of
+    _WORD.findall on every line of every page and on random lines made of the characters
+    where a word starts, goes on or stops: "_" and the punctuation a word may hold but not
+    start with ("'", "’", ".", "-"), digits, letters and digits of other scripts, and
+    spaces of several kinds; lines of 0 to 40 words, so every remainder of eight occurs."""
+    from newsgraph.converters import readers
+
+    lines = [ln for page in PAGES for ln in page.splitlines()]
+    rnd = random.Random(8)
+    chars = "ab_.-'’ ,;1éß٣“”\n\t\u00a0\u2009()"
+    lines += ["".join(rnd.choice(chars) for _ in range(rnd.randint(0, 120))) for _ in range(3000)]
+    lines += [" ".join("w" * rnd.randint(1, 3) for _ in range(k)) for k in range(41)]
+    counts = set()
+    for line in lines:
+        assert readers._count_words(line) == len(readers._WORD.findall(line)), line
+        counts.add(len(readers._WORD.findall(line)))
+    assert set(range(41)) <= counts
