@@ -80,3 +80,30 @@ def test_words_counted_eight_at_a_time_are_the_words_findall_finds() -> None:
         assert readers._count_words(line) == len(readers._WORD.findall(line)), line
         counts.add(len(readers._WORD.findall(line)))
     assert set(range(41)) <= counts
+
+
+# ------------------------------------------------------------------ chunks a name run can open in
+
+
+def test_run_chunks_found_after_whitespace_are_the_plain_search() -> None:
+    """fast_runs asks _run_chunk for the next chunk with a capital or an "al-"/"el-"; the
+    answer must be _RUN_CHUNK's from every position of every page (mid-chunk, on
+    whitespace, at the start) and of random text made of capitals of several scripts,
+    "l", "-" and "al-"/"el-" split or joined, and kinds of whitespace."""
+    from newsgraph.converters import entities
+
+    def plain(text: str, pos: int) -> int:
+        m = entities._RUN_CHUNK.search(text, pos)
+        return -1 if m is None else m.start()
+
+    rnd = random.Random(12)
+    parts = ["a", "e", "l", "-", "al-", "el-", "l-", "bel-", "A", "É", "Ω", "Ḍ", "x", ".", "’", " ", "  "]
+    parts += ["\n", "\t", "\u00a0", "\u2009", "\u3000"]
+    texts = [*PAGES, *("".join(rnd.choice(parts) for _ in range(rnd.randint(0, 40))) for _ in range(3000))]
+    found = 0
+    for text in texts:
+        for pos in range(len(text) + 1):
+            want = plain(text, pos)
+            assert entities._run_chunk(text, pos) == want, (text[:200], pos)
+            found += want >= 0
+    assert found > 10000

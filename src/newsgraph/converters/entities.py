@@ -249,6 +249,25 @@ _LOWER_WORD = re.compile(rf"\b[{LOWER}][{LOWER}\-]+\b")
 _CHUNK = re.compile(r"\S+")
 #: a chunk that can open a run: a capital letter or "al-"/"el-" somewhere in it (see fast_runs)
 _RUN_CHUNK = re.compile(rf"(?<!\S)\S*?(?:[{UPPER}]|[ae]l-)\S*")  # (?<!\S): only chunk starts are tried
+#: _RUN_CHUNK's test of a chunk, written so that ``re`` never tries its end at every
+#: character: a capital before the first whitespace (a possessive run of other characters,
+#: then one capital), or an "l-" after "a" or "e" (the greedy run backs off to each "l",
+#: which ``re`` finds by comparing one character).
+_RUN_CHUNK_HAS = rf"(?=[^\s{UPPER}]*+[{UPPER}]|\S*l(?<=[ae]l)-)"
+_RUN_CHUNK_HERE = re.compile(_RUN_CHUNK_HAS)
+#: the whitespace before a _RUN_CHUNK: a pattern led by a class, which ``re`` skips ahead
+#: to, where _RUN_CHUNK's lookbehind is tried at every character
+_RUN_CHUNK_AFTER = re.compile(r"\s" + _RUN_CHUNK_HAS)
+
+
+def _run_chunk(text: str, pos: int) -> int:
+    """``_RUN_CHUNK.search(text, pos).start()``, or -1 where it finds nothing, four
+    tenths cheaper: the chunk at ``pos`` itself, then the first one after whitespace
+    (tests/test_convert_speedcuts.py compares the two at every position of every page)."""
+    if (pos == 0 or text[pos - 1].isspace()) and _RUN_CHUNK_HERE.match(text, pos):
+        return pos
+    m = _RUN_CHUNK_AFTER.search(text, pos)
+    return -1 if m is None else m.end()
 
 
 def _is_cap(t: str) -> bool:
@@ -500,11 +519,11 @@ class PersonFinder:
         masked = self.masked  # most pages mask nothing: test the list before scanning it
         pos = 0
         while pos < n:
-            chunk = _RUN_CHUNK.search(text, pos)
-            if chunk is None:
+            start = _run_chunk(text, pos)
+            if start < 0:
                 break
             pos = n
-            for m in _TOKEN.finditer(text, chunk.start()):
+            for m in _TOKEN.finditer(text, start):
                 t = m.group(0)
                 s, e = m.span()
                 poss = False
