@@ -107,3 +107,29 @@ def test_run_chunks_found_after_whitespace_are_the_plain_search() -> None:
             assert entities._run_chunk(text, pos) == want, (text[:200], pos)
             found += want >= 0
     assert found > 10000
+
+
+# ------------------------------------------------------------------ acronym definitions
+
+
+def test_acronym_definitions_found_before_their_tails_are_the_plain_matches() -> None:
+    """_acronym_defs tries _ACRONYM_DEF only in the stretch before each "(ACR)"; the
+    matches must be those of the plain finditer.  The random text puts names, the
+    connectors a name may hold ("of", "&"), the characters that end a stretch (",", "(",
+    ")", "."), tails that are and are not acronyms, and two tails in a row next to each
+    other, at the start and at the end of the text."""
+    from newsgraph.converters import entities
+
+    vocab = [
+        "African", "Union", "Free", "Trade", "Area", "of", "the", "for", "&", "de", "and", "on", "Bank", "X",
+        "Research", "O'Neil", "Al-Amin", "Côte", "said", "on", "(AU)", "(AfCFTA)", "(R&D)", "(FIR)", "(A)",
+        "(au)", "(ASEAN-EU)", "(TooLongAcronym)", "(UN) (EU)", "(", ")", ",", ".", "’s", "2020", "é", "_",
+    ]
+    texts = [*PAGES, *_noise(vocab, 2000, seed=41), "(AU)", "Union (AU)", "A (B) C (DE)", " Ab (CD)"]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.group("full"), m.group("acr")) for m in entities._ACRONYM_DEF.finditer(text)]
+        got = [(m.span(), m.group("full"), m.group("acr")) for m in entities._acronym_defs(text)]
+        assert got == expected, text[:300]
+        found += len(expected)
+    assert found > 300
