@@ -133,3 +133,28 @@ def test_acronym_definitions_found_before_their_tails_are_the_plain_matches() ->
         assert got == expected, text[:300]
         found += len(expected)
     assert found > 300
+
+
+# ------------------------------------------------------------------ sentence boundaries
+
+
+def test_sentence_boundaries_tried_after_stops_and_at_line_breaks_are_the_plain_matches() -> None:
+    """_boundaries tries _BOUNDARY only right after ". ! ? …" and at line breaks; the
+    matches must be those of the plain finditer, with stops at the very start and end of
+    the text, a stop right before a line break (both lead to the same position), runs of
+    stops, closing quotes and brackets after a stop, and spaces of several kinds."""
+    from newsgraph.converters import sentences
+
+    vocab = [
+        "Word", "word", "U.S.", "Dr.", "3.5", "A", "é", "É", ".", "!", "?", "…", "\n", "\n\n", " ", "  ",
+        "\t", "\u00a0", "\u3000", '"', "'", "”", "’", ")", "]", "“", "(", "[", "1",
+    ]
+    rnd = random.Random(17)
+    texts = [*PAGES, *_noise(vocab, 2000, seed=43), "\n", ".", ". A", ".\nA", "\n\nA. B", "A.\n\n B"]
+    texts += ["".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.group(0)) for m in sentences._BOUNDARY.finditer(text)]
+        assert [(m.span(), m.group(0)) for m in sentences._boundaries(text)] == expected, text[:300]
+        found += len(expected)
+    assert found > 10000
