@@ -158,3 +158,27 @@ def test_sentence_boundaries_tried_after_stops_and_at_line_breaks_are_the_plain_
         assert [(m.span(), m.group(0)) for m in sentences._boundaries(text)] == expected, text[:300]
         found += len(expected)
     assert found > 10000
+
+
+# ------------------------------------------------------------------ sentence ends
+
+
+def test_sentence_end_led_by_its_stop_matches_like_the_plain_form() -> None:
+    """The reader's _SENT_END puts the stop before the choice of endings; on every line of
+    every page and on random lines of stops ("…" allowed by one ending only), quotes,
+    brackets, credits in brackets, spaces and line breaks (``$`` also matches before a final
+    one), its matches must be the plain form's."""
+    from newsgraph.converters import readers
+
+    vocab = ["word", ".", "!", "?", "…", '"', "'", "”", "’", ")", "]", "(Reuters)", "(AP", "(x)", "("]
+    vocab += [" ", "\n"]
+    rnd = random.Random(19)
+    lines = [ln for page in PAGES for ln in page.splitlines()]
+    lines += ["".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 12))) for _ in range(6000)]
+    ends = 0
+    for line in lines:
+        plain = readers._SENT_END_PLAIN.search(line)
+        got = readers._SENT_END.search(line)
+        assert (got and got.span()) == (plain and plain.span()), line
+        ends += plain is not None
+    assert ends > 2000
