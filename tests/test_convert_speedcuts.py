@@ -182,3 +182,30 @@ def test_sentence_end_led_by_its_stop_matches_like_the_plain_form() -> None:
         assert (got and got.span()) == (plain and plain.span()), line
         ends += plain is not None
     assert ends > 2000
+
+
+# ------------------------------------------------------------------ agreement objects
+
+
+def test_agreement_objects_tried_at_their_verbs_are_the_plain_matches() -> None:
+    """find_agreements scans OBJECT ("signed the trade agreement ...") only where one of its
+    verbs is; the matches must be the plain finditer's, on every page and on random text of
+    its verbs, inside longer words ("design", "resigned", "output", "reissued"), capitalised,
+    with the nouns and stops that end a match."""
+    from newsgraph.converters import agreements
+
+    vocab = [
+        "signed", "signs", "sign", "signing of", "signing", "inked", "inks", "put their names to",
+        "adopted", "adopt", "issued", "issues", "exchanged", "initialled", "concluded and signed",
+        "witnessed the signing of", "design", "resigned", "output", "reissued", "Signed", "the", "a",
+        "set of", "trade", "agreement", "treaty", "memorandum", "Agreement", "(FTA)", "between", "on", "in",
+        "which", ".", ",", ";", "\n", "x",
+    ]
+    texts = [*PAGES, *_noise(vocab, 2000, seed=47)]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.group("np")) for m in agreements.OBJECT.finditer(text)]
+        got = [(m.span(), m.group("np")) for m in agreements._OBJECT_SCAN.finditer(text)]
+        assert got == expected, text[:300]
+        found += len(expected)
+    assert found > 1000
