@@ -106,6 +106,17 @@ def test_a_bare_list_of_full_names_with_a_plural_apposition_or_verb() -> None:
     assert {"Li Wenjun", "Zhou Ming", "Tomas Ortega"} <= set(people)
     people = _persons("Chen Hao, Li Wenjun and Zhou Ming attended the banquet hosted by President Tomas Ortega.")
     assert {"Chen Hao", "Li Wenjun", "Zhou Ming"} <= set(people)
+    for sentence in (
+        "Bai Lu and Han Yu were present at the talks.",
+        "Bai Lu, Han Yu and other senior officials attended the talks.",
+        "Bai Lu and Han Yu, among others, attended the talks.",
+        "Also present were Bai Lu and Han Yu.",
+        "Bai Lu, a member of the Standing Committee, and Han Yu, a member of the Political Bureau, attended the talks.",
+    ):
+        assert set(_persons(sentence)) == {"Bai Lu", "Han Yu"}, sentence
+    # a plural apposition after the last name covers the whole list
+    people = _persons("Bai Lu and Han Yu, senior officials, attended the talks.")
+    assert set(people) == {"Bai Lu", "Han Yu"}
 
 
 def test_a_bare_list_without_evidence_is_not_persons() -> None:

@@ -336,7 +336,17 @@ _NON_SPACE_RUN = re.compile(r"\S+")
 _LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+")
 #: a word before a list of names whose object is a person ("attended by", "met"); not "with",
 #: "between" or "including", which lists of places follow as often
-_PERSON_OBJECT_BEFORE = re.compile(r"\b(?:by|met|meets|received|receives|told|thanked|welcomed|greeted)\s+$")
+_PERSON_OBJECT_BEFORE = re.compile(
+    r"\b(?:by|met|meets|received|receives|told|thanked|welcomed|greeted|were|are)\s+$"
+)
+#: what a list of persons does ("A and B, among others, were present", "A and B also attended")
+_LIST_VERB_AFTER = re.compile(
+    r"(?:,\s*(?:among others|too),?)?(?:\s+(?:also|both|jointly|together|all))?\s+(?:were|are|attended|"
+    r"took part|take part|participated|joined|accompanied|witnessed|signed|met|held|said|spoke)\b"
+    # "A, B and other senior officials": the list goes on with people
+    r"|\s+and\s+(?:others|other\s+(?:[\w\-]+\s+){0,2}(?:officials|leaders|members|dignitaries|guests|ministers|"
+    r"delegates|representatives))\b"
+)
 #: what follows a list of names that only persons take: ", both members of", ", who"
 _PLURAL_APPOSITION = re.compile(
     r",\s+(?:both|all|each|who|respectively|the two|the three|(?:[\w\-]+\s+){0,2}(?:members|officials|leaders|"
@@ -812,7 +822,7 @@ class PersonFinder:
         """Full names listed with no title ("Li Wen and Zhou Ming, members of ...") are
         persons when the list as a whole has a person's evidence: a verb or a plural
         apposition after it, or a preposition before it ("attended by A, B and C")."""
-        if any(c.cue for c in group) or not all(
+        if all(c.cue for c in group) or not all(
             len(c.tokens) >= 2 and all(t.cls == "N" or t.text in PARTICLES for t in c.tokens)
             and not any(t.text in NON_NAME for t in c.tokens)
             for c in group
@@ -821,10 +831,10 @@ class PersonFinder:
         text = self.text
         after = text[group[-1].end : group[-1].end + 80]
         before = text[max(0, group[0].start - 80) : group[0].start]
-        if (_VERB_AFTER.match(after) or _PLURAL_APPOSITION.match(after)
+        if (_VERB_AFTER.match(after) or _LIST_VERB_AFTER.match(after) or _PLURAL_APPOSITION.match(after)
                 or _PERSON_OBJECT_BEFORE.search(before, _tail_start(before, 1))):
             for c in group:
-                c.cue = True
+                c.cue = True  # the titled ones keep their titles; the bare ones join them
 
     def _known_place(self, seg: list[Token]) -> bool:
         return is_place(" ".join(t.text for t in seg))

@@ -105,6 +105,7 @@ ROLE_HEADS = {
 }
 #: Lower-case heads ("FARC leader", "UN mediator", "Saudi Shia cleric", "first lady").
 ROLE_HEADS_LOWER = {
+    "member",  # ", a member of the Standing Committee,": a role in apposition
     "mufti",
     "imam",
     "president",
