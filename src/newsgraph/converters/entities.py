@@ -581,8 +581,13 @@ class PersonFinder:
     def find(self) -> list[PersonCand]:
         cands: list[PersonCand] = []
         for run in self.fast_runs():
+            styled = of = False  #: the run holds an honorific / an "of" (the rules below need one)
             for i, tok in enumerate(run):
                 tok.cls = self.classify(tok, run[i + 1] if i + 1 < len(run) else None)
+                if tok.cls == "H":
+                    styled = True
+                elif tok.text == "of":
+                    of = True
                 if (
                     tok.cls == "R"
                     and i
@@ -595,12 +600,15 @@ class PersonFinder:
                     tok.cls = "X"
                 if i and run[i - 1].cls == "N" and _REGNAL.fullmatch(tok.text):
                     tok.cls = "N"  # regnal numbers: "Charles III", "Abdullah II"
-            _styles_inside_names(run)
-            self._place_after_of(run)
+            if styled:
+                _styles_inside_names(run)
+            if of and len(run) > 2:
+                self._place_after_of(run)
             cands.extend(self._run_candidates(run))
         self._coordinate(cands)
         for c in cands:
-            self._trim_headline_words(c)
+            if len(c.tokens) >= 2:
+                self._trim_headline_words(c)
         return [c for c in cands if not self._headline_only(c)]
 
     def _place_after_of(self, run: list[Token]) -> None:
