@@ -1156,7 +1156,7 @@ def _styles_inside_names(run: list[Token]) -> None:
         if tok.cls != "H":
             continue
         if tok.text in _SECONDARY_STYLES and not (i and run[i - 1].cls == "H"):
-            if not (i + 2 < n + 0 and run[i + 1].cls == "N" and run[i + 2].cls == "N"):
+            if not (i + 2 < n and run[i + 1].cls == "N" and run[i + 2].cls == "N"):
                 tok.cls = "X"
                 continue
         if (
