@@ -32,7 +32,7 @@ from .entities_lexicon import (
     ROLE_HEADS_LOWER,
     ROLE_MODIFIERS_LOWER,
 )
-from .gazetteer import LOWER, UPPER, Hit, is_place, organizations
+from .gazetteer import LOWER, UPPER, Hit, is_country_name, is_place, organizations
 from .regex_speed import AnchoredScan
 
 _ABBR = {
@@ -354,6 +354,24 @@ _NON_SPACE_RUN = re.compile(r"\S+")
 # _coordinate():
 #: ", ", " and " or ", and " between two names: a list, the name after a titled one is a person too
 _LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+")
+#: a word before a list of names whose object is a person ("attended by", "met"); not "with",
+#: "between" or "including", which lists of places follow as often
+_PERSON_OBJECT_BEFORE = re.compile(
+    r"\b(?:by|met|meets|received|receives|told|thanked|welcomed|greeted|were|are)\s+$"
+)
+#: what a list of persons does ("A and B, among others, were present", "A and B also attended")
+_LIST_VERB_AFTER = re.compile(
+    r"(?:,\s*(?:among others|too),?)?(?:\s+(?:also|both|jointly|together|all))?\s+(?:were|are|attended|"
+    r"took part|take part|participated|joined|accompanied|witnessed|signed|met|held|said|spoke)\b"
+    # "A, B and other senior officials": the list goes on with people
+    r"|\s+and\s+(?:others|other\s+(?:[\w\-]+\s+){0,2}(?:officials|leaders|members|dignitaries|guests|ministers|"
+    r"delegates|representatives))\b"
+)
+#: what follows a list of names that only persons take: ", both members of", ", who"
+_PLURAL_APPOSITION = re.compile(
+    r",\s+(?:both|all|each|who|respectively|the two|the three|(?:[\w\-]+\s+){0,2}(?:members|officials|leaders|"
+    r"ministers|envoys|delegates|representatives|deputies|vice[- ]premiers|vice[- ]presidents|advisers)\b)"
+)
 #: " and " alone between two names: the first is a person too when the second has a plural title
 _AND_BETWEEN = re.compile(r"\s+and\s+")
 
@@ -583,8 +601,13 @@ class PersonFinder:
     def find(self) -> list[PersonCand]:
         cands: list[PersonCand] = []
         for run in self.fast_runs():
+            styled = of = False  #: the run holds an honorific / an "of" (the rules below need one)
             for i, tok in enumerate(run):
                 tok.cls = self.classify(tok, run[i + 1] if i + 1 < len(run) else None)
+                if tok.cls == "H":
+                    styled = True
+                elif tok.text == "of":
+                    of = True
                 if (
                     tok.cls == "R"
                     and i
@@ -597,9 +620,61 @@ class PersonFinder:
                     tok.cls = "X"
                 if i and run[i - 1].cls == "N" and _REGNAL.fullmatch(tok.text):
                     tok.cls = "N"  # regnal numbers: "Charles III", "Abdullah II"
+            if styled:
+                _styles_inside_names(run)
+            if of and len(run) > 2:
+                self._place_after_of(run)
             cands.extend(self._run_candidates(run))
         self._coordinate(cands)
+        for c in cands:
+            if len(c.tokens) >= 2:
+                self._trim_headline_words(c)
         return [c for c in cands if not self._headline_only(c)]
+
+    def _place_after_of(self, run: list[Token]) -> None:
+        """ "Deputy Ruler of Dubai Khalid Al Qassimi": a known place right after "of" and
+        before more name words closes the title; it is not the name's first word."""
+        for p in range(len(run) - 2):
+            if run[p].text != "of" or run[p + 1].cls != "N":
+                continue
+            for width in (3, 2, 1):
+                end = p + 1 + width
+                if end < len(run) and run[end].cls in {"N", "H"} and all(t.cls == "N" for t in run[p + 1 : end]) \
+                        and self._known_place(run[p + 1 : end]):
+                    for t in run[p + 1 : end]:
+                        t.cls = "X"
+                    break
+
+    def _trim_headline_words(self, cand: PersonCand) -> None:
+        """In a title-case line a verb or noun after a name looks like more name: "President
+        Tomas Hosts King ..." gives "Tomas Hosts".  When the story never writes the full
+        form but writes a shorter start of it, the candidate keeps only that start."""
+        if len(cand.tokens) < 2:
+            return
+        text = self.text
+        line_start = text.rfind("\n", 0, cand.start) + 1
+        if not self._title_case_line(line_start):
+            return
+        line_end = text.find("\n", cand.start)
+        line_end = len(text) if line_end < 0 else line_end
+
+        def elsewhere(words: list[str]) -> bool:
+            pat = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
+            for m in re.finditer(pat, text):
+                if (m.start() < line_start or m.start() >= line_end) and not self._title_case_line(
+                    text.rfind("\n", 0, m.start()) + 1
+                ):
+                    return True
+            return False
+
+        words = [t.text for t in cand.tokens]
+        if elsewhere(words):
+            return
+        for n in range(len(words) - 1, 0, -1):
+            if words[n - 1] not in PARTICLES and elsewhere(words[:n]):
+                cand.tokens = cand.tokens[:n]
+                cand.suffix = ""
+                return
 
     def _headline_only(self, cand: PersonCand) -> bool:
         """A name found only in a title-case line ("Leaders Hail Deal on Border Trade",
@@ -690,15 +765,20 @@ class PersonFinder:
             while k >= 0 and run[k].cls == "H":
                 k -= 1
                 cand.cue = True
-            if k >= 0 and run[k].cls in {"X", "C", "P"}:
+            if k >= 0 and run[k].cls in {"X", "C", "P", "O"}:
                 # "Secretary of State John Kerry", "Minister of Industry and Trade X",
                 # "President of the Republic of Uzbekistan X": walk back to the title
                 k2 = k
-                while k2 >= 0 and run[k2].cls in {"X", "C", "P", "O"} and not run[k2].possessive:
+                # inside an institution's name ("... of the Nurul Huda Mosque X") its own
+                # proper words are no person: walk back over them too
+                institution = run[k].text in ORG_HEADS or run[k].text in _INSTITUTION_NOUNS
+                while k2 >= 0 and (run[k2].cls in {"X", "C", "P", "O"} or institution and run[k2].cls == "N") \
+                        and not run[k2].possessive:
                     k2 -= 1
                 if (
                     k2 >= 0
-                    and run[k2].cls == "R"
+                    and (run[k2].cls == "R" or run[k2].cls == "H" and run[k2].text.isalpha())  # "Grand Imam of"
+                    and not (j < len(run) and (run[j].text in ORG_HEADS or run[j].text in _INSTITUTION_NOUNS))
                     and k2 + 1 < i
                     and run[k2 + 1].text in {"of", "for"}
                     and not run[k2].possessive
@@ -753,14 +833,36 @@ class PersonFinder:
                     after if at_end else text[run[j].start - 1 : run[j].start + 200],
                     at_end,
                 )
-            if not cand.cue and len(seg) >= 2 and at_end and i == 0:
-                if _VERB_AFTER.match(after) or _PREP_BEFORE.search(before, _tail_start(before, 1)):
+            # "signed by X and ...": the run goes on with "and", and a word before it that only
+            # a person follows still holds ("with X and Y" may be two places)
+            and_next = not at_end and run[j].text == "and"
+            if not cand.cue and len(seg) >= 2 and (at_end or and_next) and i == 0:
+                if (not and_next and (_VERB_AFTER.match(after) or _PREP_BEFORE.search(before, _tail_start(before, 1)))
+                        or and_next and _PERSON_OBJECT_BEFORE.search(before, _tail_start(before, 1))):
                     if all(t.text not in NON_NAME for t in seg) and not any(
                         t.cls != "N" and t.text not in PARTICLES for t in seg
                     ):
                         cand.cue = True
             out.append(cand)
         return out
+
+    def _bare_list(self, group: list[PersonCand]) -> None:
+        """Full names listed with no title ("Li Wen and Zhou Ming, members of ...") are
+        persons when the list as a whole has a person's evidence: a verb or a plural
+        apposition after it, or a preposition before it ("attended by A, B and C")."""
+        if all(c.cue for c in group) or not all(
+            len(c.tokens) >= 2 and all(t.cls == "N" or t.text in PARTICLES for t in c.tokens)
+            and not any(t.text in NON_NAME for t in c.tokens)
+            for c in group
+        ):
+            return
+        text = self.text
+        after = text[group[-1].end : group[-1].end + 80]
+        before = text[max(0, group[0].start - 80) : group[0].start]
+        if (_VERB_AFTER.match(after) or _LIST_VERB_AFTER.match(after) or _PLURAL_APPOSITION.match(after)
+                or _PERSON_OBJECT_BEFORE.search(before, _tail_start(before, 1))):
+            for c in group:
+                c.cue = True  # the titled ones keep their titles; the bare ones join them
 
     def _known_place(self, seg: list[Token]) -> bool:
         return is_place(" ".join(t.text for t in seg))
@@ -993,6 +1095,16 @@ class PersonFinder:
     def _coordinate(self, cands: list[PersonCand]) -> None:
         """Names joined by "and" or commas to a person with a title share its evidence."""
         by_start = sorted(cands, key=lambda c: c.start)
+        group: list[PersonCand] = []
+        for c in by_start:
+            if group and _LIST_SEPARATOR.fullmatch(self.text[group[-1].end : c.start]):
+                group.append(c)
+                continue
+            if len(group) >= 2:
+                self._bare_list(group)
+            group = [c]
+        if len(group) >= 2:
+            self._bare_list(group)
         for a, b in zip(by_start, by_start[1:], strict=False):
             between = self.text[a.end : b.start]
             if a.cue and not b.cue and len(b.tokens) >= 2 and _LIST_SEPARATOR.fullmatch(between):
@@ -1033,6 +1145,49 @@ def _singular_role(role: str) -> str:
         if words[0].lower() == "former":
             words[0] = "former"
     return " ".join(words)
+
+
+#: nouns that end the name of an institution a title can be "of" ("Grand Imam of the X Mosque")
+_INSTITUTION_NOUNS = frozenset({
+    "Mosque", "Church", "Cathedral", "Temple", "Synagogue", "Shrine", "Museum", "Academy", "University",
+    "College", "Institute", "School", "Hospital", "Foundation", "Library", "Seminary",
+})
+#: styles that are also ordinary words of place names ("Seri Begawan", "Sri Lanka"): a style
+#: only after another style ("Datuk Seri", "Tan Sri") or before a full name of two words
+_SECONDARY_STYLES = frozenset({"Seri", "Sri", "Setia"})
+#: honorifics that never stand inside a personal name
+_OUTER_HONORIFICS = frozenset({
+    "His", "Her", "Royal", "Excellency", "Highness", "Majesty", "Sir", "Dame", "Lord", "Lady", "Madam", "Madame",
+    "Monsieur", "Mister", "Herr", "Frau", "Comrade", "Honourable", "Honorable", "Reverend", "Senhor", "Señor",
+    "Pak", "Bapak", "Ibu",
+})
+
+
+def _styles_inside_names(run: list[Token]) -> None:
+    """Honorific words that are part of the name or of a place, not a style before it.
+
+    "Abdi Sheikh Warsame": a style word between two name words is a name word (Somali
+    and Arabic names carry it).  "Seri Kenanga" (a residence), "Bandar Seri Begawan": a
+    secondary Malay style with no style before it and less than a full name after it
+    is no evidence of a person.
+    """
+    n = len(run)
+    for i, tok in enumerate(run):
+        if tok.cls != "H":
+            continue
+        if tok.text in _SECONDARY_STYLES and not (i and run[i - 1].cls == "H"):
+            if not (i + 2 < n and run[i + 1].cls == "N" and run[i + 2].cls == "N"):
+                tok.cls = "X"
+                continue
+        if (
+            0 < i < n - 1
+            and run[i - 1].cls == "N"
+            and run[i + 1].cls == "N"
+            and tok.text.isalpha()
+            and tok.text not in _OUTER_HONORIFICS
+            and not run[i - 1].possessive
+        ):
+            tok.cls = "N"
 
 
 def resolve_persons(cands: list[PersonCand], text: str) -> list[Person]:
@@ -1226,6 +1381,20 @@ _LEADING_OFFICE_TITLE = re.compile(r"(?:(?:Vice|Deputy|Prime|Foreign|Crown)\s+)?
     r"(?:\s+of)?\s+(?:the\s+)?")
 
 
+def _cut_after_country(name: str) -> str:
+    """An institution's name ends with the country it is "of": in "Communist Party of
+    Viet Nam Vo Lam" the capitalised words after the country are the next name."""
+    words = name.split(" ")
+    for at in range(1, len(words) - 1):
+        if words[at - 1] not in ("of", "the"):
+            continue
+        for width in (3, 2, 1):
+            end = at + width
+            if end < len(words) and words[end] != "and" and is_country_name(" ".join(words[at:end])):
+                return " ".join(words[:end])
+    return name
+
+
 def find_organizations(
     text: str, known: list[Hit], masked: list[tuple[int, int]]
 ) -> tuple[list[Org], list[Hit]]:
@@ -1280,12 +1449,13 @@ def find_organizations(
         lead = _LEADING_OFFICE_TITLE.match(name)
         if lead:
             name = name[lead.end() :]
+        start = m.end() - len(name)
+        name = _cut_after_country(name)
         words = name.split()
         if len(words) < 2 or name in table:
             continue
         if all(w in ORG_HEADS or w in ORG_LEADS for w in words if w[0].isupper()):
             continue  # "Office", "Council of Ministers" without a proper name is too vague alone
-        start = m.end() - len(name)
         if any(h.start <= start < h.end for h in hits):
             continue
         add(name, name, start, start + len(name), False)

@@ -100,9 +100,14 @@ ROLE_HEADS = {
     "Prefect",
     "Superintendent",
     "Executive",
+    "Ruler",  # "Deputy Ruler of <emirate>": a title, not a name
+    "Mufti",
 }
 #: Lower-case heads ("FARC leader", "UN mediator", "Saudi Shia cleric", "first lady").
 ROLE_HEADS_LOWER = {
+    "member",  # ", a member of the Standing Committee,": a role in apposition
+    "mufti",
+    "imam",
     "president",
     "president-elect",
     "premier",
@@ -231,6 +236,7 @@ PLURAL_HEADS = {
 }
 #: Words that may stand before a head inside a title ("Foreign Minister", "Deputy Prime Minister").
 ROLE_MODIFIERS_LOWER = {
+    "grand",
     "foreign",
     "policy",
     "defence",
@@ -351,6 +357,11 @@ HONORIFICS = {
     "Majesty",
     "Sheikh",
     "Sheikha",
+    "Shaikh",  # the same style in other transliterations
+    "Shaikha",
+    "Shaykh",
+    "Sheik",
+    "Cheikh",
     "Shri",
     "Sri",
     "Smt",

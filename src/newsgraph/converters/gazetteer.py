@@ -145,6 +145,12 @@ def _country_matcher() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return pattern, table
 
 
+def is_country_name(form: str) -> bool:
+    """Whether the words are a country's name as the gazetteer knows it ("Viet Nam", "Peru")."""
+    got = _country_matcher()[1].get(form)
+    return got is not None and got[1] != "demonym" and got[0] != "-"
+
+
 #: Country words that are also common given names or US states: these need context.
 _NAME_LIKE = {"Jordan", "Chad", "Georgia", "Israel", "Kenya", "America", "Niger", "Guinea", "Mali", "Togo"}
 _PREFIX_ONLY = {"Sino", "Franco"}  #: only in compounds: "Sino-US", "Franco-German"
@@ -175,8 +181,21 @@ def find_countries(text: str) -> list[Hit]:
             continue
         if key in _NAME_LIKE and not _country_word_in_context(text, m.start(), m.end()):
             continue
+        if _CURRENCY_AFTER.match(text, m.end()):
+            continue  # "6.5 billion US dollars", "US$ 40 million": a currency, not the country
         hits.append(Hit(m.start(), m.end(), code, form, kind))
     return hits
+
+
+#: a currency's name or sign right after a country word: the word names the currency
+#: ("US dollars", "Hong Kong dollar", "US$", "Indian rupees"), and the story need not be
+#: about that country.  Words that are also verbs or common nouns ("won", "real",
+#: "mark") are left out.
+_CURRENCY_AFTER = re.compile(
+    r"\$|\s+(?:dollars?|cents?|yuan|renminbi|euros?|pounds? sterling|rupees?|yen|riyals?|rials?|dirhams?|"
+    r"ringgit|rupiah|pesos?|reais|rubles?|roubles?|liras?|francs?|shekels?|dinars?|manats?|tenge|hryvnias?|"
+    r"zloty|kronor|kroner|krona|baht|taka|naira|shillings?|cedis?|kwacha)\b"
+)
 
 
 # The patterns of _country_word_in_context(), compiled once:

@@ -72,9 +72,15 @@ def _check_text(text: str, name: str) -> str:
 _HTML_TAG = re.compile(r"<(?:html|head|body|article|div|p|meta|title)[\s>]")
 
 
+#: what a JSON array's first value (or its closing bracket) can start with
+_JSON_VALUE_START = frozenset('{["]-0123456789tfn')
+
+
 def sniff(text: str) -> str:
     """``json``, ``jsonl``, ``html`` or ``text``, judged from the content alone."""
     head = text.lstrip()[:2048]
+    if head.startswith("[") and head[1:].lstrip()[:1] not in _JSON_VALUE_START:
+        return "text"  # "[Archived copy ...]": a bracketed banner line, not a JSON array
     if head.startswith("[") or head.startswith("{"):
         stripped = text.strip()
         if head.startswith("["):
@@ -101,13 +107,33 @@ def sniff(text: str) -> str:
 _SEP = r"(?:\s+[>›»/]\s+|\s*[|·•]\s*)"
 _NAV_SPLIT = re.compile(r"\s+[>›»/→]\s+|\s*[|·•]\s*|\s+>\s*$")
 _URL_LINE = re.compile(r"^URL:\s*(\S+)\s*$", re.IGNORECASE)
+#: a labelled address on a line of its own anywhere on the page: "Original URL: https://...",
+#: "Permalink: https://..." (page furniture or a crawler's note, never article text)
+_LABELLED_URL_LINE = re.compile(
+    r"^[\[(]?\s*(?:(?:original|source|canonical|page|article|short|story)\s+)?(?:url|link|address|permalink|uri)"
+    r"\s*[:：]\s*(https?://\S+?)\s*[\])]?\s*$",
+    re.IGNORECASE,
+)
+# The editing credit in other languages is a label with a colon ("Edição: Ana Lima",
+# "Edición: ...", "Redaktion: ..."): without the colon those words mean an edition.
+_FOREIGN_EDITOR_LABEL = r"(?:Edi[cç][aã]o|Edici[oó]n|Edizione|Redakt(?:eur(?:in)?|ion))\s*[:：]"
 _EDITOR = re.compile(
-    r"(?:^|[(\[|;,]\s*|\s)(?:Editors?|Edited by|Editing by|Editor in charge)\s*[:：]?\s*"
+    r"(?:^|[(\[|;,]\s*|\s)(?:(?:Editors?|Edited by|Editing by|Editor in charge)\s*[:：]?|"
+    + _FOREIGN_EDITOR_LABEL + r")\s*"
     r"(?P<name>[^|()\[\];:]{1,60}?)\s*(?:[)\]|;]|$)",
     re.IGNORECASE,
 )
-_EDIT_WORD = re.compile(r"\bedit(?:ors?|ing|ed)\b", re.IGNORECASE)
-_EDITOR_START = re.compile(r"^\(?\s*(?:Editors?|Edited by|Editing by|Editor in charge)\b(?!['’]s)", re.I)
+#: "edit(or|ors|ing|ed)" as a word, or a foreign editing label (_FOREIGN_EDITOR_LABEL's words),
+#: written to start with a class of the letters a match starts with so that ``re`` skips
+#: ahead to them: the plain alternation of the two cost three times as much per line
+_EDIT_WORD = re.compile(
+    r"(?<!\w)[EeRr](?i:(?<=[Ee])dit(?:ors?|ing|ed)\b|(?<=[Ee])di[cç][aã]o\s*[:：]|(?<=[Ee])dici[oó]n\s*[:：]|"
+    r"(?<=[Ee])dizione\s*[:：]|(?<=[Rr])edakt(?:eur(?:in)?|ion)\s*[:：])"
+)
+_EDITOR_START = re.compile(
+    r"^\(?\s*(?:(?:Editors?|Edited by|Editing by|Editor in charge)\b(?!['’]s)|" + _FOREIGN_EDITOR_LABEL + ")",
+    re.I,
+)
 _REPORTER = re.compile(
     r"^\(?\s*(?:Reporter|Reporters|Reporting by|Reported by|Written by|Writing by|Author|Text by|By)"
     r"\s*[:：]?\s*"
@@ -174,6 +200,30 @@ _CONSENT_BUTTON = re.compile(
     r"\bby (?:continuing|clicking|using|browsing)\b[^.|]{0,80}?\b(?:agree|consent|accept)",
     re.IGNORECASE,
 )
+
+
+# Retrieval banners that crawlers, archives and scraping tools print above the page:
+# "Retrieved 12 June 2024 from ...", "[Archived copy, captured 2024-06-12 08:14 UTC]",
+# "Page fetched on ...".  They carry a date (or the address fetched) that is not the
+# article's, and they sit where the masthead would, so they are dropped before the
+# masthead and the headline are looked for.
+_CRAWL_BANNER = re.compile(
+    r"^[\[(]?\s*(?:(?:this|the|a|page|copy|snapshot|version|text|article|document|source|web|site|"
+    r"html|content|date|time|last|first|was|is|automatically)\s+){0,3}"
+    r"(?:retriev(?:ed|al)|accessed|captured?|archived?|crawl(?:ed|er|ing)?|fetched|scraped|saved|downloaded|"
+    r"cached|harvested|snapshot|extracted|clipped|mirrored|printed from)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_crawl_banner(s: str, dates: list[stamps.FoundDate]) -> bool:
+    """A retrieval banner: a crawl word among its first words (the caller's _CRAWL_BANNER),
+    and a date or a link.  The caller asks only above the article (no paragraph of
+    running text yet), where a banner may add a sentence ("Retrieved 12 June 2024.
+    Content may have changed."); further down "Captured fighters were freed on 12 June
+    2024." is text, and a banner under the article is footer, which the body's end drops.
+    """
+    return bool(dates or "http" in s or "www." in s or ".com" in s)
 
 
 _REPORTED_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|according to|stated|wrote|added)\b", re.IGNORECASE)
@@ -284,19 +334,34 @@ def _dateline_match(s: str) -> re.Match[str] | None:
     return _DATELINE_NO_DATE.match(s)
 
 _POSITION_MARK = re.compile(r"\((?:\d(?:st|nd|rd|th)\s+)?(?:[LRC]|front|back|center|centre|left|right|top)\)")
-_CREDIT_SLASH = re.compile(r"\s*\((?P<body>[^()/]{2,60}(?:/[^()/]{2,60}){1,2})\)\s*$")
+# in round brackets or, as Reuters prints it, square ones: "[Handout/... via Reuters]"; matched
+# (fullmatch) from the last opening bracket of a line that ends with the closing one, which
+# is where a search for it at the end of the line would start
+_CREDIT_SLASH = re.compile(
+    r"\((?P<body>[^()/]{2,60}(?:/[^()/]{2,60}){1,2})\)|\[(?P<body2>[^\[\]/]{2,60}(?:/[^\[\]/]{2,60}){1,2})\]"
+)
 # Reuters and Xinhua end a caption with the credit after the last full stop, unbracketed:
 # "... in Korva, March 5, 2024. REUTERS/Jane Roe".
-_CREDIT_BARE_SLASH = re.compile(r"(?<=[.!?”\"])\s+(?P<body>[^\s/()][^/()]{1,40}/[^/()]{2,60}?)\s*$")
+_CREDIT_BARE_SLASH = re.compile(
+    r"(?<=[.!?”\"])\s+(?P<body>[^\s/()\[\]][^/()\[\]]{1,40}/[^/()\[\]]{2,60}?)\s*$"
+)
+# AFP and many European outlets print the credit as a copyright: "... on Monday. © Jane Roe, AFP",
+# "(© Jane Roe/AFP)"
+_CREDIT_COPYRIGHT = re.compile(
+    r"(?<=[.!?”\"])\s*(?P<open>[(\[]?)\s*©\s*(?P<body>[^©()\[\]]{2,60}?)\s*[)\]]?\s*$"
+)
 _CREDIT_LABEL = re.compile(
-    r"^(?:(?:Photo|Picture|Image)s?(?:graph)?\s*(?:by\b|[:：])|(?:Photo(?:graph)?ed|Taken) by\b)\s*",
+    r"^(?:(?:Photo|Picture|Image)s?(?:graph)?\s*(?:by\b|[:：])|(?:Photo(?:graph)?ed|Taken) by\b)?\s*©?\s*",
     re.IGNORECASE,
 )
 _CREDIT_TAIL = re.compile(r"\s*,\s*(?:file|pool|handout|archive)$", re.IGNORECASE)
 # words that mark the organisation side of "(Agency/Person)", "(Person/Pool Photo via AP)"
 _AGENCY_WORDS = re.compile(
     r"\b(?:photos?|pool|via|images?|handout|agency|news|press|wire|service|pictures|getty|file|archive|"
-    r"office|ministry|government|presidency|courtesy|staff)\b",
+    r"office|ministry|government|presidency|courtesy|staff|"
+    # the same words in the languages agencies credit in: "Agência Brasil", "Agence ...", "Prensa ..."
+    r"ag[eê]ncia|agence|agenzia|agentur|ajans[iı]?|presse|prensa|imprensa|stampa|noticias|notícias|"
+    r"nachrichten|novosti|foto|fotos|tv|televis[ãa]o|televisi[oó]n|r[aá]dio)\b",
     re.IGNORECASE,
 )
 _CREDIT_PHOTO = re.compile(
@@ -662,9 +727,15 @@ def _split_slash_credit(body: str, *, person_needed: bool = False) -> tuple[str,
     if person_at:
         at = person_at[0] if len(person_at) < len(parts) else person_at[-1]
     else:
-        at = len(parts) - 1
+        # no person: the office that took the picture, not a "Handout" or "Pool" tag,
+        # and not the agency that passed it on ("Presidential Office via Reuters")
+        named = [i for i, p in enumerate(parts) if _POOL_WORDS.sub("", p).strip()]
+        at = named[-1] if named else len(parts) - 1
         if not _looks_like_name(parts[at], allow_lower=True):
             return None
+        office, via, distributor = parts[at].partition(" via ")
+        if via and office.strip() and distributor.strip() and len(named) < len(parts):
+            return clean_name(office), clean_name(distributor)
     name = parts[at]
     others = [p for i, p in enumerate(parts) if i != at]
     agency_raw = next((p for i, p in enumerate(parts) if i != at and i not in person_at), None) or others[0]
@@ -687,22 +758,38 @@ def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
     """(caption without credit, photographer, agency) when the paragraph ends with a photo credit."""
     # credits sit at the end: look only at the tail, and only when it could hold one
     start = max(0, len(s) - 160)
-    if s.find("/", start) >= 0 and not s.rstrip().endswith(")"):
+    closed = s.rstrip().endswith((")", "]"))
+    if s.find("/", start) >= 0 and not closed:
         m = _CREDIT_BARE_SLASH.search(s, start)
         if m and len(_words(s[: m.start()])) >= 6:
             got = _split_slash_credit(m.group("body"), person_needed=True)
             if got is not None:
                 return s[: m.start()].rstrip(), got[0], got[1]
-    if not (s.rstrip().endswith(")") or _CREDIT_HINT.search(s, start)):
+    copyright_at = s.find("©", start)
+    if copyright_at >= 0:
+        m = _CREDIT_COPYRIGHT.search(s, copyright_at - 2 if copyright_at >= 2 else 0)
+        if m and len(_words(s[: m.start()])) >= 6:
+            got = _copyright_credit(m.group("body"))
+            if got is not None:
+                return s[: m.start()].rstrip(), got[0], got[1]
+    if not (closed or _CREDIT_HINT.search(s, start)):
         return None
-    m = _CREDIT_SLASH.search(s, start)
-    if m and len(_words(s[: m.start()])) >= 4:
-        got = _split_slash_credit(m.group("body"))
-        if got is not None:
-            return s[: m.start()].rstrip(), got[0], got[1]
+    if closed:
+        t = s.rstrip()
+        opening = t.rfind("(" if t.endswith(")") else "[", start)
+        m = _CREDIT_SLASH.fullmatch(t, opening) if opening >= 0 else None
+        if m and len(_words(s[:opening])) >= 4:
+            got = _split_slash_credit(m.group("body") or m.group("body2"))
+            if got is not None:
+                return s[:opening].rstrip(), got[0], got[1]
     m = _CREDIT_PHOTO.search(s, start)
     if m:
         name = clean_name(m.group("name"))
+        if "/" in name:  # "Image: Jane Roe/REUTERS": the person, then the agency
+            got = _split_slash_credit(name)
+            if got is not None:
+                return s[: m.start()].rstrip(), got[0], got[1]
+        name = clean_name(name.lstrip("© "))
         if name and len(_words(name)) <= 6 and not _FOUR_DIGITS.search(name):
             return s[: m.start()].rstrip(), name, None
     m = _CREDIT_SUFFIX.search(s, start)
@@ -715,6 +802,27 @@ def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
                 and all(w[:1].isupper() or w.lower() in {"of", "and", "the", "de"} for w in name.split())
                 and (_POSITION_MARK.search(s) or _POSE_WORD.search(s))):
             return s[: m.start()].rstrip(), name, None
+    return None
+
+
+def _copyright_credit(body: str) -> tuple[str, str | None] | None:
+    """(photographer, agency) of a "© Jane Roe, AFP" or "© Jane Roe/AFP" credit.
+
+    A site's own copyright line ("© 2024 The Harbour Times") names no person, carries a
+    year, or runs to a sentence; a photo credit names a person, an agency or both.
+    """
+    if _FOUR_DIGITS.search(body) or len(_words(body)) > 8:
+        return None
+    if "/" in body:
+        return _split_slash_credit(body)
+    parts = [clean_name(p) for p in body.split(",")]
+    parts = [p for p in parts if p]
+    if len(parts) == 2:
+        return _split_slash_credit("/".join(parts))
+    if len(parts) == 1:
+        one = parts[0]
+        if _is_person_credit(one) or (_mostly_caps(one) and len(_words(one)) <= 3):  # "© Jane Roe", "© AFP"
+            return one, None
     return None
 
 
@@ -752,6 +860,7 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
     out: list[_Line] = []
     in_list = False
     only_blanks_before = True  #: every line before this one is blank (kinds are final once read)
+    text_seen = False  #: a line of running text (20 words or more) came before this one
     for i, raw in enumerate(lines):
         s = raw.strip()
         line = _Line(s, i)
@@ -768,6 +877,12 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
                 meta.url = m.group(1)
                 line.kind = "meta"
                 continue
+        if nw <= 12 and "://" in s:
+            m = _LABELLED_URL_LINE.match(s)
+            if m:
+                meta.url = meta.url or m.group(1)
+                line.kind = "meta"
+                continue
         if in_list:
             if _BULLET.match(s) or (nw <= 14 and not _SENT_END.search(s)):
                 line.kind = "junk"
@@ -779,6 +894,14 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
             continue
         copy = _COPYRIGHT.search(s) if _COPYRIGHT_HINT.search(s) else None
         if copy and nw <= 14:
+            photo = _copyright_credit(s.strip("()[] ")[1:]) if s.lstrip("([ ").startswith("©") else None
+            if photo is not None and _is_person_credit(photo[0]):
+                # "© Jane Roe, AFP" on its own line under a photo: a credit, not the site's copyright
+                meta.add(meta.photographers, photo[0])
+                if photo[1]:
+                    meta.credit_sources.append((3, photo[1]))
+                line.kind = "meta"
+                continue
             name = clean_name(copy.group("name"))
             name = _YEAR_AND_REST.sub("", name).strip()
             if name and len(_words(name)) <= 6 and not name.lower().startswith("all rights"):
@@ -794,6 +917,11 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
         if nw <= 90 and _CONSENT_HINT.search(s) and _is_consent_banner(s):
             line.kind = "junk"
             continue
+        if not text_seen and nw <= 30 and _CRAWL_BANNER.match(s) \
+                and _is_crawl_banner(s, stamps.find_dates(s)):
+            line.kind = "junk"
+            continue
+        text_seen = text_seen or nw >= 20
         if _EDITOR_START.match(s) or (nw <= 16 and _EDITOR_LABEL_INSIDE.search(s)):
             if _read_editor(s, meta):
                 dates = stamps.find_dates(s)
@@ -842,7 +970,8 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
         cap = _caption_credit(s)
         if cap is not None:
             caption, photographer, agency = cap
-            line.kind = "caption"
+            # a credit on a line of its own ("Image: Jane Roe/REUTERS") leaves the text
+            line.kind = "caption" if caption else "meta"
             line.caption_text = caption
             if photographer:
                 meta.add(meta.photographers, photographer)
@@ -918,6 +1047,28 @@ def _looks_like_agency(a: str) -> bool:
     return 1 <= len(a.split()) <= 5
 
 
+def _long_headline(content: list[_Line], at: int, classified: list[_Line]) -> bool:
+    """The line at ``at``, counted as body for its length, is a long headline.
+
+    Some wires print headlines of 20 to 40 words ("President receives ..., who
+    conveyed ... and discussed ..."). A headline has no closing full stop and no
+    dateline, and a stamp, byline or a body paragraph follows it; a first paragraph
+    ends in a full stop.
+    """
+    if at + 1 >= len(content):
+        return False
+    ln = content[at]
+    if ln.kind != "text" or ln.dateline is not None or ln.word_count() > 45 or _SENT_END.search(ln.text):
+        return False
+    if ln.text[:1] in "\"“'‘(" or ln.text.endswith((",", ";", ":")):
+        return False
+    nxt = _next_nonblank(classified, ln)
+    if nxt is None:
+        return False
+    after = content[at + 1]
+    return (nxt.kind == "meta" or nxt is after) and after.kind == "text" and _is_body(after)
+
+
 def _is_body(line: _Line) -> bool:
     s = line.text
     n = line.word_count()
@@ -963,6 +1114,17 @@ def read_text(text: str, *, url: str | None = None, input_format: str = "text",
     pre = content[:body_start]
     body_first = content[body_start].text if body_start < len(content) else ""
     headline_idx, masthead_idx = _choose_headline(pre, classified, meta.url, body_first)
+    if title is None and (headline_idx is None or _names_an_outlet(pre[headline_idx].text)) \
+            and _long_headline(content, body_start, classified):
+        # the first "paragraph" is a wire headline too long to look like one; the outlet's
+        # name above it is furniture
+        if headline_idx is not None:
+            pre[headline_idx].kind = "label"
+            if masthead_idx is None:
+                masthead_idx = headline_idx
+        body_start += 1
+        pre = content[:body_start]
+        headline_idx = body_start - 1
     if title is not None:
         headline_idx = None
     elif headline_idx is not None:
@@ -1165,6 +1327,15 @@ def _choose_headline(pre: list[_Line], classified: list[_Line], url: str | None,
                 masthead_idx = k
             pre[k].kind = "masthead"
             continue
+        if pos + 1 < len(candidates) and _header_line(pre[k], candidates[pos + 1:], pre, classified):
+            if _names_an_outlet(s):  # the outlet's full name, under its acronym or below the menu
+                if masthead_idx is None:
+                    masthead_idx = k
+                pre[k].kind = "label"
+                continue
+            if _is_slogan(pre[k], candidates[pos + 1:], pre):
+                pre[k].kind = "label"
+                continue
         if _mostly_caps(s) and len(_words(s)) <= 2 and pos + 1 < len(candidates):
             # "ISTANBUL" on its own line: Anadolu-style dateline
             pre[k].kind = "label"
@@ -1181,6 +1352,59 @@ def _choose_headline(pre: list[_Line], classified: list[_Line], url: str | None,
         headline_idx = better
     _join_headline_run_on(pre, headline_idx)
     return headline_idx, masthead_idx
+
+
+#: the last word of an outlet's or agency's name: "... News Agency", "The ... Times"
+_OUTLET_LAST_WORD = frozenset({
+    "agency", "news", "press", "wire", "newswire", "service", "times", "post", "herald", "tribune", "gazette",
+    "daily", "journal", "chronicle", "observer", "telegraph", "courier", "broadcasting", "corporation",
+    "television", "radio", "network", "online",
+})
+
+
+#: an acronym after an outlet's name: " (KNA)", " - KNA"
+_ACRONYM_AFTER = re.compile(r"\s*(?:\(\s*[A-Z][A-Za-z.&]{1,9}\s*\)|[-–—]\s*[A-Z][A-Z.&]{1,9})\s*$")
+
+
+def _names_an_outlet(s: str) -> bool:
+    """A line that is an outlet's name: a few capitalised words ending in an outlet word.
+
+    Agencies print their acronym and then their full name ("KNA" over "Korvan News
+    Agency"); only the first is the masthead, and the second is no headline.
+    """
+    words = _words(_ACRONYM_AFTER.sub("", s))  # "Korvan News Agency (KNA)"
+    if not 2 <= len(words) <= 6 or _SENT_END.search(s) or words[-1].lower() not in _OUTLET_LAST_WORD:
+        return False
+    return all(w[:1].isupper() or w.lower() in _NAME_GLUE for w in words)
+
+
+def _header_line(ln: _Line, later: list[int], pre: list[_Line], classified: list[_Line]) -> bool:
+    """A page-header line is no headline: nothing dated or credited under it, or a
+    headline-shaped line further down that has its stamp, byline or body under it (a
+    header's "today" date or a site-wide byline can sit right under the outlet's name)."""
+    if not _anchored(ln, classified):
+        return True
+    return any(_headline_shaped(pre[k]) and _stands_above_body(pre[k], classified) for k in later)
+
+
+def _headline_shaped(ln: _Line) -> bool:
+    """Could be a headline: not a label, not a sentence with a full stop, at most 30 words
+    (wire headlines run longer than mastheads; "?" and "!" end headlines too)."""
+    s = ln.text
+    return 1 <= ln.word_count() <= 30 and not s.endswith((".", ":")) and not _is_label_text(s)
+
+
+def _is_slogan(ln: _Line, later: list[int], pre: list[_Line]) -> bool:
+    """A short sentence printed above the headline: the site's slogan ("Built for listeners.").
+
+    Headlines carry no full stop; a slogan of a few words often does.  It counts only
+    with a headline-shaped line further down (and, as the caller checks, no stamp or
+    byline under it).
+    """
+    s = ln.text
+    if not s.endswith(".") or s.endswith("..") or ln.word_count() > 6:
+        return False
+    return any(_headline_shaped(pre[k]) for k in later)
 
 
 def _tagline_yields(pre: list[_Line], candidates: list[int], headline_idx: int, masthead_idx: int | None,
@@ -1299,7 +1523,8 @@ _TAGLINE_WORD = re.compile(r"\b(?:edition|agency|newspaper|daily|weekly|online|s
 
 def _nav_masthead(lines: list[_Line], headline_line: int | None) -> str | None:
     """An outlet name in the first line when it is menu-shaped ("ANDEAN POST | English edition")."""
-    first = next((ln for ln in lines if ln.kind not in ("blank",) and not _URL_LINE.match(ln.text)), None)
+    first = next((ln for ln in lines if ln.kind not in ("blank", "junk") and not _URL_LINE.match(ln.text)
+                  and not _LABELLED_URL_LINE.match(ln.text)), None)
     if first is None or first.kind != "nav" or (headline_line is not None and first.index >= headline_line):
         return None
     if _BREADCRUMB_SEPARATOR.search(first.text):
@@ -1469,6 +1694,89 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+#: record fields holding the article's picture (a dict, or a list of them) ...
+_IMAGE_FIELDS = ("image", "images", "photo", "photos", "picture", "media", "lead_image", "main_image",
+                 "featured_image", "thumbnail", "top_image")
+#: ... and the keys of that picture naming who took it
+_IMAGE_CREDIT_KEYS = ("credit", "credits", "photographer", "copyright", "author", "byline", "source")
+#: keys of a nested object that name the editor: {"edition": {"editor": ...}}
+_EDITOR_KEYS = ("editor", "editors", "edited_by", "editedBy")
+#: record fields that hold the editing credit in outlets whose language calls it
+#: "edição"/"edición" (exported as "edition"): a person's name there is the editor
+_EDITING_FIELDS = ("edition", "edicao", "edição", "edicion", "edición")
+#: words of a real edition's name ("International Edition", "Weekend English")
+_EDITION_WORDS = re.compile(
+    r"\b(?:edition|english|international|national|regional|local|print|online|digital|web|weekend|morning|"
+    r"evening|daily|weekly|global|world|city|metro|late|early|final|special|asia|europe|africa|americas|us|uk)\b",
+    re.IGNORECASE,
+)
+
+
+def _image_credits(record: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """(photographers, agencies) credited in the record's picture objects.
+
+    A credit string is read like a caption's credit: "Jane Roe/AFP" gives Jane Roe and
+    AFP, "Photo: NNA" gives NNA.
+    """
+    people: list[str] = []
+    agencies: list[str] = []
+    for key in _IMAGE_FIELDS:
+        value = record.get(key)
+        pictures = value if isinstance(value, list) else [value]
+        for pic in pictures[:5]:
+            if not isinstance(pic, dict):
+                continue
+            for ck in _IMAGE_CREDIT_KEYS:
+                credit = pic.get(ck)
+                for text in ([credit] if isinstance(credit, str) else _names(credit) if credit else []):
+                    got = _credit_string(text)
+                    if got is not None:
+                        people.append(got[0])
+                        if got[1]:
+                            agencies.append(got[1])
+                if credit:
+                    break
+    return people, agencies
+
+
+def _credit_string(text: str) -> tuple[str, str | None] | None:
+    """(photographer, agency) of a credit field's text."""
+    text = " ".join(text.split())
+    if not text or len(text) > 120:
+        return None
+    body = _CREDIT_LABEL.sub("", text, count=1).strip(" ()[]")
+    if "/" in body:
+        return _split_slash_credit(body)
+    if "," in body:
+        got = _copyright_credit(body)
+        if got is not None:
+            return got
+    name = clean_name(body)
+    return (name, None) if name and _looks_like_name(name, allow_lower=True) else None
+
+
+def _nested_editors(record: dict[str, Any]) -> list[str]:
+    """Editors named one level down ({"edition": {"editor": "Jane Roe"}}), in a short
+    text field written as a credit ({"edition": "Edited by Jane Roe"}), or as a bare
+    person's name in an editing field ({"edition": "Jane Roe"}, never "Weekend Edition")."""
+    out: list[str] = []
+    for key, value in record.items():
+        if key in _FIELD_ALIASES["body"] or key in _FIELD_ALIASES["title"]:
+            continue
+        if isinstance(value, dict):
+            for ek in _EDITOR_KEYS:
+                out.extend(_names(value.get(ek)))
+        elif isinstance(value, str) and len(value) <= 120 and _EDIT_WORD.search(value):
+            meta = _Meta()
+            if _read_editor(value, meta):
+                out.extend(meta.editors)
+        elif isinstance(value, str) and key.lower() in _EDITING_FIELDS:
+            name = clean_name(value)
+            if _is_person_credit(name) and not _EDITION_WORDS.search(name):
+                out.append(name)
+    return out
+
+
 def read_record(record: Any, *, name: str = "record") -> Document:
     """One JSON article record -> Document.  The body runs through the text reader."""
     if not isinstance(record, dict):
@@ -1499,6 +1807,15 @@ def read_record(record: Any, *, name: str = "record") -> Document:
         for n in _names(_field(record, key)):
             if n not in target:
                 target.append(n)
+    photographers, agencies = _image_credits(record)
+    for n in photographers:
+        if n not in doc.photographers:
+            doc.photographers.append(n)
+    if doc.source is None and agencies:
+        doc.source = agencies[0]
+    for n in _nested_editors(record):
+        if n not in doc.editors:
+            doc.editors.append(n)
     lang = _field(record, "language")
     if isinstance(lang, str):
         doc.language = lang
