@@ -192,7 +192,7 @@ _RELATIVE = re.compile(r",\s+(?=(?:who|whose|which)\b)")
 _FUTURE_WORDS = (
     r"will|would|shall|'ll|is\s+to|are\s+to|was\s+to|were\s+to|to\s+be\s+(?:held|signed)|scheduled|due\s+to|"
     r"expected|plans?\s+to|planned|planning|intends?\s+to|intended|set\s+to|going\s+to|about\s+to|invitation\s+to|"
-    r"invited\s+to|ready\s+to|willing\s+to|agreed\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|may|might|"
+    r"invited\s+to|ready\s+to|willing\s+to|agreed\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|(?-i:may)|might|"
     r"could|should|can|must|next|upcoming|proposed|prepare\s+to|preparing\s+to|would-be|possible|potential|"
     r"future|calls?\s+for|called\s+for|urged|urges|asked\s+to|if|look(?:s|ed|ing)?\s+forward\s+to"
 )
@@ -206,7 +206,7 @@ _FUTURE_GROUPED = (
     r"i(?:s\s+to|ntends?\s+to|ntended|nvitation\s+to|nvited\s+to|f)|a(?:re\s+to|bout\s+to|greed\s+to|ims?\s+to|sked\s+to)|"
     r"to\s+be\s+(?:held|signed)|due\s+to|expected|"
     r"p(?:lans?\s+to|lanned|lanning|roposed|repare\s+to|reparing\s+to|ossible|otential)|going\s+to|ready\s+to|"
-    r"hopes?\s+to|m(?:ay|ight|ust)|c(?:ould|an|alls?\s+for|alled\s+for)|next|u(?:pcoming|rged|rges)|future|"
+    r"hopes?\s+to|(?-i:may)|m(?:ight|ust)|c(?:ould|an|alls?\s+for|alled\s+for)|next|u(?:pcoming|rged|rges)|future|"
     r"look(?:s|ed|ing)?\s+forward\s+to"
 )
 _FUTURE = re.compile(  # (?=[a-z']): what every alternative starts with, checked first
@@ -285,6 +285,11 @@ class Ev:
     airport: bool = False
     relative: bool = False  #: told in a relative clause ("Xi, who arrived on Sunday, ..."): dates itself only
     distributive: bool = False
+    #: a definite mention inside "after/before/following the talks": it names the event
+    #: another one is timed by, and reports nothing of its own
+    temporal_ref: str = ""  #: its first word, lower-cased: "after", "before", "during" ...
+    #: the span of that mention, on the event of the same sentence that it times
+    ref_span: tuple[int, int] | None = None
     co_subjects: bool = False  #: a visit whose coordinated subjects each travelled  #: "separate talks with each of", "on state visits": one event per person
 
 
@@ -445,8 +450,11 @@ def find_events(ctx: Context) -> list[EventX]:
                 ev = _build(ctx, ev_type, ts, te, clause, (ss, se), si, found, per_clause, ci)
                 if ev is not None:
                     raw.append(ev)
+    _link_temporal_refs(raw)
     events = _merge(ctx, raw)
+    _refer_dates(events, overwrite=False)
     _inherit_dates(ctx, events)
+    _refer_dates(events, overwrite=True)
     events = _distribute(ctx, events)
     return [_to_x(ctx, e) for e in events if _keep(e) and not _after_story(ctx, e)]
 
@@ -469,6 +477,41 @@ _ATTEND_GATE = re.compile(
     r"witness|attended\s+(?:by|the)|took\s+part|presence\s+of|looking\s+on|standing\s+beside|sat\s+in\s+on|"
     r"Attending\s+the"
 )
+
+
+def _link_temporal_refs(raw: list[Ev]) -> None:
+    """Each event of a sentence that holds "after/before the <event>" is timed by that
+    event: "After the talks, the two leaders issued a joint statement" happened on the
+    day of the talks, not on the day the paragraph last named."""
+    refs = [r for r in raw if r.temporal_ref]
+    if not refs:
+        return
+    for ev in raw:
+        if ev.temporal_ref or ev.type == "Attend":
+            continue
+        near = [r for r in refs if r.sent == ev.sent]
+        if near:
+            ref = min(near, key=lambda r: abs(r.start - ev.start))
+            ev.ref_span = (ref.start, ref.end)
+
+
+def _refer_dates(events: list[Ev], overwrite: bool) -> None:
+    """An event with no date of its own that is timed by another ("after the talks")
+    takes the date of the event that mention was merged into.  Run before dates are
+    inherited (so the paragraph's day does not win), and after (the event referred to
+    may itself have inherited its day); the second pass overwrites only inherited days."""
+    for ev in events:
+        if ev.ref_span is None or ev.historic or (ev.strength > 1 or ev.strength < 0):
+            continue
+        if ev.strength == 1 and not overwrite:
+            continue
+        target = next((t for t in events if t is not ev and ev.ref_span in t.mentions), None)
+        if target is None or target.strength < 0:
+            continue
+        if target.historic:
+            ev.date, ev.strength, ev.historic, ev.hist_key = None, 1, True, target.hist_key
+        elif target.date is not None:
+            ev.date, ev.strength = target.date, 1
 
 
 def _masked(ctx: Context, pos: int) -> bool:
@@ -550,6 +593,14 @@ _SUMMIT_MEETING_LOWER = re.compile(r"summit\s+meeting")
 _SUMMIT_AS_MODIFIER = re.compile(r"\s*(?:mechanism|format|process|declaration|documents?|outcomes?)\b", re.I)
 #: "Declaration of the ... Summit": a summit named in a document title
 _DOCUMENT_TITLE_BEFORE = re.compile(r"\b(?:Declaration|Statement|Communiqu\w+)\s+of\s+the\s+(?:[\w-]+\s+){0,4}$")
+#: "After the talks, ...", "following their meeting", "ahead of the signing": the
+#: definite noun that follows names the event a neighbouring one is timed by
+_TEMPORAL_REF = re.compile(
+    r"\b(after|following|before|ahead\s+of|during|at\s+the\s+(?:end|close|conclusion)\s+of|"
+    r"in\s+the\s+wake\s+of|on\s+the\s+sidelines\s+of)\s+"
+    r"(?:(?:the|their|these|those|this|that|his|her)\s+(?:[\w'’-]+\s+){0,2})?$",
+    re.I,
+)
 #: "the visiting": who, not what
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|our|their)\s+$")
 #: "welcomed ... visit": a reference to a visit told elsewhere
@@ -698,6 +749,10 @@ def _build(
         return None
     ev = Ev(ev_type, ts, te, clause, si, definite=(kind == "def"))
     ev.mentions.append((ts, te))
+    if kind == "def":
+        tm = _TEMPORAL_REF.search(text[max(0, ts - 40) : ts])
+        if tm is not None:
+            ev.temporal_ref = tm.group(1).lower()
     # --- participants
     if kind in {"noun", "def"} and ev_type in {"Visit", "Summit", "Meeting", "PhoneCall", "Talks"}:
         # a noun mention speaks only for its own phrase: "... , the first trip to Cuba by a president"
@@ -860,10 +915,18 @@ def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[
             ds = d.start
             if d.kind == "year" and not _IN_OR_SINCE_YEAR.match(d.text):
                 continue
-            if _inside_org(ctx, ds) or ds < lo or ds >= hi:
+            if _inside_org(ctx, ds) or ds < lo or ds >= hi or _in_dateline(ctx, ds):
                 continue
             out.append((ds, d))
     return out
+
+
+def _in_dateline(ctx: Context, pos: int) -> bool:
+    """The date of a "CITY, May 12 (Agency) --" dateline is the day the story was filed,
+    the anchor of its weekdays: it does not date the event of the sentence it opens
+    ("..., May 12 (Agency) -- A met B on Thursday" happened on the Thursday)."""
+    dl = ctx.dateline
+    return dl is not None and dl.date is not None and dl.start <= pos < dl.end
 
 
 # The patterns of _date_for(), compiled once: a module-level re call looks its pattern up on every call.
@@ -1050,6 +1113,7 @@ _MEETING_OR_TALKS = re.compile(r"meeting|talks")
 
 def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
     out: list[Ev] = []
+    pending: list[Ev] = []  #: temporal references with no event before them
     for ev in raw:
         target = None
         if ev.type == "Attend":
@@ -1079,12 +1143,10 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
                     if _date_compatible(cand, ev) and _places_compatible(cand, ev, ctx):
                         target = cand
                         break
-            if (
-                target is None
-                and not (ev.participants or ev.countries)
-                or target is None
-                and ev.type in {"Talks"}
-            ):
+            if target is None and ev.temporal_ref:
+                pending.append(ev)  # "Before the signing, ...": the signing may be told later
+                continue
+            if _unreported(ev, target):
                 continue
         if target is None:
             for cand in out:
@@ -1095,7 +1157,26 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
             out.append(ev)
             continue
         _fold(target, ev)
+    for ev in pending:
+        later = next(
+            (
+                c
+                for c in out
+                if c.start > ev.start
+                and (ev.type in _COMPAT.get(c.type, {c.type}) or c.type in _COMPAT.get(ev.type, set()))
+            ),
+            None,
+        )
+        if later is not None:  # the reference names that event; it reports nothing itself
+            later.mentions.append((ev.start, ev.end))
+        elif not ev.temporal_ref.startswith(("before", "ahead")) and not _unreported(ev, None):
+            out.append(ev)  # "at the end of his two-day visit": the one mention of a real event
     return out
+
+
+def _unreported(ev: Ev, target: Ev | None) -> bool:
+    """A definite mention that refers to no event told before it and names no one: not an event."""
+    return target is None and (not (ev.participants or ev.countries) or ev.type == "Talks")
 
 
 def _fold(target: Ev, ev: Ev) -> None:
@@ -1188,7 +1269,7 @@ def _paragraph_day(ctx: Context, pos: int, after: int) -> dt.date | None:
     i = bisect.bisect_left(starts, pos) - 1
     while i >= 0 and all_dates[i].start > lo:
         d = all_dates[i]
-        if d.kind == "day" and not _inside_org(ctx, d.start):
+        if d.kind == "day" and not _inside_org(ctx, d.start) and not _in_dateline(ctx, d.start):
             return datex.resolve(d, ctx.anchor, ctx.year)
         i -= 1
     return None
