@@ -115,3 +115,25 @@ def test_at_the_end_of_a_visit_still_reports_the_visit() -> None:
     )
     visits = of(ex, "Visit")
     assert len(visits) == 1 and "Carlos Ramiro Martínez" in visits[0].participants
+
+
+# --------------------------------------------------------------------------- a day spent somewhere
+
+
+def test_spent_a_weekday_in_a_country_is_a_visit_that_dates_the_next_sentence() -> None:
+    ex = run(
+        "Prime Minister Mark Rutte of the Netherlands spent Saturday in Suriname. He met President Chan Santokhi "
+        "at the presidential palace in Paramaribo and laid a wreath.",
+        published="2024-06-03",
+    )
+    visits = of(ex, "Visit")
+    assert len(visits) == 1 and visits[0].date == "2024-06-01"
+    assert visits[0].participants == ["Mark Rutte"] and visits[0].location == "Suriname"
+    meetings = of(ex, "Meeting")
+    assert len(meetings) == 1 and meetings[0].date == "2024-06-01"
+
+
+def test_money_spent_in_a_country_is_no_visit() -> None:
+    # guard: "spent" needs a span of time before "in"
+    ex = run("The Netherlands spent millions in Suriname on ports, Prime Minister Mark Rutte said.", published="2024-06-03")
+    assert of(ex, "Visit") == []

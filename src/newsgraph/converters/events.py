@@ -101,10 +101,16 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Summit", r"\b(?i:summit\s+meeting)\b", ()),
     ("Summit", r"\b(?:summit|Summit)s?\b", ("summit", "Summit")),
     ("Talks", r"\b(?:held|hold|holds|holding|conducted)\s+(?:[\w-]+\s+){0,3}?talks\b", ("talks",)),
-    ("Talks", r"\btalks\s+(?:between|with|hosted|in|on\s+the\s+sidelines)\b", ("talks",)),
+    ("Talks", r"\btalks\s+(?:between|with|hosted|in|at|on\s+the\s+sidelines)\b", ("talks",)),
     ("Talks", r"\btalks\s+(?:that|which)\s+(?:[\w-]+\s+){1,4}?(?:held|had|hold)\b", ("talks",)),
     ("Talks", r"\b(?:the|those|these|their|that)\s+(?:\w+\s+)?talks\b", ("talks",)),
     ("Meeting", r"\b(?:met|meets|meet|meeting)\b(?:\s+with)?", ("met", "meet")),
+    (
+        # the passive: "On Wednesday, A was received by B", "A and B were joined by C"
+        "Meeting",
+        r"\b(?:was|were|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted|joined)\s+by\b",
+        ("received", "hosted", "welcomed", "greeted", "joined"),
+    ),
     (
         "Meeting",
         r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|his\s+\w+\s+counterpart|(?:at|in)\s+[^;,\n]{0,60}?\b(?:President|Prime\s+Minister|King|Emir|Sheikh|Crown\s+Prince|Chancellor|Premier|Minister|Secretary)\b))",
@@ -120,6 +126,14 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     ("Visit", r"\bvisit(?:ed|ing|s)?\s+(?=[A-Z])", ("visit",)),
     ("Visit", r"\b(?:arrived|arrives|landed|lands)\s+(?:in|at)\b", ("arrive", "land")),
+    (
+        # a visit told as the time spent there: "spent Sunday in Tashkent", "spent two days in Lima"
+        "Visit",
+        r"\bspent\s+(?:the\s+(?:day|weekend|night|morning|afternoon|evening)|"
+        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening))?|"
+        r"(?:two|three|four|five|several|\d)\s+days|[0-3]?\d\s+[A-Z][a-z]+|[A-Z][a-z]+\s+[0-3]?\d)\s+in\s+(?=[A-Z])",
+        ("spent",),
+    ),
     (
         "Visit",
         r"\b(?:travel(?:l)?ed|flew|sailed|came|went|travels|comes|(?:had|has|have)\s+(?:\w+\s+)?come)\s+(?:\w+\s+)?to\s+(?=[A-Z])",
@@ -625,8 +639,12 @@ _PARTICIPANTS_FOLLOW = re.compile(r"(?:\s+\w+){0,3}\s+(?:between|with|of|by|amon
 _SUPPORT_VERB_BEFORE = re.compile(
     r"\b(?:held|hold|had|chaired|co-chaired|attended|hosted|opened|paid|pays|paying|undertook|undertaking|began|begins|"
     r"concluded|concludes|(?:is|are|was|were)\s+(?:currently\s+|now\s+)?on)\s+(?:[\w'-]+\s+){0,6}$")
+#: a noun trigger fronted in its clause: "In talks at ...", "During his visit to ..."
+_FRONTED_PP = re.compile(r"\s*(?:In|During|At|Over)(?:\s+[\w'’-]+){0,3}\s*$")
+#: the passive meeting trigger: "was received by", "were joined by"
+_PASSIVE_MEETING = re.compile(r"(?:was|were|has|have|had)\s")
 #: "by/of/with/greet/welcome/meet ... X": X receives the visitor
-_HOST_BEFORE = re.compile(r"\b(?:by|of|with|greet|welcome|meet)\s+(?:[\w.'-]+\s+){0,6}$")
+_HOST_BEFORE = re.compile(r"\b(?:by|of|with|greet|welcome|meet|met)\s+(?:[\w.'-]+\s+){0,6}$")
 #: "visit ... by": the visitor is named after the noun
 _BY_AFTER_TRIGGER = re.compile(r"\bby\s")
 #: a clause opening with "who"/"whose": a relative clause
@@ -693,6 +711,13 @@ def _build(
     if ev_type == "Meeting":
         if low.startswith(("meet", "met")) and _MEET_A_DEMAND.match(after):
             return None
+        if (
+            _PASSIVE_MEETING.match(low)
+            and not _person_before(ctx, clause, ts)
+            and not _PRONOUN.search(text[cs:ts])
+            and not _PLURAL_REF.search(text[cs:ts])
+        ):
+            return None  # "the plan was welcomed by X": a thing, not a visitor, was received
         if (
             low.startswith("meet")
             and low.rstrip() in {"meet", "meet with"}
@@ -762,8 +787,8 @@ def _build(
         window: Clause = ((lo, hi),)
         if ev_type != "Visit" and _PARTICIPANTS_FOLLOW.match(text[te : te + 30]):
             window = clause
-        if _SUPPORT_VERB_BEFORE.search(text[cs:ts]):
-            window = clause
+        if _SUPPORT_VERB_BEFORE.search(text[cs:ts]) or _FRONTED_PP.match(text[cs:ts]):
+            window = clause  # "In talks at the palace, A and B agreed": the clause's subject took part
     else:
         window = clause
     ev.participants = _persons_in(ctx, window)
@@ -860,6 +885,11 @@ def _build(
     # --- location
     ev.location = _location(ctx, ev, cs, ce)
     return ev
+
+
+def _person_before(ctx: Context, clause: Clause, pos: int) -> bool:
+    """Whether the clause names a person before ``pos`` (the subject of a passive verb)."""
+    return any(_in(clause, s) and s < pos for p in _persons_in(ctx, clause) for s, _ in p.mentions)
 
 
 def _inside_org(ctx: Context, pos: int) -> bool:

@@ -1,0 +1,68 @@
+# ruff: noqa: E501 -- test sentences read better unbroken
+"""Meetings, visits and signings in phrasings the trigger list used to miss: the passive
+("was received by", "were joined by"), nouns in a fronted phrase ("In talks at ...",
+"During his visit to ..."), signings witnessed by a plural subject.  Sentences written
+for these tests, with people and places of their own; each rule has a negative case."""
+
+from __future__ import annotations
+
+from newsgraph.converters.extract import extract
+from newsgraph.converters.model import Document, Extraction
+
+
+def run(text: str, published: str | None = "2024-03-08") -> Extraction:
+    return extract(Document(text=text, published=published))
+
+
+def of(ex: Extraction, kind: str) -> list:  # type: ignore[type-arg]
+    return [e for e in ex.events if e.type == kind]
+
+
+# --------------------------------------------------------------------------- passive meetings
+
+
+def test_was_received_by_is_a_meeting_with_both_sides() -> None:
+    ex = run(
+        "HELSINKI (Baltic Wire) - On Wednesday, President Edgars Rinkēvičs of Latvia was received by President "
+        "Alexander Stubb of Finland at the Presidential Palace."
+    )
+    meetings = of(ex, "Meeting")
+    assert len(meetings) == 1 and meetings[0].date == "2024-03-06"
+    assert set(meetings[0].participants) == {"Edgars Rinkēvičs", "Alexander Stubb"}
+
+
+def test_were_joined_by_adds_a_meeting_of_all_three() -> None:
+    ex = run(
+        "President Edgars Rinkēvičs of Latvia and President Alar Karis of Estonia were joined by President "
+        "Gitanas Nausėda of Lithuania in Riga on Thursday."
+    )
+    meetings = of(ex, "Meeting")
+    assert len(meetings) == 1 and meetings[0].date == "2024-03-07"
+    assert set(meetings[0].participants) == {"Edgars Rinkēvičs", "Alar Karis", "Gitanas Nausėda"}
+
+
+def test_a_plan_welcomed_by_a_person_is_no_meeting() -> None:
+    ex = run("The energy plan was welcomed by President Alexander Stubb of Finland on Wednesday.")
+    assert of(ex, "Meeting") == []
+
+
+# --------------------------------------------------------------------------- fronted nouns
+
+
+def test_in_talks_at_a_place_names_its_participants_after_the_comma() -> None:
+    ex = run(
+        "In talks at Kadriorg Palace on Tuesday, President Alar Karis of Estonia and President Alexander Stubb "
+        "of Finland agreed to link their power grids."
+    )
+    talks = of(ex, "Talks")
+    assert len(talks) == 1 and talks[0].date == "2024-03-05"
+    assert set(talks[0].participants) == {"Alar Karis", "Alexander Stubb"}
+
+
+def test_during_his_visit_names_the_visitor_not_the_host() -> None:
+    ex = run(
+        "During his visit to Tallinn, President Alexander Stubb of Finland met President Alar Karis of Estonia on Tuesday."
+    )
+    visits = of(ex, "Visit")
+    assert len(visits) == 1 and visits[0].participants == ["Alexander Stubb"]
+    assert len(of(ex, "Meeting")) == 1
