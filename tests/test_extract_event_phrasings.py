@@ -66,3 +66,54 @@ def test_during_his_visit_names_the_visitor_not_the_host() -> None:
     visits = of(ex, "Visit")
     assert len(visits) == 1 and visits[0].participants == ["Alexander Stubb"]
     assert len(of(ex, "Meeting")) == 1
+
+
+# --------------------------------------------------------------------------- planned events
+
+
+def test_a_summit_that_opens_on_a_weekday_is_still_to_come() -> None:
+    # filed on Monday 4 March: "opens on Thursday" is three days ahead, not last Thursday
+    ex = run(
+        "VILNIUS, March 4 (Baltic Wire) -- President Gitanas Nausėda of Lithuania met President Alar Karis of Estonia "
+        "on Monday to prepare a Lithuanian-Estonian summit that opens on Thursday in Vilnius."
+    )
+    assert of(ex, "Summit") == []
+    meetings = of(ex, "Meeting")
+    assert len(meetings) == 1 and meetings[0].date == "2024-03-04"
+
+
+def test_a_summit_that_opened_on_a_weekday_happened() -> None:
+    # guard: the past tense reports it
+    ex = run(
+        "VILNIUS, March 8 (Baltic Wire) -- The Baltic summit that opened on Thursday in Vilnius brought together "
+        "President Gitanas Nausėda of Lithuania and President Alar Karis of Estonia."
+    )
+    summits = of(ex, "Summit")
+    assert len(summits) == 1 and summits[0].date == "2024-03-07"
+
+
+def test_met_ahead_of_a_summit_is_a_meeting_not_the_summit() -> None:
+    ex = run(
+        "President Gitanas Nausėda of Lithuania met President Alar Karis of Estonia on Tuesday ahead of the Nordic-Baltic "
+        "summit that opens on Friday."
+    )
+    assert [e.type for e in ex.events] == ["Meeting"]
+
+
+def test_a_summit_placed_in_a_later_year_has_not_happened() -> None:
+    ex = run(
+        "President Alar Karis of Estonia spoke with President Gitanas Nausėda of Lithuania by telephone on Monday. "
+        "Karis invited Nausėda to a summit in Tartu in 2025.",
+        published="2024-03-05",
+    )
+    assert [e.type for e in ex.events] == ["PhoneCall"]
+
+
+def test_a_summit_placed_in_an_earlier_year_happened() -> None:
+    # guard: a past year is history, not a plan
+    ex = run(
+        "President Alar Karis of Estonia recalled that he and President Gitanas Nausėda of Lithuania attended a summit "
+        "in Tartu in 2022.",
+        published="2024-03-05",
+    )
+    assert of(ex, "Summit") != [] or of(ex, "Visit") != []

@@ -239,7 +239,8 @@ _NEG_PLAIN = (
 _NEG = re.compile(casefold_word_start(_NEG_PLAIN))
 _FUT_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\s+){0,3}?(?:(?:will|is|are|was|were)\s+(?:to\s+be|expected|scheduled|due|set|"
-    r"planned|likely)|will\s+(?:be\s+held|be\s+hosted|take\s+place|convene)|to\s+be\s+(?:held|hosted|signed)|expected\s+(?:in|on|to|later|next)|"
+    r"planned|likely)|will\s+(?:be\s+held|be\s+hosted|take\s+place|convene)|"
+    r"(?:opens|begins|starts|convenes|kicks\s+off)\s+(?:on\s+\w+day|next|later|tomorrow|this\s+(?:week|month))|to\s+be\s+(?:held|hosted|signed)|expected\s+(?:in|on|to|later|next)|"
     r"planned\s+for|scheduled\s+for|due\s+(?:in|on|to|later|next)|later\s+this|next\s+(?:week|month|year))",
     re.I,
 )
@@ -593,6 +594,12 @@ _CALLED_ON_TO = re.compile(r"\s*(?:the\s+)?(?:[\w'-]+\s+){0,8}?to\s+\w+")
 _CALLED_ON_AT = re.compile(r"[^.,;]{0,40}\b(?:at|in)\s+(?:the\s+)?[A-Z]")
 #: "summit" in the clause of a "met": the meeting is a summit
 _SUMMIT_IN_CLAUSE = re.compile(r"\bsummit\b", re.I)
+#: "met ahead of the summit": a meeting of its own before the summit, not the summit
+_BEFORE_A_SUMMIT = re.compile(
+    r"\b(?:ahead\s+of|before|in\s+the\s+run-up\s+to|on\s+the\s+eve\s+of|prepare|preparing|to\s+prepare\s+for)\s+(?:the|a|an|this|next)\s+"
+    r"(?:[\w'’-]+\s+){0,4}summit\b",
+    re.I,
+)
 #: "summit meeting" anywhere in the clause
 _SUMMIT_MEETING = re.compile(r"summit\s+meeting", re.I)
 #: a preposition before "retreat": "at the presidential retreat" is a place
@@ -734,6 +741,7 @@ def _build(
             _SUMMIT_IN_CLAUSE.search(clause_text)
             and not _SUMMIT_MEETING.search(clause_text)
             and low.startswith(("met", "meet"))
+            and not _summit_ahead(clause_text)
         ):
             ev_type = "Summit"
     if (
@@ -885,6 +893,15 @@ def _build(
     # --- location
     ev.location = _location(ctx, ev, cs, ce)
     return ev
+
+
+def _summit_ahead(clause_text: str) -> bool:
+    """Whether the summit a "met" clause names is still to come ("met ahead of the summit",
+    "to prepare a summit that opens on Friday"): the meeting is then not that summit."""
+    if _BEFORE_A_SUMMIT.search(clause_text):
+        return True
+    m = _SUMMIT_IN_CLAUSE.search(clause_text)
+    return m is not None and _FUT_AFTER.match(clause_text[m.end() : m.end() + 60]) is not None
 
 
 def _person_before(ctx: Context, clause: Clause, pos: int) -> bool:
@@ -1365,8 +1382,8 @@ def _after_story(ctx: Context, ev: Ev) -> bool:
     if not ev.historic or ev.hist_key is None or ctx.anchor is None:
         return False
     year, month = ev.hist_key
-    if month is None:
-        return False
+    if month is None:  # "a summit in Bogotá in 2025" in a 2024 story
+        return year is not None and year > ctx.anchor.year
     if year is None:
         return 0 < month - ctx.anchor.month <= 4
     return (year, month) > (ctx.anchor.year, ctx.anchor.month)
