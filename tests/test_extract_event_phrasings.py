@@ -117,3 +117,43 @@ def test_a_summit_placed_in_an_earlier_year_happened() -> None:
         published="2024-03-05",
     )
     assert of(ex, "Summit") != [] or of(ex, "Visit") != []
+
+
+# --------------------------------------------------------------------------- witnessed signings
+
+
+def test_the_two_leaders_witnessed_the_signing_is_a_signing_of_both() -> None:
+    ex = run(
+        "President Alar Karis of Estonia held talks with President Alexander Stubb of Finland in Tallinn on Tuesday. "
+        "The two leaders then witnessed the signing of six cooperation documents."
+    )
+    signings = of(ex, "Signing")
+    assert len(signings) == 1 and signings[0].date == "2024-03-05"
+    assert set(signings[0].participants) == {"Alar Karis", "Alexander Stubb"}
+
+
+def test_both_leaders_witnessed_the_signing_joins_a_signing_told_before() -> None:
+    ex = run(
+        "President Alar Karis of Estonia and President Alexander Stubb of Finland signed a joint declaration on Tuesday. "
+        "Both leaders witnessed the signing of a memorandum on grids."
+    )
+    assert len(of(ex, "Signing")) == 1
+
+
+def test_in_their_presence_ministers_exchanged_documents() -> None:
+    ex = run(
+        "President Alar Karis of Estonia held talks with President Alexander Stubb of Finland in Tallinn on Tuesday. "
+        "In their presence, ministers of the two countries exchanged four signed documents."
+    )
+    signings = of(ex, "Signing")
+    assert len(signings) == 1 and signings[0].date == "2024-03-05"
+    assert set(signings[0].participants) == {"Alar Karis", "Alexander Stubb"}
+
+
+def test_the_signing_mentioned_in_passing_is_no_new_signing() -> None:
+    # guard: a definite "the signing" with no witness verb still only refers back
+    ex = run(
+        "President Alar Karis of Estonia held talks with President Alexander Stubb of Finland in Tallinn on Tuesday. "
+        "The signing was delayed by an hour."
+    )
+    assert of(ex, "Signing") == []

@@ -94,7 +94,7 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     (
         "Signing",
-        r"\b(?:were|was|have\s+been|had\s+been)\s+exchanged\b|\bexchanged\s+(?:the\s+)?(?:documents|instruments|"
+        r"\b(?:were|was|have\s+been|had\s+been)\s+exchanged\b|\bexchanged\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:documents|instruments|"
         r"memorand\w+|MoUs?|agreements|notes)\b",
         ("exchanged",),
     ),
@@ -252,7 +252,7 @@ _DEF_NOUN = re.compile(casefold_word_start(_DEF_NOUN_PLAIN))
 _PLURAL_REF_PLAIN = (
     r"\b(?:the|both|all)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:leaders|presidents|"
     r"premiers|prime\s+ministers|heads\s+of\s+state|heads\s+of\s+government|men|women|sides|ministers|"
-    r"foreign\s+ministers|chancellors|statesmen|counterparts)\b|\b(?:They|they)\b"
+    r"foreign\s+ministers|chancellors|statesmen|counterparts)\b|\b(?:They|they)\b|\b(?:in|In)\s+their\s+presence\b"
 )
 _PLURAL_REF = re.compile(casefold_word_start(_PLURAL_REF_PLAIN))
 #: a plural reference right before a comma: the antecedent of "..., who"
@@ -410,6 +410,12 @@ _ORDINAL_BEFORE = re.compile(r"\b(?:first|last|second|third|fourth|fifth|sixth|s
     r"eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$")
 
 
+#: "witnessed the signing": the leaders watched a signing the text reports here
+_WITNESSED_BEFORE = re.compile(
+    r"\b(?:witnessed|witness|witnessing|oversaw|watched|presided\s+over)\s+(?:the|a)\s+$", re.I
+)
+
+
 def _kind(ev_type: str, text: str, s: int, e: int) -> str:
     t = text[s:e].lower()
     before = text[max(0, s - 40) : s]
@@ -420,6 +426,8 @@ def _kind(ev_type: str, text: str, s: int, e: int) -> str:
             return "def"
         return "noun"
     if ev_type == "Signing" and t == "signing":
+        if _WITNESSED_BEFORE.search(before):
+            return "noun"  # "the two leaders witnessed the signing of ...": a report, not a reference
         return "def" if _DEF_NOUN.search(before) else "noun"
     if ev_type == "Talks" and _DEFINITE_START.match(t):
         return "def"
