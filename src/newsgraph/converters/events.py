@@ -416,6 +416,14 @@ _WITNESSED_BEFORE = re.compile(
 )
 
 
+#: "was the first", "marks his second", "is Xi's first": a copula before an ordinal
+#: characterises an event the text has told, it does not report another
+_COPULA_ORDINAL_BEFORE = re.compile(
+    r"\b(?:is|was|marks|marked|marking|becomes|became|being)\s+(?:the|his|her|its|their|[A-Z][\w-]+['’]s)\s+"
+    r"(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$"
+)
+
+
 def _kind(ev_type: str, text: str, s: int, e: int) -> str:
     t = text[s:e].lower()
     before = text[max(0, s - 40) : s]
@@ -424,6 +432,8 @@ def _kind(ev_type: str, text: str, s: int, e: int) -> str:
             return "def"
         if _DEF_NOUN.search(before) and not _ORDINAL_BEFORE.search(before):
             return "def"
+        if _COPULA_ORDINAL_BEFORE.search(before):
+            return "def"  # "It was the first visit by ... in seven years": said of a visit told already
         return "noun"
     if ev_type == "Signing" and t == "signing":
         if _WITNESSED_BEFORE.search(before):
@@ -474,7 +484,7 @@ def find_events(ctx: Context) -> list[EventX]:
                 if ev is not None:
                     raw.append(ev)
     _link_temporal_refs(raw)
-    events = _merge(ctx, raw)
+    events = _fold_headline(ctx, _merge(ctx, raw))
     _refer_dates(events, overwrite=False)
     _inherit_dates(ctx, events)
     _refer_dates(events, overwrite=True)
@@ -898,9 +908,33 @@ def _build(
         ev.airport = True
     # --- date
     _date_for(ctx, ev, found, per_clause, ci)
+    if ev_type == "Signing" and ev.historic and low.startswith("signed") and _document_before(ctx, ts):
+        return None  # "the Partnership signed in London in January 2020": the document's history
     # --- location
     ev.location = _location(ctx, ev, cs, ce)
     return ev
+
+
+#: a document's name or noun right before "signed": "the Treaty signed in ...", "the pact signed in 2019"
+_DOCUMENT_BEFORE_SIGNED = re.compile(
+    r"(?:\b[A-Z][\w'’-]*|\b(?:agreement|treaty|accord|pact|deal|memorandum|declaration|charter|partnership|"
+    r"convention|protocol|roadmap|plan|documents?|MoUs?|agreements|treaties|accords)),?\s+$"
+)
+
+
+def _document_before(ctx: Context, pos: int) -> bool:
+    """Whether "signed" at ``pos`` is a participle after a document ("the Accord signed in
+    2019"), not a verb after its signatory (a person, country or organisation named there)."""
+    before = ctx.text[max(0, pos - 60) : pos]
+    if not _DOCUMENT_BEFORE_SIGNED.search(before):
+        return False
+    end = len(before.rstrip(" ,")) + max(0, pos - 60)
+    if any(e == end for p in ctx.persons for _, e in p.mentions):
+        return False
+    last = before.rstrip(" ,").rsplit(None, 1)[-1]
+    if any(last in p.name.split() or last in p.aliases for p in ctx.persons):
+        return False  # "that Ruto and Hassan signed": a name the person rules did not mark here
+    return not any(h.end == end for h in (*ctx.countries, *ctx.org_hits))
 
 
 def _summit_ahead(clause_text: str) -> bool:
@@ -1125,8 +1159,17 @@ def _places_compatible(a: Ev, b: Ev, ctx: Context) -> bool:
     la, lb = a.location, b.location
     if not la or not lb or la == ctx.dateline_place or lb == ctx.dateline_place:
         return True
+    if _country_name(ctx, la) != _country_name(ctx, lb):
+        return True  # "a visit to Kenya" and "the visit to Nairobi": a country holds its places
     la_l, lb_l = la.lower(), lb.lower()
     return la_l in lb_l or lb_l in la_l or la_l.split(",")[-1].strip() == lb_l.split(",")[-1].strip()
+
+
+def _country_name(ctx: Context, place: str) -> bool:
+    names = ctx.extra.get("country_names")
+    if not isinstance(names, set):
+        names = ctx.extra["country_names"] = {h.form for h in ctx.countries}
+    return place in names
 
 
 def _same(a: Ev, b: Ev, ctx: Context) -> bool:
@@ -1226,6 +1269,41 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
             later.mentions.append((ev.start, ev.end))
         elif not ev.temporal_ref.startswith(("before", "ahead")) and not _unreported(ev, None):
             out.append(ev)  # "at the end of his two-day visit": the one mention of a real event
+    return out
+
+
+def _fold_headline(ctx: Context, events: list[Ev]) -> list[Ev]:
+    """A headline's "A, B hold talks" is the meeting the body tells as "A met B": a
+    meeting, talks or summit told only in the headline joins the body's event of a
+    kindred type with the same people, which keeps its own type."""
+    span = ctx.doc.title_span
+    if span is None:
+        return events
+    out = list(events)
+    for ev in events:
+        if ev.type not in {"Meeting", "Talks", "Summit"} or not all(
+            span.start <= s and e <= span.end for s, e in ev.mentions
+        ):
+            continue
+        mine = set(map(id, ev.participants))
+        body = next(
+            (
+                b
+                for b in out
+                if b is not ev
+                and b.type in _COMPAT[ev.type]
+                and b.start >= span.end
+                and not b.historic
+                and (mine & set(map(id, b.participants)) if mine else set(ev.countries) & set(b.countries))
+                and _date_compatible(b, ev)
+            ),
+            None,
+        )
+        if body is not None:
+            keep = body.type
+            _fold(body, ev)
+            body.type = keep
+            out.remove(ev)
     return out
 
 
