@@ -157,3 +157,19 @@ def test_the_signing_mentioned_in_passing_is_no_new_signing() -> None:
         "The signing was delayed by an hour."
     )
     assert of(ex, "Signing") == []
+
+
+# --------------------------------------------------------------------------- received separately
+
+
+def test_received_each_leader_separately_is_a_meeting_with_each() -> None:
+    ex = run(
+        "President Edgars Rinkēvičs of Latvia and President Alar Karis of Estonia arrived in Helsinki on Thursday. "
+        "President Alexander Stubb of Finland received each leader separately at the Presidential Palace."
+    )
+    meetings = of(ex, "Meeting")
+    assert sorted(sorted(m.participants) for m in meetings) == [
+        ["Alar Karis", "Alexander Stubb"],
+        ["Alexander Stubb", "Edgars Rinkēvičs"],
+    ]
+    assert {m.date for m in meetings} == {"2024-03-07"}

@@ -97,3 +97,39 @@ def test_leaders_who_signed_a_treaty_years_ago_still_signed_it() -> None:
         "reviewed the treaty that Ruto and Hassan signed in Arusha in March 2023."
     )
     assert len(of(ex, "Signing")) == 1
+
+
+# --------------------------------------------------------------------------- remarks on an event
+
+
+def test_a_speaker_remarking_on_the_visit_is_not_its_visitor() -> None:
+    ex = run(
+        "Tanzanian President Samia Suluhu Hassan held talks with Kenyan President William Ruto in Nairobi on Tuesday. "
+        "Political scientist Kaari Mwangi said the visit marked a thaw."
+    )
+    assert [e.type for e in ex.events] == ["Talks"]
+    assert "Kaari Mwangi" not in ex.events[0].participants
+
+
+def test_the_subject_after_a_fronted_phrase_still_takes_part() -> None:
+    # guard: "After talks hosted by X, Y said ...": Y was at the talks
+    ex = run(
+        "After talks hosted by Kenyan President William Ruto in Nairobi on Tuesday, Tanzanian President Samia Suluhu "
+        "Hassan said the border would reopen."
+    )
+    talks = of(ex, "Talks")
+    assert len(talks) == 1 and set(talks[0].participants) == {"William Ruto", "Samia Suluhu Hassan"}
+
+
+def test_a_sign_of_friendship_is_no_signing() -> None:
+    ex = run(
+        "Tanzanian President Samia Suluhu Hassan held talks with Kenyan President William Ruto in Nairobi on Tuesday. "
+        "\"This visit is a sign of our friendship,\" Kenyan Foreign Minister Musalia Mudavadi told reporters."
+    )
+    assert of(ex, "Signing") == []
+
+
+def test_to_sign_an_accord_is_still_read() -> None:
+    # guard: the verb keeps its sense (here a plan, so no event, but through the future rule)
+    ex = run("Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan sign a border accord in Arusha.")
+    assert len(of(ex, "Signing")) == 1

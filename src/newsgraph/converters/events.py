@@ -113,7 +113,7 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     (
         "Meeting",
-        r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|his\s+\w+\s+counterpart|(?:at|in)\s+[^;,\n]{0,60}?\b(?:President|Prime\s+Minister|King|Emir|Sheikh|Crown\s+Prince|Chancellor|Premier|Minister|Secretary)\b))",
+        r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|each\s+(?:of\s+the\s+)?(?:leader|president|prime\s+minister|minister|visitor|guest|head)|his\s+\w+\s+counterpart|(?:at|in)\s+[^;,\n]{0,60}?\b(?:President|Prime\s+Minister|King|Emir|Sheikh|Crown\s+Prince|Chancellor|Premier|Minister|Secretary)\b))",
         ("receive", "host"),
     ),
     ("Meeting", r"\b(?:called|calls)\s+on\s+(?=(?:the\s+)?(?:visiting\s+)?[A-Z])", ("call",)),
@@ -252,7 +252,8 @@ _DEF_NOUN = re.compile(casefold_word_start(_DEF_NOUN_PLAIN))
 _PLURAL_REF_PLAIN = (
     r"\b(?:the|both|all)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:leaders|presidents|"
     r"premiers|prime\s+ministers|heads\s+of\s+state|heads\s+of\s+government|men|women|sides|ministers|"
-    r"foreign\s+ministers|chancellors|statesmen|counterparts)\b|\b(?:They|they)\b|\b(?:in|In)\s+their\s+presence\b"
+    r"foreign\s+ministers|chancellors|statesmen|counterparts)\b|\b(?:They|they)\b|\b(?:in|In)\s+their\s+presence\b|"
+    r"\beach\s+(?:of\s+the\s+)?(?:leader|president|prime\s+minister|minister|visitor|guest|head)s?\b"
 )
 _PLURAL_REF = re.compile(casefold_word_start(_PLURAL_REF_PLAIN))
 #: a plural reference right before a comma: the antecedent of "..., who"
@@ -426,6 +427,7 @@ _COPULA_ORDINAL_BEFORE = re.compile(
 
 def _kind(ev_type: str, text: str, s: int, e: int) -> str:
     t = text[s:e].lower()
+    s += len(t) - len(t.lstrip())  # " visit" (the space the adjective-less form takes): "the" is before
     before = text[max(0, s - 40) : s]
     if ev_type in {"Summit", "Visit", "Meeting", "Talks", "PhoneCall"} and _NOUN_TRIGGER.match(t.strip()):
         if ev_type == "Talks" and _DEFINITE_START.match(t):
@@ -654,6 +656,10 @@ _CAME_TO_IDIOM = re.compile(
 )
 #: "signing on", "signing up": no signing of a document
 _SIGNING_ON_OR_UP = re.compile(r"\s+(?:of\s+)?(?:on|up)\b")
+#: "a sign", "no sign", "every sign": the noun "sign"
+_A_SIGN_BEFORE = re.compile(r"\b(?:a|an|the|no|any|every|clear|strong|positive|good|first)\s+$", re.I)
+#: "sign of": the noun
+_OF_AFTER = re.compile(r"\s+of\b")
 #: "summit" right before "talks": the summit carries the event
 _SUMMIT_WORD_BEFORE = re.compile(r"\bsummit\s+$", re.I)
 #: "talks" as a call only when a phone or a video link follows
@@ -790,6 +796,8 @@ def _build(
     if ev_type == "Signing":
         if low == "signing" and _SIGNING_ON_OR_UP.match(after):
             return None
+        if low == "sign" and (_A_SIGN_BEFORE.search(before) or _OF_AFTER.match(after)):
+            return None  # "a sign of our friendship": the noun, not the verb
     if ev_type == "Talks" and _SUMMIT_WORD_BEFORE.search(text[max(0, ts - 8) : ts]):
         return None  # "held summit talks": the summit carries it
     if (
@@ -818,6 +826,9 @@ def _build(
     else:
         window = clause
     ev.participants = _persons_in(ctx, window)
+    if kind == "def" and ev.participants and _SPEECH_VERB.search(text, window[0][0], window[-1][1]):
+        # "the visit showed a thaw, analyst X said": the speaker remarks on it, did not take part
+        ev.participants = [p for p in ev.participants if not _speaker(ctx, p, window)]
     if ev_type == "Visit":
         hosts = {
             id(p)
@@ -935,6 +946,23 @@ def _document_before(ctx: Context, pos: int) -> bool:
     if any(last in p.name.split() or last in p.aliases for p in ctx.persons):
         return False  # "that Ruto and Hassan signed": a name the person rules did not mark here
     return not any(h.end == end for h in (*ctx.countries, *ctx.org_hits))
+
+
+#: a verb of saying, the mark of a remark
+_SPEECH_VERB = re.compile(r"\b(?:said|says|told|added|noted|stressed|remarked|commented|wrote)\b")
+#: "X said", "X, the spokesman, said" right after a name
+_SPEECH_AFTER_NAME = re.compile(r"(?:\s*,[^,.;]{0,50},)?\s+(?:said|says|told|added|noted|stressed|remarked|commented|wrote)\b")
+#: "said X", "told reporters Foreign Minister X" right before a name
+_SPEECH_BEFORE_NAME = re.compile(r"\b(?:said|says|told|added|noted|stressed|remarked|commented|wrote)\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+def _speaker(ctx: Context, p: Person, window: Clause) -> bool:
+    """Whether the person is named in the window only as the one who says something."""
+    text = ctx.text
+    inside = [(s, e) for s, e in p.mentions if _in(window, s)]
+    return bool(inside) and all(
+        _SPEECH_AFTER_NAME.match(text, e) or _SPEECH_BEFORE_NAME.search(text[max(0, s - 50) : s]) for s, e in inside
+    )
 
 
 def _summit_ahead(clause_text: str) -> bool:
