@@ -173,3 +173,14 @@ def test_received_each_leader_separately_is_a_meeting_with_each() -> None:
         ["Alexander Stubb", "Edgars Rinkēvičs"],
     ]
     assert {m.date for m in meetings} == {"2024-03-07"}
+
+
+def test_present_tense_travel_set_for_a_weekday_is_a_plan() -> None:
+    ex = run("President Alexander Stubb of Finland travels to Tallinn on Monday for talks with President Alar Karis.")
+    assert ex.events == []
+
+
+def test_present_tense_headline_without_a_day_still_reports() -> None:
+    # guard: "Stubb meets Karis in Tallinn" is a headline's past
+    ex = run("President Alexander Stubb of Finland meets President Alar Karis of Estonia in Tallinn")
+    assert [e.type for e in ex.events] == ["Meeting"]

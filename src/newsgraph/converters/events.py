@@ -366,6 +366,20 @@ _FINITE_PAST = re.compile(r"^(?:signed|met|held|visited|arrived|spoke|received|i
 _NEW_CLAUSE_AFTER_MODAL = re.compile(r"\b(?:and|but)\s+(?:\w+\s+){0,3}$")
 
 
+#: a trigger in the present simple of a timetable ("travels", "arrives", "meets")
+_PRESENT_SIMPLE = re.compile(r"(?:travels|arrives|lands|flies|heads|comes|visits|meets|holds)\b")
+#: ... followed in its clause by the day it is set for
+_SCHEDULED_DAY = re.compile(
+    r"[^.;\n]{0,60}?\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|tomorrow|"
+    r"next\s+(?:week|month)|later\s+this\s+(?:week|month))\b"
+)
+
+
+_TIMETABLE_FOR = re.compile(
+    r"\b(?:travels|arrives|lands|flies|heads|comes|visits)\b" + _SCHEDULED_DAY.pattern + r"[^.;\n]{0,30}?\bfor\s+(?:[\w-]+\s+){0,2}$"
+)
+
+
 def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kind: str) -> bool:
     pre = text[max(clause_start, trig_start - 90) : trig_start]
     trig = text[trig_start:trig_end]
@@ -396,6 +410,10 @@ def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kin
         and not _FIRST_LAST_ONLY.search(pre)
     ):
         return True
+    if kind == "verb" and _PRESENT_SIMPLE.match(trig) and _SCHEDULED_DAY.match(text, trig_end):
+        return True  # "The chancellor travels to Kyiv on Monday": the present of a timetable
+    if kind == "noun" and _TIMETABLE_FOR.search(pre):
+        return True  # "... travels to Kyiv on Monday for talks": the talks are as planned as the trip
     return False
 
 
