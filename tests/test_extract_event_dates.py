@@ -137,3 +137,20 @@ def test_money_spent_in_a_country_is_no_visit() -> None:
     # guard: "spent" needs a span of time before "in"
     ex = run("The Netherlands spent millions in Suriname on ports, Prime Minister Mark Rutte said.", published="2024-06-03")
     assert of(ex, "Visit") == []
+
+
+# --------------------------------------------------------------------------- standfirst above a dateline
+
+
+def test_standfirst_above_a_dateline_counts_from_the_publication_day() -> None:
+    # published on Tuesday 4 June; the dateline was filed on Monday 3 June.  The standfirst's
+    # "yesterday" is the page's (3 June), the lead's "on Monday" the dateline's (3 June):
+    # one meeting, not a second one dated the day before
+    ex = run(
+        "Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev in Astana yesterday.\n\n"
+        "ASTANA, June 3 (Steppe News) -- Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev "
+        "at the Akorda on Monday, the presidential press service said.",
+        published="2024-06-04",
+    )
+    meetings = of(ex, "Meeting")
+    assert [m.date for m in meetings] == ["2024-06-03"]

@@ -1056,6 +1056,18 @@ def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[
     return out
 
 
+def _anchor_at(ctx: Context, pos: int) -> dt.date | None:
+    """The day a weekday or "yesterday" at ``pos`` counts from.  A headline or standfirst
+    above a dated dateline is the page's, written on its publication day; the story
+    from the dateline on counts from the dateline's day ("ASTANA, June 3 -- ... on Monday")."""
+    dl = ctx.dateline
+    if dl is not None and dl.date is not None and pos < dl.start:
+        published = datex.parse_iso(ctx.doc.published)
+        if published is not None:
+            return published
+    return ctx.anchor
+
+
 def _in_dateline(ctx: Context, pos: int) -> bool:
     """The date of a "CITY, May 12 (Agency) --" dateline is the day the story was filed,
     the anchor of its weekdays: it does not date the event of the sentence it opens
@@ -1111,7 +1123,7 @@ def _date_for(
         ev.date = datex.resolve(d, ctx.anchor, ctx.year)
         ev.strength = 3 if ev.date else -1
     elif d.kind in {"weekday", "relative"}:
-        ev.date = datex.resolve(d, ctx.anchor, ctx.year)
+        ev.date = datex.resolve(d, _anchor_at(ctx, d.start), ctx.year)
         ev.strength = 2 if ev.date else -1  # no dated page: the day is unknown, do not inherit one
     else:
         ev.historic = True
