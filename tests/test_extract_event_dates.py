@@ -154,3 +154,12 @@ def test_standfirst_above_a_dateline_counts_from_the_publication_day() -> None:
     )
     meetings = of(ex, "Meeting")
     assert [m.date for m in meetings] == ["2024-06-03"]
+
+
+def test_at_the_meeting_takes_the_day_of_the_meeting() -> None:
+    ex = run(
+        "President Bernardo Arévalo of Guatemala met President Xiomara Castro of Honduras in Tegucigalpa on 9 May.\n\n"
+        "On 11 May, Arévalo opened a coffee fair in Copán. At the meeting, the two presidents had signed a customs protocol."
+    )
+    signings = of(ex, "Signing")
+    assert len(signings) == 1 and signings[0].date == "2023-05-09"

@@ -655,9 +655,10 @@ _DOCUMENT_TITLE_BEFORE = re.compile(r"\b(?:Declaration|Statement|Communiqu\w+)\s
 #: "After the talks, ...", "following their meeting", "ahead of the signing": the
 #: definite noun that follows names the event a neighbouring one is timed by
 _TEMPORAL_REF = re.compile(
-    r"\b(after|following|before|ahead\s+of|during|at\s+the\s+(?:end|close|conclusion)\s+of|"
+    r"\b(?:(after|following|before|ahead\s+of|during|at\s+the\s+(?:end|close|conclusion)\s+of|"
     r"in\s+the\s+wake\s+of|on\s+the\s+sidelines\s+of)\s+"
-    r"(?:(?:the|their|these|those|this|that|his|her)\s+(?:[\w'’-]+\s+){0,2})?$",
+    r"(?:(?:the|their|these|those|this|that|his|her)\s+(?:[\w'’-]+\s+){0,2})?|"
+    r"(at|in)\s+(?:the|their|these|those|this|that)\s+(?:[\w'’-]+\s+){0,2})$",
     re.I,
 )
 #: "the visiting": who, not what
@@ -829,7 +830,7 @@ def _build(
     if kind == "def":
         tm = _TEMPORAL_REF.search(text[max(0, ts - 40) : ts])
         if tm is not None:
-            ev.temporal_ref = tm.group(1).lower()
+            ev.temporal_ref = (tm.group(1) or tm.group(2)).lower()
     # --- participants
     if kind in {"noun", "def"} and ev_type in {"Visit", "Summit", "Meeting", "PhoneCall", "Talks"}:
         # a noun mention speaks only for its own phrase: "... , the first trip to Cuba by a president"
