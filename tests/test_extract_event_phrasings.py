@@ -184,3 +184,20 @@ def test_present_tense_headline_without_a_day_still_reports() -> None:
     # guard: "Stubb meets Karis in Tallinn" is a headline's past
     ex = run("President Alexander Stubb of Finland meets President Alar Karis of Estonia in Tallinn")
     assert [e.type for e in ex.events] == ["Meeting"]
+
+
+def test_a_summit_the_sides_plan_to_hold_is_a_plan() -> None:
+    ex = run(
+        "President Alar Karis of Estonia spoke with President Gitanas Nausėda of Lithuania by telephone on Monday. "
+        "They discussed a summit that the two governments plan to hold in Tartu."
+    )
+    assert [e.type for e in ex.events] == ["PhoneCall"]
+
+
+def test_a_summit_they_held_in_a_city_happened() -> None:
+    # guard: a relative clause in the past reports it
+    ex = run(
+        "President Alar Karis of Estonia and President Gitanas Nausėda of Lithuania held a summit in Tartu on Monday "
+        "that the two governments had long prepared."
+    )
+    assert [e.type for e in ex.events] == ["Summit"]

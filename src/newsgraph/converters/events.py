@@ -375,6 +375,12 @@ _SCHEDULED_DAY = re.compile(
 )
 
 
+#: "(that|which) the two governments plan to hold": the noun before is what they plan
+_PLANNED_RELATIVE = re.compile(
+    r"\W{0,3}(?:(?:that|which)\s+)?(?:[\w'’-]+\s+){0,4}?(?:plans?|intends?|hopes?|aims?|wants?|agreed|are\s+set|is\s+set)"
+    r"\s+to\s+(?:hold|host|convene|organi[sz]e|stage|make|pay)\b",
+    re.I,
+)
 _TIMETABLE_FOR = re.compile(
     r"\b(?:travels|arrives|lands|flies|heads|comes|visits)\b" + _SCHEDULED_DAY.pattern + r"[^.;\n]{0,30}?\bfor\s+(?:[\w-]+\s+){0,2}$"
 )
@@ -412,6 +418,8 @@ def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kin
         return True
     if kind == "verb" and _PRESENT_SIMPLE.match(trig) and _SCHEDULED_DAY.match(text, trig_end):
         return True  # "The chancellor travels to Kyiv on Monday": the present of a timetable
+    if kind in {"noun", "def"} and _PLANNED_RELATIVE.match(post):
+        return True  # "a summit the two sides plan to hold in Baku": the summit is a plan
     if kind == "noun" and _TIMETABLE_FOR.search(pre):
         return True  # "... travels to Kyiv on Monday for talks": the talks are as planned as the trip
     return False
