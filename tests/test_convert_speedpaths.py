@@ -272,7 +272,9 @@ def test_trigger_scans_at_their_words_find_what_a_full_scan_finds() -> None:
         "lands at;released a joint statement;issue the declaration;adopt a communique;"
         "release a statement;exchanged the documents;exchanged notes;exchanged MoUs;"
         "crossed into Kenya;crossed the border to Kenya;attended the forum;attended a conference;"
-        "conferred the Order;conferred an award;conferred the highest honour"
+        "conferred the Order;conferred an award;conferred the highest honour;was received by;"
+        "were joined by;had been warmly welcomed by;has been hosted by;have been received by;was greeted by;"
+        "spent Sunday in Lima;spent two days in Kenya;spent the weekend in Oslo"
     ).split(";")
     texts = [*PAGES, *phrases, *_noise(_TRIGGER_NOISE + phrases, 1500, seed=53)]
     lead = [(t, p) for t, p, _ in events._TRIGGER_RE if isinstance(p, LeadScan)]

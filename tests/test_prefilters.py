@@ -106,6 +106,7 @@ ited Nations Development Programme (UNDP) and the Reserve Bank of India met the 
 The ministers held a Video Teleconference Meeting and a virtual meeting; a video-conference followed.
 The leaders adopted a Shared Vision for 2030 and adopted three documents on trade.
 The talks that the two leaders held in Oslo were frank; talks which they had were long.
+The premier spent Sunday in Tashkent, spent two days in Lima and was received by the King.
 """
 
 

@@ -177,7 +177,9 @@ def test_every_event_is_typed_ng_event_and_at_most_one_subclass() -> None:
             assert len(types & subclasses) <= 1, e
             assert types <= subclasses | {NG.Event}, e
             events += 1
-    assert events > 10
+    # ten since the samples' background "EPA, signed in March 2007", plan "He travels to
+    # Tonga on Friday" and headline "leaders meet" are no longer events of their own
+    assert events >= 10
 
 
 def test_offsets_are_plain_integers() -> None:

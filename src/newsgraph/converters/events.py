@@ -94,20 +94,26 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     (
         "Signing",
-        r"\b(?:were|was|have\s+been|had\s+been)\s+exchanged\b|\bexchanged\s+(?:the\s+)?(?:documents|instruments|"
+        r"\b(?:were|was|have\s+been|had\s+been)\s+exchanged\b|\bexchanged\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:documents|instruments|"
         r"memorand\w+|MoUs?|agreements|notes)\b",
         ("exchanged",),
     ),
     ("Summit", r"\b(?i:summit\s+meeting)\b", ()),
     ("Summit", r"\b(?:summit|Summit)s?\b", ("summit", "Summit")),
     ("Talks", r"\b(?:held|hold|holds|holding|conducted)\s+(?:[\w-]+\s+){0,3}?talks\b", ("talks",)),
-    ("Talks", r"\btalks\s+(?:between|with|hosted|in|on\s+the\s+sidelines)\b", ("talks",)),
+    ("Talks", r"\btalks\s+(?:between|with|hosted|in|at|on\s+the\s+sidelines)\b", ("talks",)),
     ("Talks", r"\btalks\s+(?:that|which)\s+(?:[\w-]+\s+){1,4}?(?:held|had|hold)\b", ("talks",)),
     ("Talks", r"\b(?:the|those|these|their|that)\s+(?:\w+\s+)?talks\b", ("talks",)),
     ("Meeting", r"\b(?:met|meets|meet|meeting)\b(?:\s+with)?", ("met", "meet")),
     (
+        # the passive: "On Wednesday, A was received by B", "A and B were joined by C"
         "Meeting",
-        r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|his\s+\w+\s+counterpart|(?:at|in)\s+[^;,\n]{0,60}?\b(?:President|Prime\s+Minister|King|Emir|Sheikh|Crown\s+Prince|Chancellor|Premier|Minister|Secretary)\b))",
+        r"\b(?:was|were|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?:received|hosted|welcomed|greeted|joined)\s+by\b",
+        ("received", "hosted", "welcomed", "greeted", "joined"),
+    ),
+    (
+        "Meeting",
+        r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|each\s+(?:of\s+the\s+)?(?:leader|president|prime\s+minister|minister|visitor|guest|head)|his\s+\w+\s+counterpart|(?:at|in)\s+[^;,\n]{0,60}?\b(?:President|Prime\s+Minister|King|Emir|Sheikh|Crown\s+Prince|Chancellor|Premier|Minister|Secretary)\b))",
         ("receive", "host"),
     ),
     ("Meeting", r"\b(?:called|calls)\s+on\s+(?=(?:the\s+)?(?:visiting\s+)?[A-Z])", ("call",)),
@@ -120,6 +126,14 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     ("Visit", r"\bvisit(?:ed|ing|s)?\s+(?=[A-Z])", ("visit",)),
     ("Visit", r"\b(?:arrived|arrives|landed|lands)\s+(?:in|at)\b", ("arrive", "land")),
+    (
+        # a visit told as the time spent there: "spent Sunday in Tashkent", "spent two days in Lima"
+        "Visit",
+        r"\bspent\s+(?:the\s+(?:day|weekend|night|morning|afternoon|evening)|"
+        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening))?|"
+        r"(?:two|three|four|five|several|\d)\s+days|[0-3]?\d\s+[A-Z][a-z]+|[A-Z][a-z]+\s+[0-3]?\d)\s+in\s+(?=[A-Z])",
+        ("spent",),
+    ),
     (
         "Visit",
         r"\b(?:travel(?:l)?ed|flew|sailed|came|went|travels|comes|(?:had|has|have)\s+(?:\w+\s+)?come)\s+(?:\w+\s+)?to\s+(?=[A-Z])",
@@ -192,7 +206,7 @@ _RELATIVE = re.compile(r",\s+(?=(?:who|whose|which)\b)")
 _FUTURE_WORDS = (
     r"will|would|shall|'ll|is\s+to|are\s+to|was\s+to|were\s+to|to\s+be\s+(?:held|signed)|scheduled|due\s+to|"
     r"expected|plans?\s+to|planned|planning|intends?\s+to|intended|set\s+to|going\s+to|about\s+to|invitation\s+to|"
-    r"invited\s+to|ready\s+to|willing\s+to|agreed\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|may|might|"
+    r"invited\s+to|ready\s+to|willing\s+to|agreed\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|(?-i:may)|might|"
     r"could|should|can|must|next|upcoming|proposed|prepare\s+to|preparing\s+to|would-be|possible|potential|"
     r"future|calls?\s+for|called\s+for|urged|urges|asked\s+to|if|look(?:s|ed|ing)?\s+forward\s+to"
 )
@@ -206,7 +220,7 @@ _FUTURE_GROUPED = (
     r"i(?:s\s+to|ntends?\s+to|ntended|nvitation\s+to|nvited\s+to|f)|a(?:re\s+to|bout\s+to|greed\s+to|ims?\s+to|sked\s+to)|"
     r"to\s+be\s+(?:held|signed)|due\s+to|expected|"
     r"p(?:lans?\s+to|lanned|lanning|roposed|repare\s+to|reparing\s+to|ossible|otential)|going\s+to|ready\s+to|"
-    r"hopes?\s+to|m(?:ay|ight|ust)|c(?:ould|an|alls?\s+for|alled\s+for)|next|u(?:pcoming|rged|rges)|future|"
+    r"hopes?\s+to|(?-i:may)|m(?:ight|ust)|c(?:ould|an|alls?\s+for|alled\s+for)|next|u(?:pcoming|rged|rges)|future|"
     r"look(?:s|ed|ing)?\s+forward\s+to"
 )
 _FUTURE = re.compile(  # (?=[a-z']): what every alternative starts with, checked first
@@ -225,7 +239,8 @@ _NEG_PLAIN = (
 _NEG = re.compile(casefold_word_start(_NEG_PLAIN))
 _FUT_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\s+){0,3}?(?:(?:will|is|are|was|were)\s+(?:to\s+be|expected|scheduled|due|set|"
-    r"planned|likely)|will\s+(?:be\s+held|be\s+hosted|take\s+place|convene)|to\s+be\s+(?:held|hosted|signed)|expected\s+(?:in|on|to|later|next)|"
+    r"planned|likely)|will\s+(?:be\s+held|be\s+hosted|take\s+place|convene)|"
+    r"(?:opens|begins|starts|convenes|kicks\s+off)\s+(?:on\s+\w+day|next|later|tomorrow|this\s+(?:week|month))|to\s+be\s+(?:held|hosted|signed)|expected\s+(?:in|on|to|later|next)|"
     r"planned\s+for|scheduled\s+for|due\s+(?:in|on|to|later|next)|later\s+this|next\s+(?:week|month|year))",
     re.I,
 )
@@ -237,7 +252,8 @@ _DEF_NOUN = re.compile(casefold_word_start(_DEF_NOUN_PLAIN))
 _PLURAL_REF_PLAIN = (
     r"\b(?:the|both|all)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:leaders|presidents|"
     r"premiers|prime\s+ministers|heads\s+of\s+state|heads\s+of\s+government|men|women|sides|ministers|"
-    r"foreign\s+ministers|chancellors|statesmen|counterparts)\b|\b(?:They|they)\b"
+    r"foreign\s+ministers|chancellors|statesmen|counterparts)\b|\b(?:They|they)\b|\b(?:in|In)\s+their\s+presence\b|"
+    r"\beach\s+(?:of\s+the\s+)?(?:leader|president|prime\s+minister|minister|visitor|guest|head)s?\b"
 )
 _PLURAL_REF = re.compile(casefold_word_start(_PLURAL_REF_PLAIN))
 #: a plural reference right before a comma: the antecedent of "..., who"
@@ -285,6 +301,11 @@ class Ev:
     airport: bool = False
     relative: bool = False  #: told in a relative clause ("Xi, who arrived on Sunday, ..."): dates itself only
     distributive: bool = False
+    #: a definite mention inside "after/before/following the talks": it names the event
+    #: another one is timed by, and reports nothing of its own
+    temporal_ref: str = ""  #: its first word, lower-cased: "after", "before", "during" ...
+    #: the span of that mention, on the event of the same sentence that it times
+    ref_span: tuple[int, int] | None = None
     co_subjects: bool = False  #: a visit whose coordinated subjects each travelled  #: "separate talks with each of", "on state visits": one event per person
 
 
@@ -345,6 +366,26 @@ _FINITE_PAST = re.compile(r"^(?:signed|met|held|visited|arrived|spoke|received|i
 _NEW_CLAUSE_AFTER_MODAL = re.compile(r"\b(?:and|but)\s+(?:\w+\s+){0,3}$")
 
 
+#: a trigger in the present simple of a timetable ("travels", "arrives", "meets")
+_PRESENT_SIMPLE = re.compile(r"(?:travels|arrives|lands|flies|heads|comes|visits|meets|holds)\b")
+#: ... followed in its clause by the day it is set for
+_SCHEDULED_DAY = re.compile(
+    r"[^.;\n]{0,60}?\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|tomorrow|"
+    r"next\s+(?:week|month)|later\s+this\s+(?:week|month))\b"
+)
+
+
+#: "(that|which) the two governments plan to hold": the noun before is what they plan
+_PLANNED_RELATIVE = re.compile(
+    r"\W{0,3}(?:(?:that|which)\s+)?(?:[\w'’-]+\s+){0,4}?(?:plans?|intends?|hopes?|aims?|wants?|agreed|are\s+set|is\s+set)"
+    r"\s+to\s+(?:hold|host|convene|organi[sz]e|stage|make|pay)\b",
+    re.I,
+)
+_TIMETABLE_FOR = re.compile(
+    r"\b(?:travels|arrives|lands|flies|heads|comes|visits)\b" + _SCHEDULED_DAY.pattern + r"[^.;\n]{0,30}?\bfor\s+(?:[\w-]+\s+){0,2}$"
+)
+
+
 def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kind: str) -> bool:
     pre = text[max(clause_start, trig_start - 90) : trig_start]
     trig = text[trig_start:trig_end]
@@ -375,6 +416,12 @@ def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kin
         and not _FIRST_LAST_ONLY.search(pre)
     ):
         return True
+    if kind == "verb" and _PRESENT_SIMPLE.match(trig) and _SCHEDULED_DAY.match(text, trig_end):
+        return True  # "The chancellor travels to Kyiv on Monday": the present of a timetable
+    if kind in {"noun", "def"} and _PLANNED_RELATIVE.match(post):
+        return True  # "a summit the two sides plan to hold in Baku": the summit is a plan
+    if kind == "noun" and _TIMETABLE_FOR.search(pre):
+        return True  # "... travels to Kyiv on Monday for talks": the talks are as planned as the trip
     return False
 
 
@@ -390,16 +437,35 @@ _ORDINAL_BEFORE = re.compile(r"\b(?:first|last|second|third|fourth|fifth|sixth|s
     r"eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$")
 
 
+#: "witnessed the signing": the leaders watched a signing the text reports here
+_WITNESSED_BEFORE = re.compile(
+    r"\b(?:witnessed|witness|witnessing|oversaw|watched|presided\s+over)\s+(?:the|a)\s+$", re.I
+)
+
+
+#: "was the first", "marks his second", "is Xi's first": a copula before an ordinal
+#: characterises an event the text has told, it does not report another
+_COPULA_ORDINAL_BEFORE = re.compile(
+    r"\b(?:is|was|marks|marked|marking|becomes|became|being)\s+(?:the|his|her|its|their|[A-Z][\w-]+['’]s)\s+"
+    r"(?:first|second|third|fourth|fifth|last|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$"
+)
+
+
 def _kind(ev_type: str, text: str, s: int, e: int) -> str:
     t = text[s:e].lower()
+    s += len(t) - len(t.lstrip())  # " visit" (the space the adjective-less form takes): "the" is before
     before = text[max(0, s - 40) : s]
     if ev_type in {"Summit", "Visit", "Meeting", "Talks", "PhoneCall"} and _NOUN_TRIGGER.match(t.strip()):
         if ev_type == "Talks" and _DEFINITE_START.match(t):
             return "def"
         if _DEF_NOUN.search(before) and not _ORDINAL_BEFORE.search(before):
             return "def"
+        if _COPULA_ORDINAL_BEFORE.search(before):
+            return "def"  # "It was the first visit by ... in seven years": said of a visit told already
         return "noun"
     if ev_type == "Signing" and t == "signing":
+        if _WITNESSED_BEFORE.search(before):
+            return "noun"  # "the two leaders witnessed the signing of ...": a report, not a reference
         return "def" if _DEF_NOUN.search(before) else "noun"
     if ev_type == "Talks" and _DEFINITE_START.match(t):
         return "def"
@@ -445,8 +511,11 @@ def find_events(ctx: Context) -> list[EventX]:
                 ev = _build(ctx, ev_type, ts, te, clause, (ss, se), si, found, per_clause, ci)
                 if ev is not None:
                     raw.append(ev)
-    events = _merge(ctx, raw)
+    _link_temporal_refs(raw)
+    events = _fold_headline(ctx, _merge(ctx, raw))
+    _refer_dates(events, overwrite=False)
     _inherit_dates(ctx, events)
+    _refer_dates(events, overwrite=True)
     events = _distribute(ctx, events)
     return [_to_x(ctx, e) for e in events if _keep(e) and not _after_story(ctx, e)]
 
@@ -469,6 +538,41 @@ _ATTEND_GATE = re.compile(
     r"witness|attended\s+(?:by|the)|took\s+part|presence\s+of|looking\s+on|standing\s+beside|sat\s+in\s+on|"
     r"Attending\s+the"
 )
+
+
+def _link_temporal_refs(raw: list[Ev]) -> None:
+    """Each event of a sentence that holds "after/before the <event>" is timed by that
+    event: "After the talks, the two leaders issued a joint statement" happened on the
+    day of the talks, not on the day the paragraph last named."""
+    refs = [r for r in raw if r.temporal_ref]
+    if not refs:
+        return
+    for ev in raw:
+        if ev.temporal_ref or ev.type == "Attend":
+            continue
+        near = [r for r in refs if r.sent == ev.sent]
+        if near:
+            ref = min(near, key=lambda r: abs(r.start - ev.start))
+            ev.ref_span = (ref.start, ref.end)
+
+
+def _refer_dates(events: list[Ev], overwrite: bool) -> None:
+    """An event with no date of its own that is timed by another ("after the talks")
+    takes the date of the event that mention was merged into.  Run before dates are
+    inherited (so the paragraph's day does not win), and after (the event referred to
+    may itself have inherited its day); the second pass overwrites only inherited days."""
+    for ev in events:
+        if ev.ref_span is None or ev.historic or (ev.strength > 1 or ev.strength < 0):
+            continue
+        if ev.strength == 1 and not overwrite:
+            continue
+        target = next((t for t in events if t is not ev and ev.ref_span in t.mentions), None)
+        if target is None or target.strength < 0:
+            continue
+        if target.historic:
+            ev.date, ev.strength, ev.historic, ev.hist_key = None, 1, True, target.hist_key
+        elif target.date is not None:
+            ev.date, ev.strength = target.date, 1
 
 
 def _masked(ctx: Context, pos: int) -> bool:
@@ -536,6 +640,12 @@ _CALLED_ON_TO = re.compile(r"\s*(?:the\s+)?(?:[\w'-]+\s+){0,8}?to\s+\w+")
 _CALLED_ON_AT = re.compile(r"[^.,;]{0,40}\b(?:at|in)\s+(?:the\s+)?[A-Z]")
 #: "summit" in the clause of a "met": the meeting is a summit
 _SUMMIT_IN_CLAUSE = re.compile(r"\bsummit\b", re.I)
+#: "met ahead of the summit": a meeting of its own before the summit, not the summit
+_BEFORE_A_SUMMIT = re.compile(
+    r"\b(?:ahead\s+of|before|in\s+the\s+run-up\s+to|on\s+the\s+eve\s+of|prepare|preparing|to\s+prepare\s+for)\s+(?:the|a|an|this|next)\s+"
+    r"(?:[\w'’-]+\s+){0,4}summit\b",
+    re.I,
+)
 #: "summit meeting" anywhere in the clause
 _SUMMIT_MEETING = re.compile(r"summit\s+meeting", re.I)
 #: a preposition before "retreat": "at the presidential retreat" is a place
@@ -550,6 +660,15 @@ _SUMMIT_MEETING_LOWER = re.compile(r"summit\s+meeting")
 _SUMMIT_AS_MODIFIER = re.compile(r"\s*(?:mechanism|format|process|declaration|documents?|outcomes?)\b", re.I)
 #: "Declaration of the ... Summit": a summit named in a document title
 _DOCUMENT_TITLE_BEFORE = re.compile(r"\b(?:Declaration|Statement|Communiqu\w+)\s+of\s+the\s+(?:[\w-]+\s+){0,4}$")
+#: "After the talks, ...", "following their meeting", "ahead of the signing": the
+#: definite noun that follows names the event a neighbouring one is timed by
+_TEMPORAL_REF = re.compile(
+    r"\b(?:(after|following|before|ahead\s+of|during|at\s+the\s+(?:end|close|conclusion)\s+of|"
+    r"in\s+the\s+wake\s+of|on\s+the\s+sidelines\s+of)\s+"
+    r"(?:(?:the|their|these|those|this|that|his|her)\s+(?:[\w'’-]+\s+){0,2})?|"
+    r"(at|in)\s+(?:the|their|these|those|this|that)\s+(?:[\w'’-]+\s+){0,2})$",
+    re.I,
+)
 #: "the visiting": who, not what
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|our|their)\s+$")
 #: "welcomed ... visit": a reference to a visit told elsewhere
@@ -564,6 +683,10 @@ _CAME_TO_IDIOM = re.compile(
 )
 #: "signing on", "signing up": no signing of a document
 _SIGNING_ON_OR_UP = re.compile(r"\s+(?:of\s+)?(?:on|up)\b")
+#: "a sign", "no sign", "every sign": the noun "sign"
+_A_SIGN_BEFORE = re.compile(r"\b(?:a|an|the|no|any|every|clear|strong|positive|good|first)\s+$", re.I)
+#: "sign of": the noun
+_OF_AFTER = re.compile(r"\s+of\b")
 #: "summit" right before "talks": the summit carries the event
 _SUMMIT_WORD_BEFORE = re.compile(r"\bsummit\s+$", re.I)
 #: "talks" as a call only when a phone or a video link follows
@@ -574,8 +697,12 @@ _PARTICIPANTS_FOLLOW = re.compile(r"(?:\s+\w+){0,3}\s+(?:between|with|of|by|amon
 _SUPPORT_VERB_BEFORE = re.compile(
     r"\b(?:held|hold|had|chaired|co-chaired|attended|hosted|opened|paid|pays|paying|undertook|undertaking|began|begins|"
     r"concluded|concludes|(?:is|are|was|were)\s+(?:currently\s+|now\s+)?on)\s+(?:[\w'-]+\s+){0,6}$")
+#: a noun trigger fronted in its clause: "In talks at ...", "During his visit to ..."
+_FRONTED_PP = re.compile(r"\s*(?:In|During|At|Over)(?:\s+[\w'’-]+){0,3}\s*$")
+#: the passive meeting trigger: "was received by", "were joined by"
+_PASSIVE_MEETING = re.compile(r"(?:was|were|has|have|had)\s")
 #: "by/of/with/greet/welcome/meet ... X": X receives the visitor
-_HOST_BEFORE = re.compile(r"\b(?:by|of|with|greet|welcome|meet)\s+(?:[\w.'-]+\s+){0,6}$")
+_HOST_BEFORE = re.compile(r"\b(?:by|of|with|greet|welcome|meet|met)\s+(?:[\w.'-]+\s+){0,6}$")
 #: "visit ... by": the visitor is named after the noun
 _BY_AFTER_TRIGGER = re.compile(r"\bby\s")
 #: a clause opening with "who"/"whose": a relative clause
@@ -643,6 +770,13 @@ def _build(
         if low.startswith(("meet", "met")) and _MEET_A_DEMAND.match(after):
             return None
         if (
+            _PASSIVE_MEETING.match(low)
+            and not _person_before(ctx, clause, ts)
+            and not _PRONOUN.search(text[cs:ts])
+            and not _PLURAL_REF.search(text[cs:ts])
+        ):
+            return None  # "the plan was welcomed by X": a thing, not a visitor, was received
+        if (
             low.startswith("meet")
             and low.rstrip() in {"meet", "meet with"}
             and not _SUBJECT_BEFORE_MEET.search(before)
@@ -658,6 +792,7 @@ def _build(
             _SUMMIT_IN_CLAUSE.search(clause_text)
             and not _SUMMIT_MEETING.search(clause_text)
             and low.startswith(("met", "meet"))
+            and not _summit_ahead(clause_text)
         ):
             ev_type = "Summit"
     if (
@@ -688,6 +823,8 @@ def _build(
     if ev_type == "Signing":
         if low == "signing" and _SIGNING_ON_OR_UP.match(after):
             return None
+        if low == "sign" and (_A_SIGN_BEFORE.search(before) or _OF_AFTER.match(after)):
+            return None  # "a sign of our friendship": the noun, not the verb
     if ev_type == "Talks" and _SUMMIT_WORD_BEFORE.search(text[max(0, ts - 8) : ts]):
         return None  # "held summit talks": the summit carries it
     if (
@@ -698,6 +835,10 @@ def _build(
         return None
     ev = Ev(ev_type, ts, te, clause, si, definite=(kind == "def"))
     ev.mentions.append((ts, te))
+    if kind == "def":
+        tm = _TEMPORAL_REF.search(text[max(0, ts - 40) : ts])
+        if tm is not None:
+            ev.temporal_ref = (tm.group(1) or tm.group(2)).lower()
     # --- participants
     if kind in {"noun", "def"} and ev_type in {"Visit", "Summit", "Meeting", "PhoneCall", "Talks"}:
         # a noun mention speaks only for its own phrase: "... , the first trip to Cuba by a president"
@@ -707,11 +848,14 @@ def _build(
         window: Clause = ((lo, hi),)
         if ev_type != "Visit" and _PARTICIPANTS_FOLLOW.match(text[te : te + 30]):
             window = clause
-        if _SUPPORT_VERB_BEFORE.search(text[cs:ts]):
-            window = clause
+        if _SUPPORT_VERB_BEFORE.search(text[cs:ts]) or _FRONTED_PP.match(text[cs:ts]):
+            window = clause  # "In talks at the palace, A and B agreed": the clause's subject took part
     else:
         window = clause
     ev.participants = _persons_in(ctx, window)
+    if kind == "def" and ev.participants and _SPEECH_VERB.search(text, window[0][0], window[-1][1]):
+        # "the visit showed a thaw, analyst X said": the speaker remarks on it, did not take part
+        ev.participants = [p for p in ev.participants if not _speaker(ctx, p, window)]
     if ev_type == "Visit":
         hosts = {
             id(p)
@@ -802,9 +946,64 @@ def _build(
         ev.airport = True
     # --- date
     _date_for(ctx, ev, found, per_clause, ci)
+    if ev_type == "Signing" and ev.historic and low.startswith("signed") and _document_before(ctx, ts):
+        return None  # "the Partnership signed in London in January 2020": the document's history
     # --- location
     ev.location = _location(ctx, ev, cs, ce)
     return ev
+
+
+#: a document's name or noun right before "signed": "the Treaty signed in ...", "the pact signed in 2019"
+_DOCUMENT_BEFORE_SIGNED = re.compile(
+    r"(?:\b[A-Z][\w'’-]*|\b(?:agreement|treaty|accord|pact|deal|memorandum|declaration|charter|partnership|"
+    r"convention|protocol|roadmap|plan|documents?|MoUs?|agreements|treaties|accords)),?\s+$"
+)
+
+
+def _document_before(ctx: Context, pos: int) -> bool:
+    """Whether "signed" at ``pos`` is a participle after a document ("the Accord signed in
+    2019"), not a verb after its signatory (a person, country or organisation named there)."""
+    before = ctx.text[max(0, pos - 60) : pos]
+    if not _DOCUMENT_BEFORE_SIGNED.search(before):
+        return False
+    end = len(before.rstrip(" ,")) + max(0, pos - 60)
+    if any(e == end for p in ctx.persons for _, e in p.mentions):
+        return False
+    last = before.rstrip(" ,").rsplit(None, 1)[-1]
+    if any(last in p.name.split() or last in p.aliases for p in ctx.persons):
+        return False  # "that Ruto and Hassan signed": a name the person rules did not mark here
+    return not any(h.end == end for h in (*ctx.countries, *ctx.org_hits))
+
+
+#: a verb of saying, the mark of a remark
+_SPEECH_VERB = re.compile(r"\b(?:said|says|told|added|noted|stressed|remarked|commented|wrote)\b")
+#: "X said", "X, the spokesman, said" right after a name
+_SPEECH_AFTER_NAME = re.compile(r"(?:\s*,[^,.;]{0,50},)?\s+(?:said|says|told|added|noted|stressed|remarked|commented|wrote)\b")
+#: "said X", "told reporters Foreign Minister X" right before a name
+_SPEECH_BEFORE_NAME = re.compile(r"\b(?:said|says|told|added|noted|stressed|remarked|commented|wrote)\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+def _speaker(ctx: Context, p: Person, window: Clause) -> bool:
+    """Whether the person is named in the window only as the one who says something."""
+    text = ctx.text
+    inside = [(s, e) for s, e in p.mentions if _in(window, s)]
+    return bool(inside) and all(
+        _SPEECH_AFTER_NAME.match(text, e) or _SPEECH_BEFORE_NAME.search(text[max(0, s - 50) : s]) for s, e in inside
+    )
+
+
+def _summit_ahead(clause_text: str) -> bool:
+    """Whether the summit a "met" clause names is still to come ("met ahead of the summit",
+    "to prepare a summit that opens on Friday"): the meeting is then not that summit."""
+    if _BEFORE_A_SUMMIT.search(clause_text):
+        return True
+    m = _SUMMIT_IN_CLAUSE.search(clause_text)
+    return m is not None and _FUT_AFTER.match(clause_text[m.end() : m.end() + 60]) is not None
+
+
+def _person_before(ctx: Context, clause: Clause, pos: int) -> bool:
+    """Whether the clause names a person before ``pos`` (the subject of a passive verb)."""
+    return any(_in(clause, s) and s < pos for p in _persons_in(ctx, clause) for s, _ in p.mentions)
 
 
 def _inside_org(ctx: Context, pos: int) -> bool:
@@ -860,10 +1059,30 @@ def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[
             ds = d.start
             if d.kind == "year" and not _IN_OR_SINCE_YEAR.match(d.text):
                 continue
-            if _inside_org(ctx, ds) or ds < lo or ds >= hi:
+            if _inside_org(ctx, ds) or ds < lo or ds >= hi or _in_dateline(ctx, ds):
                 continue
             out.append((ds, d))
     return out
+
+
+def _anchor_at(ctx: Context, pos: int) -> dt.date | None:
+    """The day a weekday or "yesterday" at ``pos`` counts from.  A headline or standfirst
+    above a dated dateline is the page's, written on its publication day; the story
+    from the dateline on counts from the dateline's day ("ASTANA, June 3 -- ... on Monday")."""
+    dl = ctx.dateline
+    if dl is not None and dl.date is not None and pos < dl.start:
+        published = datex.parse_iso(ctx.doc.published)
+        if published is not None:
+            return published
+    return ctx.anchor
+
+
+def _in_dateline(ctx: Context, pos: int) -> bool:
+    """The date of a "CITY, May 12 (Agency) --" dateline is the day the story was filed,
+    the anchor of its weekdays: it does not date the event of the sentence it opens
+    ("..., May 12 (Agency) -- A met B on Thursday" happened on the Thursday)."""
+    dl = ctx.dateline
+    return dl is not None and dl.date is not None and dl.start <= pos < dl.end
 
 
 # The patterns of _date_for(), compiled once: a module-level re call looks its pattern up on every call.
@@ -913,7 +1132,7 @@ def _date_for(
         ev.date = datex.resolve(d, ctx.anchor, ctx.year)
         ev.strength = 3 if ev.date else -1
     elif d.kind in {"weekday", "relative"}:
-        ev.date = datex.resolve(d, ctx.anchor, ctx.year)
+        ev.date = datex.resolve(d, _anchor_at(ctx, d.start), ctx.year)
         ev.strength = 2 if ev.date else -1  # no dated page: the day is unknown, do not inherit one
     else:
         ev.historic = True
@@ -1007,8 +1226,17 @@ def _places_compatible(a: Ev, b: Ev, ctx: Context) -> bool:
     la, lb = a.location, b.location
     if not la or not lb or la == ctx.dateline_place or lb == ctx.dateline_place:
         return True
+    if _country_name(ctx, la) != _country_name(ctx, lb):
+        return True  # "a visit to Kenya" and "the visit to Nairobi": a country holds its places
     la_l, lb_l = la.lower(), lb.lower()
     return la_l in lb_l or lb_l in la_l or la_l.split(",")[-1].strip() == lb_l.split(",")[-1].strip()
+
+
+def _country_name(ctx: Context, place: str) -> bool:
+    names = ctx.extra.get("country_names")
+    if not isinstance(names, set):
+        names = ctx.extra["country_names"] = {h.form for h in ctx.countries}
+    return place in names
 
 
 def _same(a: Ev, b: Ev, ctx: Context) -> bool:
@@ -1050,6 +1278,7 @@ _MEETING_OR_TALKS = re.compile(r"meeting|talks")
 
 def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
     out: list[Ev] = []
+    pending: list[Ev] = []  #: temporal references with no event before them
     for ev in raw:
         target = None
         if ev.type == "Attend":
@@ -1079,12 +1308,10 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
                     if _date_compatible(cand, ev) and _places_compatible(cand, ev, ctx):
                         target = cand
                         break
-            if (
-                target is None
-                and not (ev.participants or ev.countries)
-                or target is None
-                and ev.type in {"Talks"}
-            ):
+            if target is None and ev.temporal_ref:
+                pending.append(ev)  # "Before the signing, ...": the signing may be told later
+                continue
+            if _unreported(ev, target):
                 continue
         if target is None:
             for cand in out:
@@ -1095,7 +1322,61 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
             out.append(ev)
             continue
         _fold(target, ev)
+    for ev in pending:
+        later = next(
+            (
+                c
+                for c in out
+                if c.start > ev.start
+                and (ev.type in _COMPAT.get(c.type, {c.type}) or c.type in _COMPAT.get(ev.type, set()))
+            ),
+            None,
+        )
+        if later is not None:  # the reference names that event; it reports nothing itself
+            later.mentions.append((ev.start, ev.end))
+        elif not ev.temporal_ref.startswith(("before", "ahead")) and not _unreported(ev, None):
+            out.append(ev)  # "at the end of his two-day visit": the one mention of a real event
     return out
+
+
+def _fold_headline(ctx: Context, events: list[Ev]) -> list[Ev]:
+    """A headline's "A, B hold talks" is the meeting the body tells as "A met B": a
+    meeting, talks or summit told only in the headline joins the body's event of a
+    kindred type with the same people, which keeps its own type."""
+    span = ctx.doc.title_span
+    if span is None:
+        return events
+    out = list(events)
+    for ev in events:
+        if ev.type not in {"Meeting", "Talks", "Summit"} or not all(
+            span.start <= s and e <= span.end for s, e in ev.mentions
+        ):
+            continue
+        mine = set(map(id, ev.participants))
+        body = next(
+            (
+                b
+                for b in out
+                if b is not ev
+                and b.type in _COMPAT[ev.type]
+                and b.start >= span.end
+                and not b.historic
+                and (mine & set(map(id, b.participants)) if mine else set(ev.countries) & set(b.countries))
+                and _date_compatible(b, ev)
+            ),
+            None,
+        )
+        if body is not None:
+            keep = body.type
+            _fold(body, ev)
+            body.type = keep
+            out.remove(ev)
+    return out
+
+
+def _unreported(ev: Ev, target: Ev | None) -> bool:
+    """A definite mention that refers to no event told before it and names no one: not an event."""
+    return target is None and (not (ev.participants or ev.countries) or ev.type == "Talks")
 
 
 def _fold(target: Ev, ev: Ev) -> None:
@@ -1188,7 +1469,7 @@ def _paragraph_day(ctx: Context, pos: int, after: int) -> dt.date | None:
     i = bisect.bisect_left(starts, pos) - 1
     while i >= 0 and all_dates[i].start > lo:
         d = all_dates[i]
-        if d.kind == "day" and not _inside_org(ctx, d.start):
+        if d.kind == "day" and not _inside_org(ctx, d.start) and not _in_dateline(ctx, d.start):
             return datex.resolve(d, ctx.anchor, ctx.year)
         i -= 1
     return None
@@ -1254,8 +1535,8 @@ def _after_story(ctx: Context, ev: Ev) -> bool:
     if not ev.historic or ev.hist_key is None or ctx.anchor is None:
         return False
     year, month = ev.hist_key
-    if month is None:
-        return False
+    if month is None:  # "a summit in Bogotá in 2025" in a 2024 story
+        return year is not None and year > ctx.anchor.year
     if year is None:
         return 0 < month - ctx.anchor.month <= 4
     return (year, month) > (ctx.anchor.year, ctx.anchor.month)
