@@ -221,6 +221,14 @@ def write_doc() -> None:
         "*oxigraph serve* rows the server's own CPU is not counted. The machine is shared with other "
         "jobs, so `--workers 2` only beats one worker when the second core happens to be free; "
         "compare runs by CPU per article.",
+        "",
+        "The VM's speed drifts through the day, so compare code alternately, not across tables: on "
+        "28 November at 18:25 (quiet machine, 2k bulk, 2 workers, `newsgraph ingest` timed whole) "
+        "58c6a7b took 26.2 and 27.1 s where 8887c89 took 22.2 s (40b58c7: 21.8 and 23.3 s against "
+        "21.3 and 21.0 s for 8887c89). The same 58c6a7b had read 113 articles/s (17.7 s) that "
+        "morning. A profile of this run: the writing process is busy about 10 of the 21 s (8 s "
+        "loading shards: summary index upkeep 4.9 s, Oxigraph's bulk load 3.1 s) and waits for the "
+        "converters the rest; the workers wait while a shard loads.",
     ]
     if export_rows:
         body += [
