@@ -971,7 +971,7 @@ def _document_before(ctx: Context, pos: int) -> bool:
         return False
     last = before.rstrip(" ,").rsplit(None, 1)[-1]
     if any(last in p.name.split() or last in p.aliases for p in ctx.persons):
-        return False  # "that Ruto and Hassan signed": a name the person rules did not mark here
+        return False  # "that Okafor and Lindqvist signed": a name the person rules did not mark here
     return not any(h.end == end for h in (*ctx.countries, *ctx.org_hits))
 
 
@@ -1227,7 +1227,7 @@ def _places_compatible(a: Ev, b: Ev, ctx: Context) -> bool:
     if not la or not lb or la == ctx.dateline_place or lb == ctx.dateline_place:
         return True
     if _country_name(ctx, la) != _country_name(ctx, lb):
-        return True  # "a visit to Kenya" and "the visit to Nairobi": a country holds its places
+        return True  # "a visit to Peru" and "the visit to Lima": a country holds its places
     la_l, lb_l = la.lower(), lb.lower()
     return la_l in lb_l or lb_l in la_l or la_l.split(",")[-1].strip() == lb_l.split(",")[-1].strip()
 
