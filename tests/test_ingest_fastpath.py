@@ -411,3 +411,48 @@ def test_bulk_ingest_keeps_the_index_from_the_workers_triples(
         assert incremental == rebuilt
     finally:
         store.close()
+
+
+class _FailingSecondLoad(EmbeddedStore):
+    """A real store whose second bulk load fails, as a full disk would."""
+
+    loads = 0
+
+    def bulk_load(self, *args: Any, **kwargs: Any) -> None:
+        self.loads += 1
+        if self.loads == 2:
+            from newsgraph.errors import StoreError
+
+            raise StoreError("no space left on the test device")
+        super().bulk_load(*args, **kwargs)
+
+
+def test_a_shard_that_fails_to_load_stops_the_run_with_its_error(tmp_path: Path) -> None:
+    """Shards are stored by a loading thread while the next is written: the failure of one
+    reaches the caller as the run's error, the shard stored before it stays whole, and no
+    shard file is left behind."""
+    from newsgraph.errors import StoreError
+
+    corpus = _generated(tmp_path / "gen", 40)
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    store = _FailingSecondLoad(str(tmp_path / "store"))
+    try:
+        with pytest.raises(StoreError, match="no space left"):
+            ingest(
+                [str(corpus)],
+                store,
+                base=BASE,
+                bulk=True,
+                workers=2,
+                shard_bytes=40_000,
+                shard_dir=str(shards),
+            )
+        assert store.loads == 2
+        stored = set(store.graph_names())
+        assert stored  # the first shard, loaded before the failure
+        for g in stored:  # each stored article complete: the same quads as a converted copy
+            assert len(list(store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(g)))) > 50
+        assert not list(shards.rglob("*.nq")) and not list(shards.rglob("*.nt"))
+    finally:
+        store.close()

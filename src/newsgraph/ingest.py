@@ -25,6 +25,7 @@ size and the number of articles in flight, whatever the corpus size.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -32,7 +33,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -351,8 +352,6 @@ def _process_task(
 
 def _warm_up() -> None:
     """Import the converter and the shapes once per worker, before the first task."""
-    import contextlib
-
     from . import converters  # noqa: F401
 
     with contextlib.suppress(ImportError):
@@ -460,6 +459,9 @@ class _ShardWriter:
 
         self._embedded = isinstance(store, EmbeddedStore)
         self.n = 0
+        #: One thread stores the shards, in order, while this one writes the next.
+        self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-load")
+        self._pending: Future[None] | None = None
         self._open_shard()
 
     def _open_shard(self) -> None:
@@ -505,21 +507,42 @@ class _ShardWriter:
             self._open_shard()
 
     def _load(self) -> None:
-        self._close_files()
-        if self.graphs:
-            self.store.remove_graphs(self.graphs)
-            if self.default_path is not None:
-                from .store.embedded import EmbeddedStore
+        """Hand the full shard to the loading thread, once the shard before it is stored.
 
-                assert isinstance(self.store, EmbeddedStore)
-                self.store.bulk_load(self.path, default_graph=self.default_path, triples=self.index)
-            else:
-                self.store.bulk_load(self.path, triples=self.index)
-            self.report.written += len(self.graphs)
-            self.report.triples += self.triples
-        self.path.unlink(missing_ok=True)
-        if self.default_path is not None:
-            self.default_path.unlink(missing_ok=True)
+        Loading a shard (the summary index's upkeep, then Oxigraph's bulk loader) took
+        about 40% of a 2,000-article run, and the conversion workers sat idle through
+        it: their results had nowhere to go.  One shard loads while the next is written;
+        never more, so memory holds at most two shards' index triples, and shards are
+        stored in the order they were written (a later copy of an article still wins).
+        """
+        self._close_files()
+        shard = _Shard(self.path, self.default_path, self.graphs, self.index, self.triples)
+        self._wait()
+        self._pending = self._loader.submit(self._store, shard)
+
+    def _wait(self) -> None:
+        """Block until the shard in flight is stored; its error, if any, is raised here."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def _store(self, shard: _Shard) -> None:
+        try:
+            if shard.graphs:
+                self.store.remove_graphs(shard.graphs)
+                if shard.default_path is not None:
+                    from .store.embedded import EmbeddedStore
+
+                    assert isinstance(self.store, EmbeddedStore)
+                    self.store.bulk_load(shard.path, default_graph=shard.default_path, triples=shard.index)
+                else:
+                    self.store.bulk_load(shard.path, triples=shard.index)
+                self.report.written += len(shard.graphs)
+                self.report.triples += shard.triples
+        finally:
+            shard.path.unlink(missing_ok=True)
+            if shard.default_path is not None:
+                shard.default_path.unlink(missing_ok=True)
 
     def _close_files(self) -> None:
         self.fh.close()
@@ -529,12 +552,33 @@ class _ShardWriter:
     def close(self) -> None:
         try:
             self._load()
+            self._wait()
         finally:
+            self._loader.shutdown(wait=True)
             self._tmp.cleanup()
 
     def abort(self) -> None:
+        """After a failure: the shard in flight still finishes (a bulk write cannot be cut
+        short, and the store must not be closed under it); its own error, if any, is
+        dropped for the one being raised."""
         self._close_files()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            with contextlib.suppress(Exception):
+                pending.result()
+        self._loader.shutdown(wait=True)
         self._tmp.cleanup()
+
+
+@dataclass
+class _Shard:
+    """A written shard on its way to the store."""
+
+    path: Path
+    default_path: Path | None
+    graphs: dict[str, None]
+    index: dict[str, list[tuple[str, str, str, bool]]] | None
+    triples: int
 
 
 # -- the pipeline ---------------------------------------------------------------
@@ -574,9 +618,10 @@ def ingest(
         else:
             report.problems.append(outcome)
 
-    # An embedded store is this run's alone (RocksDB locks its directory, and this loop
-    # writes from one thread): the summary index's counts are followed in memory instead
-    # of being read back for every shard (store/summaries.py, CountCache).
+    # An embedded store is this run's alone (RocksDB locks its directory, and one thread
+    # writes: this loop, or in bulk mode the shard writer's loading thread): the summary
+    # index's counts are followed in memory instead of being read back for every shard
+    # (store/summaries.py, CountCache).
     with counts_followed(store):
         writer: _BatchWriter | _ShardWriter
         writer = (
