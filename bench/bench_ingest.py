@@ -228,7 +228,9 @@ def write_doc() -> None:
         "21.3 and 21.0 s for 8887c89). The same 58c6a7b had read 113 articles/s (17.7 s) that "
         "morning. A profile of this run: the writing process is busy about 10 of the 21 s (8 s "
         "loading shards: summary index upkeep 4.9 s, Oxigraph's bulk load 3.1 s) and waits for the "
-        "converters the rest; the workers wait while a shard loads.",
+        "converters the rest; the workers wait while a shard loads. Since a521fc1 a loading thread "
+        "stores each full shard while the next is written: the table's 105 articles/s against 95 "
+        "for 8887c89 an hour earlier (alternated by hand: 22.1/22.8 s before, 20.5/22.2 s after).",
     ]
     if export_rows:
         body += [
