@@ -157,6 +157,8 @@ CODE_CHANGES = {
     "e14f437": "the conversion workers send each graph's triples in the index's form, so the writing "
     "process no longer parses every shard back for the index (was ~15% of its samples)",
     "8d4bf14": "an index entry's bucket IRI is computed once per entry",
+    "a521fc1": "a loading thread stores each full shard while the next is written (the conversion "
+    "workers no longer wait through every load)",
 }
 
 
