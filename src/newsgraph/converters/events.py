@@ -366,8 +366,10 @@ _FINITE_PAST = re.compile(r"^(?:signed|met|held|visited|arrived|spoke|received|i
 _NEW_CLAUSE_AFTER_MODAL = re.compile(r"\b(?:and|but)\s+(?:\w+\s+){0,3}$")
 
 
+#: verbs of a trip in the present simple of a timetable ("travels to Kyiv on Monday")
+_TIMETABLE_TRIP = "travels|arrives|lands|flies|heads|comes|visits"
 #: a trigger in the present simple of a timetable ("travels", "arrives", "meets")
-_PRESENT_SIMPLE = re.compile(r"(?:travels|arrives|lands|flies|heads|comes|visits|meets|holds)\b")
+_PRESENT_SIMPLE = re.compile(r"(?:" + _TIMETABLE_TRIP + r"|meets|holds)\b")
 #: ... followed in its clause by the day it is set for
 _SCHEDULED_DAY = re.compile(
     r"[^.;\n]{0,60}?\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|tomorrow|"
@@ -382,7 +384,7 @@ _PLANNED_RELATIVE = re.compile(
     re.I,
 )
 _TIMETABLE_FOR = re.compile(
-    r"\b(?:travels|arrives|lands|flies|heads|comes|visits)\b" + _SCHEDULED_DAY.pattern + r"[^.;\n]{0,30}?\bfor\s+(?:[\w-]+\s+){0,2}$"
+    r"\b(?:" + _TIMETABLE_TRIP + r")\b" + _SCHEDULED_DAY.pattern + r"[^.;\n]{0,30}?\bfor\s+(?:[\w-]+\s+){0,2}$"
 )
 
 
