@@ -122,10 +122,11 @@ def gold_problems(article: Path) -> list[str]:
 # --------------------------------------------------------------------------- scoring
 
 
-def load_scorer() -> ModuleType:
-    if not SCORER.exists():
+def load_scorer(path: Path = SCORER) -> ModuleType:
+    """The shared corpus's scorer as a module; the test skips where ../shared is absent."""
+    if not path.exists():
         pytest.skip("score_extraction.py is not present (../shared/corpus)")
-    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
+    spec = importlib.util.spec_from_file_location("score_extraction", path)
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)

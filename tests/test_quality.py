@@ -8,31 +8,17 @@ a second; the RDF path is covered by the scorer run documented in docs/quality.m
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-import pytest
-
+from article_sets import load_scorer
 from newsgraph.converters.extract import extract
 from newsgraph.converters.model import Extraction
 from newsgraph.converters.readers import read_text
 
 TARGETS = {"persons": 0.90, "countries": 0.95, "events": 0.75, "agreements": 0.70}
-
-
-def _scorer(shared: Path) -> ModuleType:
-    path = shared / "corpus" / "score_extraction.py"
-    if not path.exists():
-        pytest.skip("score_extraction.py is not present")
-    spec = importlib.util.spec_from_file_location("score_extraction", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _predicted(ex: Extraction, norm: Callable[[str], str]) -> tuple[Any, ...]:
@@ -73,7 +59,7 @@ def _predicted(ex: Extraction, norm: Callable[[str], str]) -> tuple[Any, ...]:
 
 
 def test_dev_corpus_meets_targets(shared_dir: Path, dev_corpus: Path) -> None:
-    scorer = _scorer(shared_dir)
+    scorer = load_scorer(shared_dir / "corpus" / "score_extraction.py")
     totals: dict[str, list[int]] = {}
     for gold_path in sorted(dev_corpus.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
