@@ -40,7 +40,7 @@ from typing import IO, Any, Literal
 
 from .errors import InputError, NewsgraphError, RDFSyntaxError
 from .store import counts_followed
-from .store.base import Store
+from .store.base import Store, Triple
 from .store.common import ntriples_to_nquads
 
 #: File name endings read as articles when a directory is walked; a file named on the
@@ -90,7 +90,7 @@ class Outcome:
     canonical: bool = False
     #: The same triples as the summary index reads them (bulk mode only): the worker has
     #: them at hand, and the writing process would otherwise parse the shard back.
-    index: list[tuple[str, str, str, bool]] | None = None
+    index: list[Triple] | None = None
 
 
 @dataclass
@@ -479,7 +479,7 @@ class _ShardWriter:
         )
         self.graphs: dict[str, None] = {}
         #: Each graph's triples for the summary index, while every outcome brought them.
-        self.index: dict[str, list[tuple[str, str, str, bool]]] | None = {}
+        self.index: dict[str, list[Triple]] | None = {}
         self.size = 0
         self.triples = 0
 
@@ -577,7 +577,7 @@ class _Shard:
     path: Path
     default_path: Path | None
     graphs: dict[str, None]
-    index: dict[str, list[tuple[str, str, str, bool]]] | None
+    index: dict[str, list[Triple]] | None
     triples: int
 
 
