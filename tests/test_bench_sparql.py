@@ -90,3 +90,31 @@ def test_a_query_past_the_timeout_is_reported_not_raised(bs: ModuleType, tmp_pat
         out = bs.latencies(ep, [heavy, light], reps=3, budget=1.0)
     assert out["heavy"]["median_ms"] is None and out["heavy"]["timeout_s"] == 1.0
     assert out["light"]["size"] == 1 and out["light"]["runs"] == 3
+
+
+def test_oxigraph_server_reads_newsgraphs_own_store(bs: ModuleType, tmp_path: Path) -> None:
+    """``--same-store``: ``oxigraph serve-read-only`` opens the directory newsgraph wrote and
+    answers over the default graph newsgraph keeps with the same rows as newsgraph's store
+    itself, so the comparison needs no export or copy."""
+    if oxigraph_binary() is None:
+        pytest.skip("the oxigraph server binary (PyPI package oxigraph) is not installed")
+    import json
+
+    from newsgraph import samples
+    from newsgraph.ingest import ingest
+    from newsgraph.store.embedded import EmbeddedStore
+
+    location = tmp_path / "store"
+    store = EmbeddedStore(str(location))
+    report = ingest([str(Path(samples.__file__).parent)], store, base="http://kg.test", bulk=True)
+    assert report.written >= 5 and report.ok
+    pairs = bs.qm.Query("pairs", "", "SELECT ?s ?o WHERE { ?s a ?o } ORDER BY ?s ?o")
+    ours = json.loads(store.query(pairs.text, "application/sparql-results+json"))["results"]["bindings"]
+    store.close()
+    assert len(ours) > 50
+    port = bs.bl.free_port()
+    ep = bs.Endpoint("oxigraph", port, "/query", 30.0)
+    cmd = bs.oxigraph_cmd(location, port, 30, union=False)
+    with bs.bl.server(cmd, f"http://127.0.0.1:{port}/query?query=ASK%7B%7D"):
+        theirs = json.loads(ep.ask(pairs))["results"]["bindings"]
+    assert theirs == ours
