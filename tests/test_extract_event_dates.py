@@ -163,3 +163,66 @@ def test_at_the_meeting_takes_the_day_of_the_meeting() -> None:
     )
     signings = of(ex, "Signing")
     assert len(signings) == 1 and signings[0].date == "2023-05-09"
+
+
+# --------------------------------------------------------------------------- days counted from another day
+
+
+def test_a_day_after_dates_the_clause_it_opens() -> None:
+    # "came a day after A and B met": the meeting was the day before the story's day; the
+    # phrase spans the clause cut at "after", so neither clause held it
+    ex = run(
+        "President Irfaan Ali of Guyana spoke by telephone on Friday with President Mia Mottley of Barbados. "
+        "The call came a day after Foreign Minister Hugh Todd and Foreign Minister Kerrie Symmonds met in Bridgetown.",
+        published="2023-05-12",
+    )
+    assert [e.date for e in of(ex, "Meeting")] == ["2023-05-11"]
+    assert [e.date for e in of(ex, "PhoneCall")] == ["2023-05-12"]
+
+
+def test_a_day_after_with_a_day_of_its_own_keeps_that_day() -> None:
+    # guard: a clause that names its own day is dated by it
+    ex = run(
+        "The call came a day after Foreign Minister Hugh Todd and Foreign Minister Kerrie Symmonds met in "
+        "Bridgetown on Tuesday.",
+        published="2023-05-12",
+    )
+    assert [e.date for e in of(ex, "Meeting")] == ["2023-05-09"]
+
+
+def test_earlier_in_the_day_counts_from_the_day_just_named() -> None:
+    # the story runs the next morning: "earlier in the day" is the Thursday of the stopover,
+    # not the page's Friday
+    ex = run(
+        "GEORGETOWN: President Irfaan Ali of Guyana made a stop in Paramaribo on Thursday on his way home, "
+        "spending an hour with President Chan Santokhi of Suriname.\n\n"
+        "Ali had held talks with President Luis Abinader of the Dominican Republic in Santo Domingo earlier in the day.",
+        published="2023-05-12",
+    )
+    talks = of(ex, "Talks")
+    assert len(talks) == 1 and talks[0].date == "2023-05-11"
+
+
+def test_the_next_day_counts_from_the_day_before_it() -> None:
+    ex = run(
+        "President Irfaan Ali of Guyana met President Chan Santokhi of Suriname in Paramaribo on 2 May. "
+        "The next day, Ali held talks with President Luis Abinader of the Dominican Republic in Santo Domingo.",
+        published="2023-05-12",
+    )
+    assert [e.date for e in of(ex, "Talks")] == ["2023-05-03"]
+
+
+def test_earlier_today_still_counts_from_the_page() -> None:
+    # guard: "earlier today" and "yesterday" are the page's, whatever day was named before
+    ex = run(
+        "President Irfaan Ali of Guyana recalled his visit of 2 May to Paramaribo. "
+        "Ali held talks with President Luis Abinader of the Dominican Republic in Santo Domingo earlier today.",
+        published="2023-05-12",
+    )
+    assert [e.date for e in of(ex, "Talks")] == ["2023-05-12"]
+
+
+def test_next_before_a_noun_event_still_marks_a_plan() -> None:
+    # guard: "the next day" is told, "his next visit" is planned
+    ex = run("President Irfaan Ali of Guyana named 14 June for his next visit to Paramaribo, officials said.")
+    assert of(ex, "Visit") == []

@@ -207,7 +207,7 @@ _FUTURE_WORDS = (
     r"will|would|shall|'ll|is\s+to|are\s+to|was\s+to|were\s+to|to\s+be\s+(?:held|signed)|scheduled|due\s+to|"
     r"expected|plans?\s+to|planned|planning|intends?\s+to|intended|set\s+to|going\s+to|about\s+to|invitation\s+to|"
     r"invited\s+to|ready\s+to|willing\s+to|agreed\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|(?-i:may)|might|"
-    r"could|should|can|must|next|upcoming|proposed|prepare\s+to|preparing\s+to|would-be|possible|potential|"
+    r"could|should|can|must|next(?!\s+(?:day|morning|afternoon|evening)\b)|upcoming|proposed|prepare\s+to|preparing\s+to|would-be|possible|potential|"
     r"future|calls?\s+for|called\s+for|urged|urges|asked\s+to|if|look(?:s|ed|ing)?\s+forward\s+to"
 )
 #: ... and the same words grouped by first letter, keeping their order within each group
@@ -220,7 +220,7 @@ _FUTURE_GROUPED = (
     r"i(?:s\s+to|ntends?\s+to|ntended|nvitation\s+to|nvited\s+to|f)|a(?:re\s+to|bout\s+to|greed\s+to|ims?\s+to|sked\s+to)|"
     r"to\s+be\s+(?:held|signed)|due\s+to|expected|"
     r"p(?:lans?\s+to|lanned|lanning|roposed|repare\s+to|reparing\s+to|ossible|otential)|going\s+to|ready\s+to|"
-    r"hopes?\s+to|(?-i:may)|m(?:ight|ust)|c(?:ould|an|alls?\s+for|alled\s+for)|next|u(?:pcoming|rged|rges)|future|"
+    r"hopes?\s+to|(?-i:may)|m(?:ight|ust)|c(?:ould|an|alls?\s+for|alled\s+for)|next(?!\s+(?:day|morning|afternoon|evening)\b)|u(?:pcoming|rged|rges)|future|"
     r"look(?:s|ed|ing)?\s+forward\s+to"
 )
 _FUTURE = re.compile(  # (?=[a-z']): what every alternative starts with, checked first
@@ -1092,6 +1092,14 @@ def _in_dateline(ctx: Context, pos: int) -> bool:
 _WHEN_OR_AS = re.compile(r"(?:when|as)\b")
 #: "a day after", "two days before" right before the clause
 _DAYS_AFTER_BEFORE = re.compile(r"\b((?:a|one|two|three)\s+days?\s+(?:after|before))\s*(?:after|before)?\s*$")
+#: "a day" right before a clause cut at its "after"/"before": "The call came a day | after A and B met"
+_DAYS_BEFORE_CUT = re.compile(r"\b((?:a|one|two|three)\s+days?)\s+$")
+#: relative days told from the day the text last named, not from the page's day:
+#: "On Friday A met B ... B had held talks with C earlier in the day", "The next day ..."
+_ANAPHORIC_DAY = re.compile(
+    r"(?i:later\s+that\s+day|earlier\s+(?:that|in\s+the)\s+day|on\s+the\s+same\s+day|"
+    r"the\s+(?:previous|next|following)\s+day|(?:a|one|two|three)\s+days?\s+(?:later|earlier))$"
+)
 
 
 def _date_for(
@@ -1122,6 +1130,12 @@ def _date_for(
         m = _DAYS_AFTER_BEFORE.search(pre)
         if m:
             usable = [(cs, d) for d in datex.find_dates(m.group(1))]
+        elif text.startswith(("after ", "before "), cs):
+            # the clause was cut between "a day" and its "after": the phrase dates this clause
+            m = _DAYS_BEFORE_CUT.search(text, max(0, cs - 20), cs)
+            if m:
+                word = "after" if text.startswith("after", cs) else "before"
+                usable = [(cs, d) for d in datex.find_dates(f"{m.group(1)} {word}")]
     if not usable and ci > 0:
         # "... on Monday, when A and B signed": the clause before, if it reports nothing itself
         pclause, pfound = per_clause[ci - 1]
@@ -1134,11 +1148,33 @@ def _date_for(
         ev.date = datex.resolve(d, ctx.anchor, ctx.year)
         ev.strength = 3 if ev.date else -1
     elif d.kind in {"weekday", "relative"}:
-        ev.date = datex.resolve(d, _anchor_at(ctx, d.start), ctx.year)
+        anchor = _anchor_at(ctx, d.start)
+        if d.kind == "relative" and d.text and _ANAPHORIC_DAY.match(d.text):
+            anchor = _day_named_before(ctx, d.start) or anchor
+        ev.date = datex.resolve(d, anchor, ctx.year)
         ev.strength = 2 if ev.date else -1  # no dated page: the day is unknown, do not inherit one
     else:
         ev.historic = True
         ev.hist_key = (d.year, d.month)
+
+
+def _day_named_before(ctx: Context, pos: int) -> dt.date | None:
+    """The day the text names last before ``pos`` (a date, a weekday, "yesterday"), which
+    "later that day" and "the next day" count from; None when the last time named is a
+    month or a year, or none is."""
+    all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
+    starts: list[int] = ctx.extra["date_starts"]  # type: ignore[assignment]
+    shift = 0
+    for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+        d = all_dates[i]
+        if _inside_org(ctx, d.start) or _in_dateline(ctx, d.start):
+            continue
+        if d.kind == "relative" and _ANAPHORIC_DAY.match(d.text):
+            shift += d.offset  # "the next day ... the following day": counted from the day before
+            continue
+        day = datex.resolve(d, _anchor_at(ctx, d.start), ctx.year)
+        return day + dt.timedelta(days=shift) if day is not None else None
+    return None
 
 
 _LOC_AT_PLAIN = (
