@@ -103,7 +103,7 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Talks", r"\b(?:held|hold|holds|holding|conducted)\s+(?:[\w-]+\s+){0,3}?talks\b", ("talks",)),
     ("Talks", r"\btalks\s+(?:between|with|hosted|in|at|on\s+the\s+sidelines)\b", ("talks",)),
     ("Talks", r"\btalks\s+(?:that|which)\s+(?:[\w-]+\s+){1,4}?(?:held|had|hold)\b", ("talks",)),
-    ("Talks", r"\b(?:the|those|these|their|that)\s+(?:\w+\s+)?talks\b", ("talks",)),
+    ("Talks", r"\b(?:[Tt]he|those|these|their|that)\s+(?:\w+\s+)?talks\b", ("talks",)),
     ("Meeting", r"\b(?:met|meets|meet|meeting)\b(?:\s+with)?", ("met", "meet")),
     (
         # the passive: "On Wednesday, A was received by B", "A and B were joined by C"
@@ -113,7 +113,7 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     (
         "Meeting",
-        r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|each\s+(?:of\s+the\s+)?(?:leader|president|prime\s+minister|minister|visitor|guest|head)|his\s+\w+\s+counterpart|(?:at|in)\s+[^;,\n]{0,60}?\b(?:President|Prime\s+Minister|King|Emir|Sheikh|Crown\s+Prince|Chancellor|Premier|Minister|Secretary)\b))",
+        r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|the\s+(?:two|three|four|five)\s+(?:[\w-]+\s+)?(?:leaders|ministers|presidents|premiers|delegations|envoys|counterparts)\b|each\s+(?:of\s+the\s+)?(?:leader|president|prime\s+minister|minister|visitor|guest|head)|his\s+\w+\s+counterpart|(?:at|in)\s+[^;,\n]{0,60}?\b(?:President|Prime\s+Minister|King|Emir|Sheikh|Crown\s+Prince|Chancellor|Premier|Minister|Secretary)\b))",
         ("receive", "host"),
     ),
     ("Meeting", r"\b(?:called|calls)\s+on\s+(?=(?:the\s+)?(?:visiting\s+)?[A-Z])", ("call",)),
@@ -163,7 +163,7 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
 _ANCHORS: dict[str, tuple[tuple[str, ...] | re.Pattern[str], int]] = {
     r"\b(?:state|official|": (("visit", "Visit"), 1),  # "state visit", " visit", "State Visit"
     r"\b(?:(?:a|an|their|the|his|her)\s+)?(?:phone|": (("phone", "video"), 1),  # "a telephone call"
-    r"\b(?:the|those|": (("talks",), 2),  # "those talks", "the bilateral talks"
+    r"\b(?:[Tt]he|those|": (("talks",), 2),  # "those talks", "the bilateral talks"
     r"\b(?:Leaders": (("etreat",), 1),  # "Leaders' Retreat", "retreat"
 }
 #: Patterns whose matches hold one of a few words at a fixed distance from their start,
@@ -433,7 +433,7 @@ _NOUN_TRIGGER = re.compile(
     r"^(?:summit|visit|visits|meeting|talks|retreat|call|conversation|trip|journey|tour|stopover|.*\svisits?|"
     r"(?:phone|telephone|video)\s+(?:call|conversation|talks)|video|virtual)")
 #: a trigger that opens with a determiner: "those talks"
-_DEFINITE_START = re.compile(r"(?:the|those|these|their|that)\s")
+_DEFINITE_START = re.compile(r"(?:[Tt]he|those|these|their|that)\s")
 #: an ordinal before the noun: "the third summit" is not a reference back
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|last|second|third|fourth|fifth|sixth|seventh|"
     r"eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$")
@@ -1343,7 +1343,11 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
         if ev.definite:
             for cand in reversed(out):
                 if ev.type in _COMPAT.get(cand.type, {cand.type}) or cand.type in _COMPAT.get(ev.type, set()):
-                    if _date_compatible(cand, ev) and _places_compatible(cand, ev, ctx):
+                    # "The meeting took place at the X Palace": a bare reference names a venue
+                    # of the place told before, not another place
+                    if _date_compatible(cand, ev) and (
+                        not ev.participants or _places_compatible(cand, ev, ctx)
+                    ):
                         target = cand
                         break
             if target is None and ev.temporal_ref:
@@ -1366,6 +1370,7 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
                 c
                 for c in out
                 if c.start > ev.start
+                and not c.historic  # "signed in 2001" told later is not the signing "before" refers to
                 and (ev.type in _COMPAT.get(c.type, {c.type}) or c.type in _COMPAT.get(ev.type, set()))
             ),
             None,
