@@ -226,3 +226,50 @@ def test_next_before_a_noun_event_still_marks_a_plan() -> None:
     # guard: "the next day" is told, "his next visit" is planned
     ex = run("President Irfaan Ali of Guyana named 14 June for his next visit to Paramaribo, officials said.")
     assert of(ex, "Visit") == []
+
+
+# --------------------------------------------------------------------------- a day told of a person
+
+
+def test_day_in_a_who_clause_does_not_date_the_event() -> None:
+    # "who was appointed on Monday" tells when the minister was appointed, not when he met them
+    ex = run(
+        "President Irfaan Ali met Prime Minister Keith Rowley of Trinidad and Tobago in Georgetown on 11 May. "
+        "At State House, Ali held talks with Rowley before the two men were joined by Foreign Minister Hugh Todd, "
+        "a former ambassador who was appointed on Monday to lead the ministry.",
+        published="2023-05-12",
+    )
+    assert {e.date for e in ex.events} == {"2023-05-11"}
+
+
+def test_day_after_a_who_clause_and_its_comma_still_dates_the_event() -> None:
+    # guard: a caption's closing day follows the clause and dates the meeting
+    ex = run(
+        "President Irfaan Ali meets Prime Minister Keith Rowley of Trinidad and Tobago, who came to Guyana for the "
+        "energy fair, at State House in Georgetown, May 5, 2023.",
+        published="2023-05-12",
+    )
+    assert [e.date for e in of(ex, "Meeting")] == ["2023-05-05"]
+
+
+def test_year_in_a_since_it_clause_does_not_make_the_visit_history() -> None:
+    # "since it was flooded in 2006" is a clause of its own: the crossing is the story's day
+    ex = run(
+        "President Irfaan Ali and President Chan Santokhi signed a river border accord in Paramaribo on 7 May.\n\n"
+        "After the ceremony, Ali and Santokhi crossed the border into Nieuw Nickerie for lunch, the first time a Guyanese "
+        "president has set foot in the town since it was flooded in 2006.",
+        published="2023-05-08",
+    )
+    visits = of(ex, "Visit")
+    assert len(visits) == 1 and visits[0].date == "2023-05-07"
+
+
+def test_year_in_the_visits_own_clause_still_places_it() -> None:
+    # guard: "visited ... in 2006, after it had been flooded": the year is the visit's
+    ex = run(
+        "President Irfaan Ali and President Chan Santokhi signed a river border accord in Paramaribo on 7 May. "
+        "Ali first visited Nieuw Nickerie in 2006, after it had been flooded.",
+        published="2023-05-08",
+    )
+    visits = of(ex, "Visit")
+    assert len(visits) == 1 and visits[0].date is None

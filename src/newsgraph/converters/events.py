@@ -198,7 +198,7 @@ _TRIGGER_RE = [(t, _scanner(p), words) for t, p, words in _TRIGGERS]
 #: next such character, and each alternative checks with a lookbehind which one it was.
 _CLAUSE = re.compile(
     r"[,;:\s](?:(?<=,)\s+(?=(?:when|where|while|after|before|during\s+which|following|but|as)\b)|"
-    r"(?<=;)\s+|(?<=\s)\s*(?=(?:after|before|when|while|until|since)\s+(?:[A-Z]|the\b|he\b|she\b|they\b|his\b|her\b|"
+    r"(?<=;)\s+|(?<=\s)\s*(?=(?:after|before|when|while|until|since)\s+(?:[A-Z]|the\b|he\b|she\b|it\b|they\b|his\b|her\b|"
     r"its\b|their\b|a\b|an\b|months\b|weeks\b|years\b))|(?<=\s)\s*(?=following\s+(?:the|his|her|their)\b)|(?<=:)\s+(?=[A-Z]))"
 )
 _RELATIVE = re.compile(r",\s+(?=(?:who|whose|which)\b)")
@@ -1092,6 +1092,8 @@ def _in_dateline(ctx: Context, pos: int) -> bool:
 _WHEN_OR_AS = re.compile(r"(?:when|as)\b")
 #: "a day after", "two days before" right before the clause
 _DAYS_AFTER_BEFORE = re.compile(r"\b((?:a|one|two|three)\s+days?\s+(?:after|before))\s*(?:after|before)?\s*$")
+#: a relative pronoun for a person: what follows it is told of that person
+_WHO = re.compile(r"\bwho(?:m|se)?\b")
 #: "a day" right before a clause cut at its "after"/"before": "The call came a day | after A and B met"
 _DAYS_BEFORE_CUT = re.compile(r"\b((?:a|one|two|three)\s+days?)\s+$")
 #: relative days told from the day the text last named, not from the page's day:
@@ -1100,6 +1102,15 @@ _ANAPHORIC_DAY = re.compile(
     r"(?i:later\s+that\s+day|earlier\s+(?:that|in\s+the)\s+day|on\s+the\s+same\s+day|"
     r"the\s+(?:previous|next|following)\s+day|(?:a|one|two|three)\s+days?\s+(?:later|earlier))$"
 )
+
+
+def _in_who_clause(text: str, lo: int, pos: int) -> bool:
+    """Whether ``pos`` is in a "who" clause opened after ``lo`` and not closed by a comma
+    ("X, who came for the Games, at the Palace, Feb. 5": the caption's day is after it)."""
+    who = None
+    for who in _WHO.finditer(text, lo, pos):
+        pass
+    return who is not None and "," not in text[who.end() : pos]
 
 
 def _date_for(
@@ -1115,6 +1126,10 @@ def _date_for(
     nxt = min((s for s, _, _ in real if s > ev.start), default=10**9)
     prv = max((e for _, e, _ in real if e <= ev.start), default=-1)
     usable = _usable_dates(ctx, ev.clause, prv, nxt)
+    if usable and usable[-1][0] > ev.end:
+        # "... were joined by X, a former judge who was named on Monday": a day in the
+        # "who" clause (up to its comma) dates what it tells of that person, not this event
+        usable = [u for u in usable if u[0] < ev.end or not _in_who_clause(text, ev.end, u[0])]
     if (
         ci > 0
         and _WHEN_OR_AS.match(text[ev.clause[0][0] : ev.clause[0][0] + 5])
