@@ -1107,10 +1107,8 @@ _ANAPHORIC_DAY = re.compile(
 def _in_who_clause(text: str, lo: int, pos: int) -> bool:
     """Whether ``pos`` is in a "who" clause opened after ``lo`` and not closed by a comma
     ("X, who came for the Games, at the Palace, Feb. 5": the caption's day is after it)."""
-    who = None
-    for who in _WHO.finditer(text, lo, pos):
-        pass
-    return who is not None and "," not in text[who.end() : pos]
+    ends = [m.end() for m in _WHO.finditer(text, lo, pos)]
+    return bool(ends) and "," not in text[ends[-1] : pos]
 
 
 def _date_for(
