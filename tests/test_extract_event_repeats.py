@@ -201,3 +201,36 @@ def test_before_the_signing_is_not_a_signing_of_the_documents_history() -> None:
     )
     talks = of(ex, "Talks")
     assert len(talks) == 1 and talks[0].date == "2024-10-06"
+
+
+# --------------------------------------------------------------------------- visits told without their visitor
+
+
+def test_a_visit_told_without_its_visitor_is_the_named_visit() -> None:
+    # "the first trip to Barbados by a sitting Guyanese president" describes Ali's visit
+    ex = run(
+        "President Irfaan Ali of Guyana met Prime Minister Mia Mottley in Bridgetown on Monday, the centrepiece of "
+        "the first trip to Barbados by a sitting Guyanese president in 30 years.\n\n"
+        "Ali landed in Bridgetown on Sunday afternoon with a delegation of ministers.",
+    )
+    visits = of(ex, "Visit")
+    assert len(visits) == 1 and visits[0].participants == ["Irfaan Ali"]
+    assert set(visits[0].countries) >= {"BRB", "GUY"}
+
+
+def test_a_visit_without_a_visitor_stays_when_no_visit_is_named() -> None:
+    # guard: the one visit of the story keeps its countries though no visitor is named
+    ex = run(
+        "The Prime Minister met President Irfaan Ali of Guyana at State House on Monday, the first visit to Guyana "
+        "by a Barbadian head of government in 30 years.",
+    )
+    assert len(of(ex, "Visit")) == 1
+
+
+def test_visits_of_two_named_visitors_are_not_joined() -> None:
+    # guard: with two named visits, a nameless one that fits both stays apart from them
+    ex = run(
+        "President Irfaan Ali of Guyana arrived in Bridgetown on Sunday. President Chan Santokhi of Suriname arrived "
+        "in Bridgetown on Monday. The summit opened the first official visit season in Barbados by leaders of the region.",
+    )
+    assert sorted(p for v in of(ex, "Visit") for p in v.participants) == ["Chan Santokhi", "Irfaan Ali"]

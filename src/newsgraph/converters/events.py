@@ -514,7 +514,7 @@ def find_events(ctx: Context) -> list[EventX]:
                 if ev is not None:
                     raw.append(ev)
     _link_temporal_refs(raw)
-    events = _fold_headline(ctx, _merge(ctx, raw))
+    events = _fold_nameless_visits(_fold_headline(ctx, _merge(ctx, raw)))
     _refer_dates(events, overwrite=False)
     _inherit_dates(ctx, events)
     _refer_dates(events, overwrite=True)
@@ -1427,6 +1427,38 @@ def _fold_headline(ctx: Context, events: list[Ev]) -> list[Ev]:
             _fold(body, ev)
             body.type = keep
             out.remove(ev)
+    return out
+
+
+def _fold_nameless_visits(events: list[Ev]) -> list[Ev]:
+    """A visit told with no visitor ("the centrepiece of the first trip to X by a sitting
+    president", "the first state visit to Y by an African head of state") characterises
+    the visit the story reports by name: it joins that visit when exactly one visit of the
+    story names its visitors (and shares its countries, if it has any)."""
+    named = [e for e in events if e.type == "Visit" and e.participants and not e.historic]
+    if not named or len(named) == len(events):
+        return events
+    out = []
+    for ev in events:
+        if ev.type != "Visit" or ev.participants or ev.historic:
+            out.append(ev)
+            continue
+        fits = [
+            n
+            for n in named
+            if not ev.countries
+            or set(ev.countries) & ({*n.countries} | {p.nationality for p in n.participants if p.nationality})
+        ]
+        if len(fits) != 1 and len(named) == 1:
+            fits = named
+        if len(fits) != 1:
+            out.append(ev)
+            continue
+        target = fits[0]
+        date, strength = target.date, target.strength
+        _fold(target, ev)
+        if strength > 0:  # the named visit's own day stands; the remark only describes it
+            target.date, target.strength = date, strength
     return out
 
 
