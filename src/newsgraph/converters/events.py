@@ -388,6 +388,10 @@ _TIMETABLE_FOR = re.compile(
 )
 
 
+#: "after"/"following" right before a noun trigger: the event came before the main verb's
+_AFTER_NOUN_BEFORE = re.compile(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,2}$")
+
+
 def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kind: str) -> bool:
     pre = text[max(clause_start, trig_start - 90) : trig_start]
     trig = text[trig_start:trig_end]
@@ -399,7 +403,9 @@ def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kin
     m = matches[-1] if matches else None
     if m is not None:
         # "among the first to sign", "the last ... to visit" are past, not planned
-        if not _ORDINAL_TO.search(pre):
+        if m.group(0)[:6].lower() == "agreed" and kind == "noun" and _AFTER_NOUN_BEFORE.search(pre):
+            pass  # "agreed to end the dispute after talks hosted by X": the talks led to the agreement
+        elif not _ORDINAL_TO.search(pre):
             between = pre[m.end() :]
             # a modal two clauses back does not govern a finite past verb ("said it would ..., and they signed")
             if not (
