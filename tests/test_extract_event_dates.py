@@ -163,3 +163,113 @@ def test_at_the_meeting_takes_the_day_of_the_meeting() -> None:
     )
     signings = of(ex, "Signing")
     assert len(signings) == 1 and signings[0].date == "2023-05-09"
+
+
+# --------------------------------------------------------------------------- days counted from another day
+
+
+def test_a_day_after_dates_the_clause_it_opens() -> None:
+    # "came a day after A and B met": the meeting was the day before the story's day; the
+    # phrase spans the clause cut at "after", so neither clause held it
+    ex = run(
+        "President Irfaan Ali of Guyana spoke by telephone on Friday with President Mia Mottley of Barbados. "
+        "The call came a day after Foreign Minister Hugh Todd and Foreign Minister Kerrie Symmonds met in Bridgetown.",
+        published="2023-05-12",
+    )
+    assert [e.date for e in of(ex, "Meeting")] == ["2023-05-11"]
+    assert [e.date for e in of(ex, "PhoneCall")] == ["2023-05-12"]
+
+
+def test_a_day_after_with_a_day_of_its_own_keeps_that_day() -> None:
+    # guard: a clause that names its own day is dated by it
+    ex = run(
+        "The call came a day after Foreign Minister Hugh Todd and Foreign Minister Kerrie Symmonds met in "
+        "Bridgetown on Tuesday.",
+        published="2023-05-12",
+    )
+    assert [e.date for e in of(ex, "Meeting")] == ["2023-05-09"]
+
+
+def test_earlier_in_the_day_counts_from_the_day_just_named() -> None:
+    # the story runs the next morning: "earlier in the day" is the Thursday of the stopover,
+    # not the page's Friday
+    ex = run(
+        "GEORGETOWN: President Irfaan Ali of Guyana made a stop in Paramaribo on Thursday on his way home, "
+        "spending an hour with President Chan Santokhi of Suriname.\n\n"
+        "Ali had held talks with President Luis Abinader of the Dominican Republic in Santo Domingo earlier in the day.",
+        published="2023-05-12",
+    )
+    talks = of(ex, "Talks")
+    assert len(talks) == 1 and talks[0].date == "2023-05-11"
+
+
+def test_the_next_day_counts_from_the_day_before_it() -> None:
+    ex = run(
+        "President Irfaan Ali of Guyana met President Chan Santokhi of Suriname in Paramaribo on 2 May. "
+        "The next day, Ali held talks with President Luis Abinader of the Dominican Republic in Santo Domingo.",
+        published="2023-05-12",
+    )
+    assert [e.date for e in of(ex, "Talks")] == ["2023-05-03"]
+
+
+def test_earlier_today_still_counts_from_the_page() -> None:
+    # guard: "earlier today" and "yesterday" are the page's, whatever day was named before
+    ex = run(
+        "President Irfaan Ali of Guyana recalled his visit of 2 May to Paramaribo. "
+        "Ali held talks with President Luis Abinader of the Dominican Republic in Santo Domingo earlier today.",
+        published="2023-05-12",
+    )
+    assert [e.date for e in of(ex, "Talks")] == ["2023-05-12"]
+
+
+def test_next_before_a_noun_event_still_marks_a_plan() -> None:
+    # guard: "the next day" is told, "his next visit" is planned
+    ex = run("President Irfaan Ali of Guyana named 14 June for his next visit to Paramaribo, officials said.")
+    assert of(ex, "Visit") == []
+
+
+# --------------------------------------------------------------------------- a day told of a person
+
+
+def test_day_in_a_who_clause_does_not_date_the_event() -> None:
+    # "who was appointed on Monday" tells when the minister was appointed, not when he met them
+    ex = run(
+        "President Irfaan Ali met Prime Minister Keith Rowley of Trinidad and Tobago in Georgetown on 11 May. "
+        "At State House, Ali held talks with Rowley before the two men were joined by Foreign Minister Hugh Todd, "
+        "a former ambassador who was appointed on Monday to lead the ministry.",
+        published="2023-05-12",
+    )
+    assert {e.date for e in ex.events} == {"2023-05-11"}
+
+
+def test_day_after_a_who_clause_and_its_comma_still_dates_the_event() -> None:
+    # guard: a caption's closing day follows the clause and dates the meeting
+    ex = run(
+        "President Irfaan Ali meets Prime Minister Keith Rowley of Trinidad and Tobago, who came to Guyana for the "
+        "energy fair, at State House in Georgetown, May 5, 2023.",
+        published="2023-05-12",
+    )
+    assert [e.date for e in of(ex, "Meeting")] == ["2023-05-05"]
+
+
+def test_year_in_a_since_it_clause_does_not_make_the_visit_history() -> None:
+    # "since it was flooded in 2006" is a clause of its own: the crossing is the story's day
+    ex = run(
+        "President Irfaan Ali and President Chan Santokhi signed a river border accord in Paramaribo on 7 May.\n\n"
+        "After the ceremony, Ali and Santokhi crossed the border into Nieuw Nickerie for lunch, the first time a Guyanese "
+        "president has set foot in the town since it was flooded in 2006.",
+        published="2023-05-08",
+    )
+    visits = of(ex, "Visit")
+    assert len(visits) == 1 and visits[0].date == "2023-05-07"
+
+
+def test_year_in_the_visits_own_clause_still_places_it() -> None:
+    # guard: "visited ... in 2006, after it had been flooded": the year is the visit's
+    ex = run(
+        "President Irfaan Ali and President Chan Santokhi signed a river border accord in Paramaribo on 7 May. "
+        "Ali first visited Nieuw Nickerie in 2006, after it had been flooded.",
+        published="2023-05-08",
+    )
+    visits = of(ex, "Visit")
+    assert len(visits) == 1 and visits[0].date is None

@@ -201,3 +201,31 @@ def test_a_summit_they_held_in_a_city_happened() -> None:
         "that the two governments had long prepared."
     )
     assert [e.type for e in ex.events] == ["Summit"]
+
+
+# --------------------------------------------------------------------------- "agreed to ... after talks"
+
+
+def test_agreed_to_after_talks_reports_the_talks() -> None:
+    # "agreed to" makes a plan of the verb it governs, not of the talks that led to it
+    ex = extract(
+        Document(
+            text="President Irfaan Ali of Guyana and President Chan Santokhi of Suriname agreed to reopen the river "
+            "crossing after talks hosted by Prime Minister Mia Mottley of Barbados in Bridgetown on Tuesday.",
+            published="2023-05-12",
+        )
+    )
+    talks = [e for e in ex.events if e.type == "Talks"]
+    assert len(talks) == 1 and talks[0].date == "2023-05-09"
+
+
+def test_agreed_to_a_summit_is_still_a_plan() -> None:
+    # guard: the noun "agreed to" governs stays planned
+    ex = extract(
+        Document(
+            text="President Irfaan Ali of Guyana and President Chan Santokhi of Suriname agreed to a summit in "
+            "Paramaribo after the elections.",
+            published="2023-05-12",
+        )
+    )
+    assert [e for e in ex.events if e.type == "Summit"] == []

@@ -133,3 +133,104 @@ def test_to_sign_an_accord_is_still_read() -> None:
     # guard: the verb keeps its sense (here a plan, so no event, but through the future rule)
     ex = run("Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan sign a border accord in Arusha.")
     assert len(of(ex, "Signing")) == 1
+
+
+# --------------------------------------------------------------------------- definite references that date the event
+
+
+def test_capitalised_the_talks_dates_the_talks_told_before() -> None:
+    # "The talks" opening a sentence refers back like "the talks" does, and its day is theirs
+    ex = run(
+        "Foreign Minister Hugh Todd of Guyana and Foreign Minister Albert Ramdin of Suriname ended two days of talks "
+        "in Georgetown.\n\nThe talks, hosted by Guyana, began on 7 October and covered the river border.",
+    )
+    talks = of(ex, "Talks")
+    assert len(talks) == 1 and talks[0].date == "2024-10-07"
+    assert set(talks[0].participants) == {"Hugh Todd", "Albert Ramdin"}
+
+
+def test_capitalised_the_talks_alone_is_no_event() -> None:
+    # guard: a reference to nothing told before names no event
+    ex = run("The talks, hosted by Guyana, began on 7 October and covered the river border.")
+    assert of(ex, "Talks") == []
+
+
+def test_received_the_two_ministers_is_a_meeting_with_both() -> None:
+    ex = run(
+        "Foreign Minister Hugh Todd of Guyana and Foreign Minister Albert Ramdin of Suriname held talks in "
+        "Georgetown on 7 October. On 8 October, President Irfaan Ali received the two ministers at State House.",
+    )
+    meetings = of(ex, "Meeting")
+    assert len(meetings) == 1 and meetings[0].date == "2024-10-08"
+    assert set(meetings[0].participants) == {"Irfaan Ali", "Hugh Todd", "Albert Ramdin"}
+
+
+def test_received_the_two_awards_is_no_meeting() -> None:
+    # guard: what is received must be people
+    ex = run("On 8 October, President Irfaan Ali received the two awards at State House.")
+    assert of(ex, "Meeting") == []
+
+
+def test_the_meeting_at_a_venue_dates_the_meeting_in_its_city() -> None:
+    # a venue is not another place than the city told before: the reference joins the
+    # meeting and gives it its day
+    ex = run(
+        "Prime Minister Keith Rowley of Trinidad and Tobago met Prime Minister Philip Davis of the Bahamas in Nassau, "
+        "where the two sides agreed to open a ferry route.\n\nThe meeting took place at the Cable Beach Pavilion late on Monday.",
+    )
+    meetings = of(ex, "Meeting")
+    assert len(meetings) == 1 and meetings[0].date == "2024-10-07"
+
+
+def test_a_meeting_of_other_people_elsewhere_stays_apart() -> None:
+    # guard: a reference that names its own people at another place is checked as before
+    ex = run(
+        "Prime Minister Keith Rowley of Trinidad and Tobago met Prime Minister Philip Davis of the Bahamas in Nassau "
+        "on Monday. On Tuesday, Prime Minister Andrew Holness of Jamaica and President Irfaan Ali of Guyana met in Kingston.",
+    )
+    assert sorted(e.date for e in of(ex, "Meeting")) == ["2024-10-07", "2024-10-08"]
+
+
+def test_before_the_signing_is_not_a_signing_of_the_documents_history() -> None:
+    # "Before the signing" refers to the ceremony of the story, even when its clause reads
+    # another place ("the situation in X"); a treaty "signed in 1995" told later is history
+    ex = run(
+        "President Irfaan Ali and President Chan Santokhi signed a river border accord in Paramaribo on Sunday.\n\n"
+        "Before the signing, Ali held talks with Santokhi on trade and on the flooding in Nickerie.\n\n"
+        "The Border Treaty between Guyana and Suriname, signed in 1995, remains in force.",
+    )
+    talks = of(ex, "Talks")
+    assert len(talks) == 1 and talks[0].date == "2024-10-06"
+
+
+# --------------------------------------------------------------------------- visits told without their visitor
+
+
+def test_a_visit_told_without_its_visitor_is_the_named_visit() -> None:
+    # "the first trip to Barbados by a sitting Guyanese president" describes Ali's visit
+    ex = run(
+        "President Irfaan Ali of Guyana met Prime Minister Mia Mottley in Bridgetown on Monday, the centrepiece of "
+        "the first trip to Barbados by a sitting Guyanese president in 30 years.\n\n"
+        "Ali landed in Bridgetown on Sunday afternoon with a delegation of ministers.",
+    )
+    visits = of(ex, "Visit")
+    assert len(visits) == 1 and visits[0].participants == ["Irfaan Ali"]
+    assert set(visits[0].countries) >= {"BRB", "GUY"}
+
+
+def test_a_visit_without_a_visitor_stays_when_no_visit_is_named() -> None:
+    # guard: the one visit of the story keeps its countries though no visitor is named
+    ex = run(
+        "The Prime Minister met President Irfaan Ali of Guyana at State House on Monday, the first visit to Guyana "
+        "by a Barbadian head of government in 30 years.",
+    )
+    assert len(of(ex, "Visit")) == 1
+
+
+def test_visits_of_two_named_visitors_are_not_joined() -> None:
+    # guard: with two named visits, a nameless one that fits both stays apart from them
+    ex = run(
+        "President Irfaan Ali of Guyana arrived in Bridgetown on Sunday. President Chan Santokhi of Suriname arrived "
+        "in Bridgetown on Monday. The summit opened the first official visit season in Barbados by leaders of the region.",
+    )
+    assert sorted(p for v in of(ex, "Visit") for p in v.participants) == ["Chan Santokhi", "Irfaan Ali"]

@@ -111,7 +111,7 @@ def test_anchored_scan_copes_with_long_words_and_no_anchor() -> None:
 
 _CLAUSE_PLAIN = re.compile(
     r",\s+(?=(?:when|where|while|after|before|during\s+which|following|but|as)\b)|"
-    r";\s+|\s+(?=(?:after|before|when|while|until|since)\s+(?:[A-Z]|the\b|he\b|she\b|they\b|his\b|her\b|"
+    r";\s+|\s+(?=(?:after|before|when|while|until|since)\s+(?:[A-Z]|the\b|he\b|she\b|it\b|they\b|his\b|her\b|"
     r"its\b|their\b|a\b|an\b|months\b|weeks\b|years\b))|\s+(?=following\s+(?:the|his|her|their)\b)|:\s+(?=[A-Z])"
 )
 _BOUNDARY_PLAIN = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|\n+")

@@ -103,7 +103,7 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Talks", r"\b(?:held|hold|holds|holding|conducted)\s+(?:[\w-]+\s+){0,3}?talks\b", ("talks",)),
     ("Talks", r"\btalks\s+(?:between|with|hosted|in|at|on\s+the\s+sidelines)\b", ("talks",)),
     ("Talks", r"\btalks\s+(?:that|which)\s+(?:[\w-]+\s+){1,4}?(?:held|had|hold)\b", ("talks",)),
-    ("Talks", r"\b(?:the|those|these|their|that)\s+(?:\w+\s+)?talks\b", ("talks",)),
+    ("Talks", r"\b(?:[Tt]he|those|these|their|that)\s+(?:\w+\s+)?talks\b", ("talks",)),
     ("Meeting", r"\b(?:met|meets|meet|meeting)\b(?:\s+with)?", ("met", "meet")),
     (
         # the passive: "On Wednesday, A was received by B", "A and B were joined by C"
@@ -113,7 +113,7 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     (
         "Meeting",
-        r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|each\s+(?:of\s+the\s+)?(?:leader|president|prime\s+minister|minister|visitor|guest|head)|his\s+\w+\s+counterpart|(?:at|in)\s+[^;,\n]{0,60}?\b(?:President|Prime\s+Minister|King|Emir|Sheikh|Crown\s+Prince|Chancellor|Premier|Minister|Secretary)\b))",
+        r"\b(?:received|receives|hosted|hosts)\s+(?=(?:[A-Z]|the\s+visiting|the\s+(?:two|three|four|five)\s+(?:[\w-]+\s+)?(?:leaders|ministers|presidents|premiers|delegations|envoys|counterparts)\b|each\s+(?:of\s+the\s+)?(?:leader|president|prime\s+minister|minister|visitor|guest|head)|his\s+\w+\s+counterpart|(?:at|in)\s+[^;,\n]{0,60}?\b(?:President|Prime\s+Minister|King|Emir|Sheikh|Crown\s+Prince|Chancellor|Premier|Minister|Secretary)\b))",
         ("receive", "host"),
     ),
     ("Meeting", r"\b(?:called|calls)\s+on\s+(?=(?:the\s+)?(?:visiting\s+)?[A-Z])", ("call",)),
@@ -163,7 +163,7 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
 _ANCHORS: dict[str, tuple[tuple[str, ...] | re.Pattern[str], int]] = {
     r"\b(?:state|official|": (("visit", "Visit"), 1),  # "state visit", " visit", "State Visit"
     r"\b(?:(?:a|an|their|the|his|her)\s+)?(?:phone|": (("phone", "video"), 1),  # "a telephone call"
-    r"\b(?:the|those|": (("talks",), 2),  # "those talks", "the bilateral talks"
+    r"\b(?:[Tt]he|those|": (("talks",), 2),  # "those talks", "the bilateral talks"
     r"\b(?:Leaders": (("etreat",), 1),  # "Leaders' Retreat", "retreat"
 }
 #: Patterns whose matches hold one of a few words at a fixed distance from their start,
@@ -198,7 +198,7 @@ _TRIGGER_RE = [(t, _scanner(p), words) for t, p, words in _TRIGGERS]
 #: next such character, and each alternative checks with a lookbehind which one it was.
 _CLAUSE = re.compile(
     r"[,;:\s](?:(?<=,)\s+(?=(?:when|where|while|after|before|during\s+which|following|but|as)\b)|"
-    r"(?<=;)\s+|(?<=\s)\s*(?=(?:after|before|when|while|until|since)\s+(?:[A-Z]|the\b|he\b|she\b|they\b|his\b|her\b|"
+    r"(?<=;)\s+|(?<=\s)\s*(?=(?:after|before|when|while|until|since)\s+(?:[A-Z]|the\b|he\b|she\b|it\b|they\b|his\b|her\b|"
     r"its\b|their\b|a\b|an\b|months\b|weeks\b|years\b))|(?<=\s)\s*(?=following\s+(?:the|his|her|their)\b)|(?<=:)\s+(?=[A-Z]))"
 )
 _RELATIVE = re.compile(r",\s+(?=(?:who|whose|which)\b)")
@@ -207,7 +207,7 @@ _FUTURE_WORDS = (
     r"will|would|shall|'ll|is\s+to|are\s+to|was\s+to|were\s+to|to\s+be\s+(?:held|signed)|scheduled|due\s+to|"
     r"expected|plans?\s+to|planned|planning|intends?\s+to|intended|set\s+to|going\s+to|about\s+to|invitation\s+to|"
     r"invited\s+to|ready\s+to|willing\s+to|agreed\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|(?-i:may)|might|"
-    r"could|should|can|must|next|upcoming|proposed|prepare\s+to|preparing\s+to|would-be|possible|potential|"
+    r"could|should|can|must|next(?!\s+(?:day|morning|afternoon|evening)\b)|upcoming|proposed|prepare\s+to|preparing\s+to|would-be|possible|potential|"
     r"future|calls?\s+for|called\s+for|urged|urges|asked\s+to|if|look(?:s|ed|ing)?\s+forward\s+to"
 )
 #: ... and the same words grouped by first letter, keeping their order within each group
@@ -220,7 +220,7 @@ _FUTURE_GROUPED = (
     r"i(?:s\s+to|ntends?\s+to|ntended|nvitation\s+to|nvited\s+to|f)|a(?:re\s+to|bout\s+to|greed\s+to|ims?\s+to|sked\s+to)|"
     r"to\s+be\s+(?:held|signed)|due\s+to|expected|"
     r"p(?:lans?\s+to|lanned|lanning|roposed|repare\s+to|reparing\s+to|ossible|otential)|going\s+to|ready\s+to|"
-    r"hopes?\s+to|(?-i:may)|m(?:ight|ust)|c(?:ould|an|alls?\s+for|alled\s+for)|next|u(?:pcoming|rged|rges)|future|"
+    r"hopes?\s+to|(?-i:may)|m(?:ight|ust)|c(?:ould|an|alls?\s+for|alled\s+for)|next(?!\s+(?:day|morning|afternoon|evening)\b)|u(?:pcoming|rged|rges)|future|"
     r"look(?:s|ed|ing)?\s+forward\s+to"
 )
 _FUTURE = re.compile(  # (?=[a-z']): what every alternative starts with, checked first
@@ -388,6 +388,10 @@ _TIMETABLE_FOR = re.compile(
 )
 
 
+#: "after"/"following" right before a noun trigger: the event came before the main verb's
+_AFTER_NOUN_BEFORE = re.compile(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,2}$")
+
+
 def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kind: str) -> bool:
     pre = text[max(clause_start, trig_start - 90) : trig_start]
     trig = text[trig_start:trig_end]
@@ -399,7 +403,9 @@ def _is_future(text: str, clause_start: int, trig_start: int, trig_end: int, kin
     m = matches[-1] if matches else None
     if m is not None:
         # "among the first to sign", "the last ... to visit" are past, not planned
-        if not _ORDINAL_TO.search(pre):
+        if m.group(0)[:6].lower() == "agreed" and kind == "noun" and _AFTER_NOUN_BEFORE.search(pre):
+            pass  # "agreed to end the dispute after talks hosted by X": the talks led to the agreement
+        elif not _ORDINAL_TO.search(pre):
             between = pre[m.end() :]
             # a modal two clauses back does not govern a finite past verb ("said it would ..., and they signed")
             if not (
@@ -433,7 +439,7 @@ _NOUN_TRIGGER = re.compile(
     r"^(?:summit|visit|visits|meeting|talks|retreat|call|conversation|trip|journey|tour|stopover|.*\svisits?|"
     r"(?:phone|telephone|video)\s+(?:call|conversation|talks)|video|virtual)")
 #: a trigger that opens with a determiner: "those talks"
-_DEFINITE_START = re.compile(r"(?:the|those|these|their|that)\s")
+_DEFINITE_START = re.compile(r"(?:[Tt]he|those|these|their|that)\s")
 #: an ordinal before the noun: "the third summit" is not a reference back
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|last|second|third|fourth|fifth|sixth|seventh|"
     r"eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}$")
@@ -514,7 +520,7 @@ def find_events(ctx: Context) -> list[EventX]:
                 if ev is not None:
                     raw.append(ev)
     _link_temporal_refs(raw)
-    events = _fold_headline(ctx, _merge(ctx, raw))
+    events = _fold_nameless_visits(_fold_headline(ctx, _merge(ctx, raw)))
     _refer_dates(events, overwrite=False)
     _inherit_dates(ctx, events)
     _refer_dates(events, overwrite=True)
@@ -1092,6 +1098,23 @@ def _in_dateline(ctx: Context, pos: int) -> bool:
 _WHEN_OR_AS = re.compile(r"(?:when|as)\b")
 #: "a day after", "two days before" right before the clause
 _DAYS_AFTER_BEFORE = re.compile(r"\b((?:a|one|two|three)\s+days?\s+(?:after|before))\s*(?:after|before)?\s*$")
+#: a relative pronoun for a person: what follows it is told of that person
+_WHO = re.compile(r"\bwho(?:m|se)?\b")
+#: "a day" right before a clause cut at its "after"/"before": "The call came a day | after A and B met"
+_DAYS_BEFORE_CUT = re.compile(r"\b((?:a|one|two|three)\s+days?)\s+$")
+#: relative days told from the day the text last named, not from the page's day:
+#: "On Friday A met B ... B had held talks with C earlier in the day", "The next day ..."
+_ANAPHORIC_DAY = re.compile(
+    r"(?i:later\s+that\s+day|earlier\s+(?:that|in\s+the)\s+day|on\s+the\s+same\s+day|"
+    r"the\s+(?:previous|next|following)\s+day|(?:a|one|two|three)\s+days?\s+(?:later|earlier))$"
+)
+
+
+def _in_who_clause(text: str, lo: int, pos: int) -> bool:
+    """Whether ``pos`` is in a "who" clause opened after ``lo`` and not closed by a comma
+    ("X, who came for the Games, at the Palace, Feb. 5": the caption's day is after it)."""
+    ends = [m.end() for m in _WHO.finditer(text, lo, pos)]
+    return bool(ends) and "," not in text[ends[-1] : pos]
 
 
 def _date_for(
@@ -1107,6 +1130,10 @@ def _date_for(
     nxt = min((s for s, _, _ in real if s > ev.start), default=10**9)
     prv = max((e for _, e, _ in real if e <= ev.start), default=-1)
     usable = _usable_dates(ctx, ev.clause, prv, nxt)
+    if usable and usable[-1][0] > ev.end:
+        # "... were joined by X, a former judge who was named on Monday": a day in the
+        # "who" clause (up to its comma) dates what it tells of that person, not this event
+        usable = [u for u in usable if u[0] < ev.end or not _in_who_clause(text, ev.end, u[0])]
     if (
         ci > 0
         and _WHEN_OR_AS.match(text[ev.clause[0][0] : ev.clause[0][0] + 5])
@@ -1122,6 +1149,12 @@ def _date_for(
         m = _DAYS_AFTER_BEFORE.search(pre)
         if m:
             usable = [(cs, d) for d in datex.find_dates(m.group(1))]
+        elif text.startswith(("after ", "before "), cs):
+            # the clause was cut between "a day" and its "after": the phrase dates this clause
+            m = _DAYS_BEFORE_CUT.search(text, max(0, cs - 20), cs)
+            if m:
+                word = "after" if text.startswith("after", cs) else "before"
+                usable = [(cs, d) for d in datex.find_dates(f"{m.group(1)} {word}")]
     if not usable and ci > 0:
         # "... on Monday, when A and B signed": the clause before, if it reports nothing itself
         pclause, pfound = per_clause[ci - 1]
@@ -1134,11 +1167,33 @@ def _date_for(
         ev.date = datex.resolve(d, ctx.anchor, ctx.year)
         ev.strength = 3 if ev.date else -1
     elif d.kind in {"weekday", "relative"}:
-        ev.date = datex.resolve(d, _anchor_at(ctx, d.start), ctx.year)
+        anchor = _anchor_at(ctx, d.start)
+        if d.kind == "relative" and d.text and _ANAPHORIC_DAY.match(d.text):
+            anchor = _day_named_before(ctx, d.start) or anchor
+        ev.date = datex.resolve(d, anchor, ctx.year)
         ev.strength = 2 if ev.date else -1  # no dated page: the day is unknown, do not inherit one
     else:
         ev.historic = True
         ev.hist_key = (d.year, d.month)
+
+
+def _day_named_before(ctx: Context, pos: int) -> dt.date | None:
+    """The day the text names last before ``pos`` (a date, a weekday, "yesterday"), which
+    "later that day" and "the next day" count from; None when the last time named is a
+    month or a year, or none is."""
+    all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
+    starts: list[int] = ctx.extra["date_starts"]  # type: ignore[assignment]
+    shift = 0
+    for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+        d = all_dates[i]
+        if _inside_org(ctx, d.start) or _in_dateline(ctx, d.start):
+            continue
+        if d.kind == "relative" and _ANAPHORIC_DAY.match(d.text):
+            shift += d.offset  # "the next day ... the following day": counted from the day before
+            continue
+        day = datex.resolve(d, _anchor_at(ctx, d.start), ctx.year)
+        return day + dt.timedelta(days=shift) if day is not None else None
+    return None
 
 
 _LOC_AT_PLAIN = (
@@ -1307,7 +1362,11 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
         if ev.definite:
             for cand in reversed(out):
                 if ev.type in _COMPAT.get(cand.type, {cand.type}) or cand.type in _COMPAT.get(ev.type, set()):
-                    if _date_compatible(cand, ev) and _places_compatible(cand, ev, ctx):
+                    # "The meeting took place at the X Palace": a bare reference names a venue
+                    # of the place told before, not another place
+                    if _date_compatible(cand, ev) and (
+                        not ev.participants or _places_compatible(cand, ev, ctx)
+                    ):
                         target = cand
                         break
             if target is None and ev.temporal_ref:
@@ -1330,6 +1389,7 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
                 c
                 for c in out
                 if c.start > ev.start
+                and not c.historic  # "signed in 2001" told later is not the signing "before" refers to
                 and (ev.type in _COMPAT.get(c.type, {c.type}) or c.type in _COMPAT.get(ev.type, set()))
             ),
             None,
@@ -1373,6 +1433,38 @@ def _fold_headline(ctx: Context, events: list[Ev]) -> list[Ev]:
             _fold(body, ev)
             body.type = keep
             out.remove(ev)
+    return out
+
+
+def _fold_nameless_visits(events: list[Ev]) -> list[Ev]:
+    """A visit told with no visitor ("the centrepiece of the first trip to X by a sitting
+    president", "the first state visit to Y by an African head of state") characterises
+    the visit the story reports by name: it joins that visit when exactly one visit of the
+    story names its visitors (and shares its countries, if it has any)."""
+    named = [e for e in events if e.type == "Visit" and e.participants and not e.historic]
+    if not named or len(named) == len(events):
+        return events
+    out = []
+    for ev in events:
+        if ev.type != "Visit" or ev.participants or ev.historic:
+            out.append(ev)
+            continue
+        fits = [
+            n
+            for n in named
+            if not ev.countries
+            or set(ev.countries) & ({*n.countries} | {p.nationality for p in n.participants if p.nationality})
+        ]
+        if len(fits) != 1 and len(named) == 1:
+            fits = named
+        if len(fits) != 1:
+            out.append(ev)
+            continue
+        target = fits[0]
+        date, strength = target.date, target.strength
+        _fold(target, ev)
+        if strength > 0:  # the named visit's own day stands; the remark only describes it
+            target.date, target.strength = date, strength
     return out
 
 
