@@ -1,0 +1,233 @@
+# ruff: noqa: E501 -- long regular expressions read better unbroken
+"""Nationality from what a sentence says about a person, beyond the words around the name.
+
+The person rules (entities.py) read a country from the title itself: "Peruvian President
+X", "X, Peru's foreign minister", "President of Peru X".  Stories often tie a person to
+a state elsewhere, in words that say it as plainly:
+
+- a delegation: "a Chilean delegation led by X", "X led the Chilean delegation";
+- a signature: "X signed the accord on behalf of Chile";
+- a copula: "the last Chilean president to visit was X", "X is the first Chilean
+  minister to ...", "X is to be sworn in as Chile's president";
+- a description that can only be one of the people named: "..., the Chilean president
+  said" when exactly one person in the story holds the title "President" and the text
+  gives that person no state.
+
+Only persons with no nationality and no international role are filled in, and every
+rule reads a state the text names (a country or demonym the gazetteer found); nothing
+is guessed from a person's name, a title alone or the outlet.  A rule that finds two
+different states for one person gives none: a wrong state is worse than none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from .entities import Person
+from .entities_lexicon import ROLE_HEADS, ROLE_HEADS_LOWER
+from .gazetteer import Hit
+
+#: the head words of titles, lower case ("president", "minister", "premier" ...)
+_HEADS = frozenset(w.lower() for w in ROLE_HEADS) | frozenset(ROLE_HEADS_LOWER) | {"premier", "chancellor"}
+
+#: title and honorific words between "led by" / "was" and the name ("led by Foreign Minister X")
+_TITLE_WORDS = re.compile(r"(?:(?:[A-Z][\w.\-’']*|of|the|and|for|&)\s+)*")
+
+#: "<country> delegation led by": what may stand between the country word and "delegation"
+_DELEGATION_AFTER_COUNTRY = re.compile(
+    r"(?:['’]s)?\s+(?:(?:[a-z]+-level|government|official|ministerial|military|trade|business|parliamentary|senior)\s+)?"
+    r"delegation\s+(?:(?:was|is|were|will\s+be)\s+)?(?:led|headed)\s+by\s+"
+)
+#: "X led a/the <country> delegation": from the end of the name to the country word
+_LED_A_DELEGATION = re.compile(
+    r"(?:,[^,.;\n]{1,120},)?\s+(?:also\s+)?(?:led|headed|leads|heads|will\s+lead|will\s+head|is\s+leading|was\s+leading)"
+    r"\s+(?:a|an|the|his|her)\s+"
+)
+_DELEGATION_WORD = re.compile(
+    r"(?:['’]s)?\s+(?:(?:[a-z]+-level|government|official|ministerial|military|trade|business|parliamentary|senior)\s+)?"
+    r"delegation\b(?!s)"
+)
+#: "X signed the accord on behalf of (the government of) <country>"
+_SIGNED_ON_BEHALF = re.compile(
+    r"(?:,[^.;\n]{1,160}?,)?\s+(?:(?:today|also|formally|jointly|later|then|personally)\s+)?"
+    r"(?:signed|initialled|initialed|signs|will\s+sign)\s+"
+    r"(?:(?!(?:as|while|and|with|alongside|but|by)\b)[\w\-’']+\s+){0,8}?"
+    r"on\s+behalf\s+of\s+(?:the\s+)?(?:(?:[Gg]overnment|[Pp]eople)\s+of\s+(?:the\s+)?)?"
+)
+#: a second state right after the first ("on behalf of Chile and Peru respectively")
+_ANOTHER_STATE_NEXT = re.compile(r"\s*(?:,|and|&)\s*(?:and\s+)?(?:the\s+)?")
+#: "the (last|first ...) " right before a country word that opens a copula description
+_DESCRIPTION_OPENS = re.compile(
+    r"(?:^|[^\w])(?:the|The)\s+(?:(?:last|first|previous|only|next)\s+)?$"
+)
+#: "<country> <title> (to ... / who ...) was|is": the title and the words up to the name
+_TITLE_THEN_WAS = re.compile(
+    r"(?:['’]s)?\s+(?P<title>(?:[\w\-]+\s+){0,2}?[\w\-]+)"
+    r"(?:\s+(?:to|who|in|since|during|of)\b[^.;\n]{0,100}?)?\s+(?:was|is)\s+"
+)
+#: "X (, who ..., ) is/was the first <country> ...": from the end of the name to the country word
+_IS_THE_FIRST = re.compile(
+    r"(?:,\s+who\s+[^,;\n]{1,100},)?\s+(?:(?:is|was|will\s+be)\s+(?:to\s+be\s+)?sworn\s+in\s+as|"
+    r"is|was|became|becomes|will\s+become)\s+"
+    r"(?:(?:the|a)\s+)?(?:(?:first|last|new|only|next|youngest|oldest|previous)\s+)?"
+)
+#: the title after the country word of _IS_THE_FIRST ("Indian Prime Minister", "Chile's president")
+_TITLE_AFTER_COUNTRY = re.compile(r"(?:['’]s)?\s+(?P<w1>[\w\-]+)(?P<p1>['’]s)?(?:\s+(?P<w2>[\w\-]+)(?P<p2>['’]s)?)?")
+#: words of a description "the <country> <title>" after the country word, up to three
+_DESCRIPTION_WORDS = re.compile(r"(?:['’]s)?[ \t]+([\w\-]+)(?:[ \t]+([\w\-]+))?(?:[ \t]+([\w\-]+))?")
+#: what may open a definite description before a demonym: "the", a verb of saying, a line start
+_DEFINITE_BEFORE = re.compile(r"(?:(?:^|[^\w])(?:the|The)|\b(?:says|said|told|adds|added))\s+$|(?:^|\n)[ \t]*$")
+#: "the <title> of (the) " right before a country word: "the President of Russia said"
+_TITLE_OF_BEFORE = re.compile(r"(?:(?:^|[^\w])(?:the|The)\s+|(?:^|\n)[ \t]*)(?P<title>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+of\s+(?:the\s+)?$")
+#: a capitalised word on the same line right after a description (a name), or after a comma
+_CAPITAL = re.compile(r"[ \t]+[A-Z]")
+_COMMA_CAPITAL = re.compile(r",?[ \t]+[A-Z]")
+#: a sentence break between two places of the text
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+
+
+def infer_nationalities(persons: list[Person], text: str, countries: list[Hit]) -> None:
+    """Fill in the nationality of persons the title rules left without one (see the module doc)."""
+    # a delegation or a signature on behalf of a state is read for every person without a
+    # state: "intl" also marks officials of a state's own councils ("Secretary of the
+    # Security Council"); a description or a copula only for national officials (the
+    # convention leaves the heads of international organisations without a state)
+    open_persons = [p for p in persons if not p.nationality]
+    if not open_persons or not countries:
+        return
+    by_start = {h.start: h for h in countries}
+    found: dict[int, set[str]] = {}  #: id(person) -> the states the rules read for it
+
+    def give(p: Person, code: str) -> None:
+        found.setdefault(id(p), set()).add(code)
+
+    starts: dict[int, Person] = {}
+    for p in open_persons:
+        for s, _ in p.mentions:
+            starts[s] = p
+
+    order = sorted(starts)
+
+    def person_after(pos: int) -> Person | None:
+        """The open person whose name starts at ``pos``, or after title and honorific words
+        only ("led by Foreign Minister X"): the first name with nothing else before it."""
+        i = bisect.bisect_left(order, pos)
+        while i < len(order) and order[i] - pos <= 120:
+            s = order[i]
+            if _TITLE_WORDS.fullmatch(text, pos, s):
+                return starts[s]
+            i += 1
+        return None
+
+    # "a Chilean delegation led by X"
+    if "delegation" in text:
+        for h in countries:
+            m = _DELEGATION_AFTER_COUNTRY.match(text, h.end)
+            led = person_after(m.end()) if m is not None else None
+            if led is not None:
+                give(led, h.key)
+    for p in open_persons:
+        for _, e in p.mentions:
+            # "X led the Chilean delegation"
+            m = _LED_A_DELEGATION.match(text, e)
+            state = by_start.get(m.end()) if m is not None else None
+            if state is not None and _DELEGATION_WORD.match(text, state.end):
+                give(p, state.key)
+            # "X signed the accord on behalf of Chile"
+            m = _SIGNED_ON_BEHALF.match(text, e)
+            state = by_start.get(m.end()) if m is not None else None
+            if state is not None and state.kind == "name" and not _two_states(text, state, by_start):
+                give(p, state.key)
+            # "X is the first Chilean minister to ...", "X is to be sworn in as Chile's president"
+            m = None if p.intl else _IS_THE_FIRST.match(text, e)
+            state = by_start.get(m.end()) if m is not None else None
+            t = _TITLE_AFTER_COUNTRY.match(text, state.end) if state is not None else None
+            # the title's head is the first or second word, not a possessive
+            # ("the Chilean president's guest" is not the president)
+            if state is not None and t is not None and (
+                t.group("w1").lower() in _HEADS and not t.group("p1")
+                or t.group("w2") and t.group("w2").lower() in _HEADS and not t.group("p2")
+            ):
+                give(p, state.key)
+    for h in countries:
+        window = text[max(0, h.start - 40) : h.start]
+        # "the last Chilean president to visit Peru was X"
+        if _DESCRIPTION_OPENS.search(window):
+            m = _TITLE_THEN_WAS.match(text, h.end)
+            if m is not None and m.group("title").split()[-1].lower() in _HEADS:
+                was = person_after(m.end())
+                if was is not None and not was.intl:
+                    give(was, h.key)
+    _descriptions(persons, text, countries, give)
+    for p in open_persons:
+        codes = found.get(id(p))
+        if codes and len(codes) == 1:
+            p.nationality = next(iter(codes))
+
+
+def _two_states(text: str, h: Hit, by_start: dict[int, Hit]) -> bool:
+    """Whether a second state follows the first ("on behalf of Chile and Peru, respectively")."""
+    m = _ANOTHER_STATE_NEXT.match(text, h.end)
+    return m is not None and m.end() > h.end and m.end() in by_start
+
+
+def _descriptions(
+    persons: list[Person], text: str, countries: list[Hit], give: Callable[[Person, str], None]
+) -> None:
+    """ "..., the Chilean president said": a definite description whose title only one
+    person of the story holds among those the text ties to no other state (and nobody it
+    ties to that state holds it).
+
+    The description must stand in another sentence than every mention of that person
+    ("President X met the Chilean president" is about someone else), and the title must
+    be the person's whole title, as the text gives it ("the Chilean prime minister" is not
+    the deputy prime minister)."""
+    holders: dict[str, list[Person]] = {}
+    for p in persons:
+        for r in p.roles:
+            holders.setdefault(r.lower(), []).append(p)
+    if not holders:
+        return
+    for h in countries:
+        window = text[max(0, h.start - 60) : h.start]
+        keys: list[str] = []
+        if _DEFINITE_BEFORE.search(window):
+            m = _DESCRIPTION_WORDS.match(text, h.end)
+            if m is not None:
+                words = [w for w in m.groups() if w]
+                for n in range(len(words), 0, -1):
+                    keys.append(" ".join(words[:n]).lower())
+                    end = m.start(n) + len(words[n - 1])
+                    if _names_follow(text, end):
+                        keys.pop()  # "the Chilean president Ana Ruiz": a name, read by the title rules
+        t = _TITLE_OF_BEFORE.search(window)
+        if t is not None and not _names_follow(text, h.end, comma=True):
+            keys.append(t.group("title").lower())
+        for key in keys:
+            if key.split()[-1] not in _HEADS:
+                continue
+            who = holders.get(key, [])
+            if any(q.nationality == h.key for q in who):
+                break  # the description is of a person the text already ties to that state
+            open_ = [q for q in who if not q.nationality]
+            if len(open_) != 1 or open_[0].intl:
+                continue
+            p = open_[0]
+            if any(_same_sentence(text, s, h.start) for s, _ in p.mentions):
+                continue
+            give(p, h.key)
+            break
+
+
+def _names_follow(text: str, end: int, comma: bool = False) -> bool:
+    """Whether a capitalised name (or ", Name" when ``comma``) follows ``end``."""
+    rest = text[end : end + 40]
+    m = (_COMMA_CAPITAL if comma else _CAPITAL).match(rest)
+    return m is not None and not rest.lstrip(", ").startswith(("The ", "He ", "She ", "It "))
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    lo, hi = (a, b) if a <= b else (b, a)
+    return _SENTENCE_BREAK.search(text, lo, hi) is None
