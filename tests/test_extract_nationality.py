@@ -199,3 +199,58 @@ def test_description_guards() -> None:
     assert _nat(former, "Ana Ruiz") is None
     deputy = "Deputy Prime Minister Ana Ruiz spoke in Lima. The Chilean prime minister sent a letter."
     assert _nat(deputy, "Ana Ruiz") is None
+
+
+# --------------------------------------------------------------- the other side of a two-state meeting
+
+
+def test_the_other_side_of_a_meeting_between_two_states() -> None:
+    """A bare title facing someone the text ties to one state is of the other state the story
+    is about: "A met Chilean President B", "A and his Chilean counterpart B", "A and
+    Chilean President B held talks"."""
+    met = (
+        "Peru and Chile agree on border trade\n\n"
+        "President Ana Ruiz met Chilean President Tomas Brandt in Lima on Monday. Peru will open two "
+        "crossings and Chile one. Peru's exports to Chile rose last year."
+    )
+    assert _nat(met, "Ana Ruiz") == "PER"
+    counterpart = (
+        "Peru and Chile sign a defence pact\n\n"
+        "Defence Minister Ana Ruiz and his Chilean counterpart Tomas Brandt signed the pact in Lima. "
+        "Peru and Chile have talked about it for years; Peru pays half."
+    )
+    assert _nat(counterpart, "Ana Ruiz") == "PER"
+    together = (
+        "Peru, Chile hold talks\n\n"
+        "President Ana Ruiz and Chilean President Tomas Brandt held talks in Lima on Monday. Peru "
+        "and Chile trade more than ever; Peru buys copper."
+    )
+    assert _nat(together, "Ana Ruiz") == "PER"
+
+
+def test_the_other_side_guards() -> None:
+    """No other side when: the story names a third state as often as the second; the other
+    state already has someone the text ties to it (A is then a host or mediator from a third
+    state); A is joined to B by a plain "and" (the same delegation); A faces people of two
+    states."""
+    tie = (
+        "President Ana Ruiz met Chilean President Tomas Brandt in Lima. Peru and Bolivia were "
+        "mentioned, and so were Peru and Bolivia again, and Chile."
+    )
+    assert _nat(tie, "Ana Ruiz") is None
+    mediator = (
+        "Peru and Chile reach a deal in talks hosted in Quito\n\n"
+        "President Ana Ruiz met Chilean President Tomas Brandt and Peruvian President Luis Vera. "
+        "Peru and Chile have argued for a year; Peru wants a port."
+    )
+    assert _nat(mediator, "Ana Ruiz") is None
+    same_side = (
+        "Chilean President Tomas Brandt and Foreign Minister Ana Ruiz flew to Lima. Peru and Chile "
+        "talk often; Peru hosts."
+    )
+    assert _nat(same_side, "Ana Ruiz") != "PER"  # (the title rules read the shared demonym: CHL)
+    two_states = (
+        "President Ana Ruiz met Chilean President Tomas Brandt on Monday. President Ana Ruiz met "
+        "Bolivian President Luis Vera on Tuesday. Peru, Peru, Peru and Chile and Bolivia."
+    )
+    assert _nat(two_states, "Ana Ruiz") is None

@@ -81,6 +81,23 @@ _DESCRIPTION_WORDS = re.compile(r"(?:['’]s)?[ \t]+([\w\-]+)(?:[ \t]+([\w\-]+))
 _DEFINITE_BEFORE = re.compile(r"(?:(?:^|[^\w])(?:the|The)|\b(?:says|said|told|adds|added))\s+$|(?:^|\n)[ \t]*$")
 #: "the <title> of (the) " right before a country word: "the President of Russia said"
 _TITLE_OF_BEFORE = re.compile(r"(?:(?:^|[^\w])(?:the|The)\s+|(?:^|\n)[ \t]*)(?P<title>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+of\s+(?:the\s+)?$")
+#: a verb that puts two sides face to face, right after a name: "A met B", "A held talks with B"
+_FACE_TO_FACE = re.compile(
+    r"(?:\s*\([^()\n]{1,30}\))?\s+(?:(?:on\s+\w+|today|yesterday|also)\s+)?"
+    r"(?:met(?:\s+with)?|meets(?:\s+with)?|(?:held|holds)\s+(?:talks|a\s+meeting|a\s+phone\s+call)\s+with|"
+    r"spoke\s+(?:by\s+(?:tele)?phone\s+)?with|received|receives|hosted|hosts|welcomed|welcomes)\s+"
+)
+#: "A and his Chilean counterpart B": from the end of A to the country word
+_AND_COUNTERPART = re.compile(r"\s+and\s+(?:his|her)\s+")
+_COUNTERPART_WORD = re.compile(r"\s+counterpart,?\s+")
+#: "A and Chilean President B held talks": from the end of A to the title before B
+_AND_THEN = re.compile(r"\s+and\s+")
+#: what "A and Chilean President B" do together as two sides
+_TOGETHER_AFTER = re.compile(
+    r"(?:\s*\([^()\n]{1,30}\))?,?\s+(?:(?:on\s+\w+|today|yesterday|also)\s+)?"
+    r"(?:held|hold|signed|sign)\s+(?:(?:a|an|their|the)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:talks|meeting|summit|retreat|agreements?|accords?|treaty|memorand\w*|statement|declaration)\b"
+)
 #: a capitalised word on the same line right after a description (a name), or after a comma
 _CAPITAL = re.compile(r"[ \t]+[A-Z]")
 _COMMA_CAPITAL = re.compile(r",?[ \t]+[A-Z]")
@@ -161,9 +178,18 @@ def infer_nationalities(persons: list[Person], text: str, countries: list[Hit]) 
                 if was is not None and not was.intl:
                     give(was, h.key)
     _descriptions(persons, text, countries, give)
-    for p in open_persons:
+    _settle(open_persons, found)
+    # then the other side of a meeting, which needs every state the rules above could read
+    found.clear()
+    _other_side(persons, text, countries, give)
+    _settle(open_persons, found)
+
+
+def _settle(persons: list[Person], found: dict[int, set[str]]) -> None:
+    """Give each person the one state the rules read for it; two states give none."""
+    for p in persons:
         codes = found.get(id(p))
-        if codes and len(codes) == 1:
+        if codes and len(codes) == 1 and not p.nationality:
             p.nationality = next(iter(codes))
 
 
@@ -231,3 +257,81 @@ def _names_follow(text: str, end: int, comma: bool = False) -> bool:
 def _same_sentence(text: str, a: int, b: int) -> bool:
     lo, hi = (a, b) if a <= b else (b, a)
     return _SENTENCE_BREAK.search(text, lo, hi) is None
+
+
+def _other_side(
+    persons: list[Person], text: str, countries: list[Hit], give: Callable[[Person, str], None]
+) -> None:
+    """ "President A met Chilean President B", "A and his Chilean counterpart B", "A and
+    Chilean President B held talks": A is on the other side of a meeting of two states.
+
+    A, whose title names no state, faces B, whom the text ties to one; the other state is
+    the one the story names most after B's, strictly more often than any third.  A
+    mediator or host from a third state is the risk: so nobody the text ties to that
+    other state may be named (a story that labels both sides and leaves A bare says A
+    is neither), and A's faces must all be of B's state.
+    """
+    tied = [p for p in persons if p.nationality]
+    open_ = [p for p in persons if not p.nationality and not p.intl and p.roles]
+    if not tied or not open_:
+        return
+    tied_states = {p.nationality for p in tied}
+    tied_starts = {s: p for p in tied for s, _ in p.mentions}
+    open_starts = {s: p for p in open_ for s, _ in p.mentions}
+    counts: dict[str, int] = {}
+    for h in countries:
+        counts[h.key] = counts.get(h.key, 0) + 1
+    by_start = {h.start: h for h in countries}
+
+    def titled_name(pos: int, starts: dict[int, Person]) -> Person | None:
+        for s in range(pos, min(len(text), pos + 80)):
+            if s in starts and _TITLE_WORDS.fullmatch(text, pos, s):
+                return starts[s]
+        return None
+
+    faces: dict[int, tuple[Person, set[str]]] = {}
+
+    def face(a: Person, b: Person | None) -> None:
+        if b is not None and b.nationality:
+            faces.setdefault(id(a), (a, set()))[1].add(b.nationality)
+
+    for a in open_:
+        for _, e in a.mentions:
+            m = _FACE_TO_FACE.match(text, e)
+            if m is not None:
+                face(a, titled_name(m.end(), tied_starts))
+            m = _AND_COUNTERPART.match(text, e)
+            state = by_start.get(m.end()) if m is not None else None
+            c = _COUNTERPART_WORD.match(text, state.end) if state is not None else None
+            if state is not None and c is not None:
+                partner = tied_starts.get(c.end())
+                if partner is not None and partner.nationality == state.key:
+                    face(a, partner)
+            m = _AND_THEN.match(text, e)
+            if m is None:
+                continue
+            at = m.end()
+            partner = titled_name(at, tied_starts)
+            # the partner's own title names the partner's state: "A and Chilean President B"
+            if partner is not None and any(
+                at <= h.start < s for s, _ in partner.mentions for h in countries if h.key == partner.nationality
+            ):
+                for s, end in partner.mentions:
+                    if at <= s < at + 80 and _TOGETHER_AFTER.match(text, end):
+                        face(a, partner)
+    for b in tied:  # "Chilean President B met President A"
+        for _, e in b.mentions:
+            m = _FACE_TO_FACE.match(text, e)
+            met = titled_name(m.end(), open_starts) if m is not None else None
+            if met is not None:
+                face(met, b)
+    for a, states in faces.values():
+        if len(states) != 1:
+            continue
+        mine = next(iter(states))
+        rest = sorted(((n, k) for k, n in counts.items() if k != mine), reverse=True)
+        if not rest or len(rest) > 1 and rest[0][0] == rest[1][0]:
+            continue
+        other = rest[0][1]
+        if other not in tied_states:
+            give(a, other)
