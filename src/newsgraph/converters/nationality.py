@@ -59,9 +59,15 @@ _SIGNED_ON_BEHALF = re.compile(
 #: a second state right after the first ("on behalf of Chile and Peru respectively")
 _ANOTHER_STATE_NEXT = re.compile(r"\s*(?:,|and|&)\s*(?:and\s+)?(?:the\s+)?")
 #: "the (last|first ...) " right before a country word that opens a copula description
-_DESCRIPTION_OPENS = re.compile(
-    r"(?:^|[^\w])(?:the|The)\s+(?:(?:last|first|previous|only|next)\s+)?$"
-)
+_THE = frozenset({"the", "The"})
+_ORDINALS = frozenset({"last", "first", "previous", "only", "next"})
+#: how the text before such a country word ends (a cheap test before reading the words)
+_OPENER_ENDS = tuple(f"{w}{sp}" for w in (*_THE, *_ORDINALS) for sp in " \n\t")
+#: words that open a definite description before a demonym: "the", a verb of saying
+_DEFINITE_WORDS = _THE | {"says", "said", "told", "adds", "added"}
+_OF_ENDS = ("of ", "of the ")
+#: a plain word of a title ("President", "prime", "Vice-President")
+_PLAIN_WORD = re.compile(r"[\w\-]+")
 #: "<country> <title> (to ... / who ...) was|is": the title and the words up to the name
 _TITLE_THEN_WAS = re.compile(
     r"(?:['’]s)?\s+(?P<title>(?:[\w\-]+\s+){0,2}?[\w\-]+)"
@@ -77,10 +83,6 @@ _IS_THE_FIRST = re.compile(
 _TITLE_AFTER_COUNTRY = re.compile(r"(?:['’]s)?\s+(?P<w1>[\w\-]+)(?P<p1>['’]s)?(?:\s+(?P<w2>[\w\-]+)(?P<p2>['’]s)?)?")
 #: words of a description "the <country> <title>" after the country word, up to three
 _DESCRIPTION_WORDS = re.compile(r"(?:['’]s)?[ \t]+([\w\-]+)(?:[ \t]+([\w\-]+))?(?:[ \t]+([\w\-]+))?")
-#: what may open a definite description before a demonym: "the", a verb of saying, a line start
-_DEFINITE_BEFORE = re.compile(r"(?:(?:^|[^\w])(?:the|The)|\b(?:says|said|told|adds|added))\s+$|(?:^|\n)[ \t]*$")
-#: "the <title> of (the) " right before a country word: "the President of Russia said"
-_TITLE_OF_BEFORE = re.compile(r"(?:(?:^|[^\w])(?:the|The)\s+|(?:^|\n)[ \t]*)(?P<title>(?:[\w\-]+\s+){0,2}?[\w\-]+)\s+of\s+(?:the\s+)?$")
 #: a verb that puts two sides face to face, right after a name: "A met B", "A held talks with B"
 _FACE_TO_FACE = re.compile(
     r"(?:\s*\([^()\n]{1,30}\))?\s+(?:(?:on\s+\w+|today|yesterday|also)\s+)?"
@@ -145,15 +147,17 @@ def infer_nationalities(persons: list[Person], text: str, countries: list[Hit]) 
             led = person_after(m.end()) if m is not None else None
             if led is not None:
                 give(led, h.key)
+    delegation = "delegation" in text
+    behalf = "behalf" in text
     for p in open_persons:
         for _, e in p.mentions:
             # "X led the Chilean delegation"
-            m = _LED_A_DELEGATION.match(text, e)
+            m = _LED_A_DELEGATION.match(text, e) if delegation else None
             state = by_start.get(m.end()) if m is not None else None
             if state is not None and _DELEGATION_WORD.match(text, state.end):
                 give(p, state.key)
             # "X signed the accord on behalf of Chile"
-            m = _SIGNED_ON_BEHALF.match(text, e)
+            m = _SIGNED_ON_BEHALF.match(text, e) if behalf else None
             state = by_start.get(m.end()) if m is not None else None
             if state is not None and state.kind == "name" and not _two_states(text, state, by_start):
                 give(p, state.key)
@@ -169,9 +173,11 @@ def infer_nationalities(persons: list[Person], text: str, countries: list[Hit]) 
             ):
                 give(p, state.key)
     for h in countries:
-        window = text[max(0, h.start - 40) : h.start]
         # "the last Chilean president to visit Peru was X"
-        if _DESCRIPTION_OPENS.search(window):
+        if not text.endswith(_OPENER_ENDS, 0, h.start):
+            continue  # (a cheap test first: most state words follow no "the")
+        before = _words_before(text, h.start)
+        if before and (before[-1] in _THE or len(before) > 1 and before[-1] in _ORDINALS and before[-2] in _THE):
             m = _TITLE_THEN_WAS.match(text, h.end)
             if m is not None and m.group("title").split()[-1].lower() in _HEADS:
                 was = person_after(m.end())
@@ -214,12 +220,19 @@ def _descriptions(
     for p in persons:
         for r in p.roles:
             holders.setdefault(r.lower(), []).append(p)
-    if not holders:
+    #: the head words of the titles a description could give a state to
+    open_heads = {r.split()[-1].lower() for p in persons if not p.nationality and not p.intl for r in p.roles if r}
+    if not open_heads:
         return
     for h in countries:
-        window = text[max(0, h.start - 60) : h.start]
+        # cheap tests first: a head word of an open title just after the state word, or
+        # "of (the) " just before it
+        after = text[h.end : h.end + 40].lower()
+        if not any(hd in after for hd in open_heads) and not text.endswith(_OF_ENDS, 0, h.start):
+            continue
+        before = _words_before(text, h.start)
         keys: list[str] = []
-        if _DEFINITE_BEFORE.search(window):
+        if before and before[-1] in _DEFINITE_WORDS or _at_line_start(text, h.start):
             m = _DESCRIPTION_WORDS.match(text, h.end)
             if m is not None:
                 words = [w for w in m.groups() if w]
@@ -228,9 +241,9 @@ def _descriptions(
                     end = m.start(n) + len(words[n - 1])
                     if _names_follow(text, end):
                         keys.pop()  # "the Chilean president Ana Ruiz": a name, read by the title rules
-        t = _TITLE_OF_BEFORE.search(window)
-        if t is not None and not _names_follow(text, h.end, comma=True):
-            keys.append(t.group("title").lower())
+        title = _title_of_before(text, h.start, before)
+        if title and not _names_follow(text, h.end, comma=True):
+            keys.append(title.lower())
         for key in keys:
             if key.split()[-1] not in _HEADS:
                 continue
@@ -281,12 +294,21 @@ def _other_side(
     counts: dict[str, int] = {}
     for h in countries:
         counts[h.key] = counts.get(h.key, 0) + 1
+    if len(counts) < 2:
+        return
     by_start = {h.start: h for h in countries}
 
+    tied_order = sorted(tied_starts)
+    open_order = sorted(open_starts)
+
     def titled_name(pos: int, starts: dict[int, Person]) -> Person | None:
-        for s in range(pos, min(len(text), pos + 80)):
-            if s in starts and _TITLE_WORDS.fullmatch(text, pos, s):
-                return starts[s]
+        """The person whose name starts at ``pos`` after title words only (within 80 characters)."""
+        order = tied_order if starts is tied_starts else open_order
+        i = bisect.bisect_left(order, pos)
+        while i < len(order) and order[i] < pos + 80:
+            if _TITLE_WORDS.fullmatch(text, pos, order[i]):
+                return starts[order[i]]
+            i += 1
         return None
 
     faces: dict[int, tuple[Person, set[str]]] = {}
@@ -335,3 +357,33 @@ def _other_side(
         other = rest[0][1]
         if other not in tied_states:
             give(a, other)
+
+
+def _words_before(text: str, pos: int) -> list[str]:
+    """The last few whitespace-separated words before ``pos`` when whitespace ends there."""
+    if pos == 0 or not text[pos - 1].isspace():
+        return []
+    return text[max(0, pos - 60) : pos].split()[-6:]
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    line = text.rfind("\n", 0, pos) + 1
+    return not text[line:pos].strip(" \t")
+
+
+def _title_of_before(text: str, pos: int, before: list[str]) -> str | None:
+    """ "the President of (the) " right before ``pos`` (or the same at a line start): the title
+    of one to three plain words, the longest that "the" or the line start opens."""
+    words = before[:-1] if before and before[-1] == "the" else before
+    if not words or words[-1] != "of":
+        return None
+    line = text.rfind("\n", 0, pos) + 1
+    on_line = len(text[line:pos].split())  # how many of the words are on this line
+    skip = len(before) - len(words) + 1  # "of" (and "the")
+    for k in (3, 2, 1):
+        if len(words) < k + 1 or not all(_PLAIN_WORD.fullmatch(w) for w in words[-1 - k : -1]):
+            continue
+        opener = words[-2 - k] if len(words) >= k + 2 else None
+        if opener in _THE or on_line == k + skip:
+            return " ".join(words[-1 - k : -1])
+    return None
