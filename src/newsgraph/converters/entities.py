@@ -348,6 +348,8 @@ _TITLE_OF_REST = re.compile(r"(.*?)\s+of\s+(?:the\s+)?(.*)$")
 #: "(the) Republic ...", "Kingdom ...": a state's formal name after "of", not part of the title
 _STATE_FORMAL_NAME = re.compile(r"(?:the\s+)?(?:Republic|Kingdom|State|Federation|Sultanate|Islamic Republic|"
     r"Russian Federation)")
+#: a sentence or clause break between a demonym and the title it would qualify
+_CLAUSE_BREAK = re.compile(r"[.;:!?,]\s|\n")
 # _title_later_in_apposition():
 #: the words of an apposition, with their offsets
 _NON_SPACE_RUN = re.compile(r"\S+")
@@ -911,6 +913,8 @@ class PersonFinder:
     def _context_before(self, cand: PersonCand, before: str, run: list[Token], i: int) -> None:
         # "FARC leader X", "the Saudi Shia cleric X", "his Singaporean counterpart X", "first lady X"
         m = _role_before(before)
+        if m and "\n" in before[m.head_start + len(m.head) :]:
+            m = None  # "... says Turkish president" ending a headline titles no name on the next line
         if m and (m.head in ROLE_HEADS_LOWER or m.head in PLURAL_HEADS) and not cand.cue:
             cand.cue = True
             words = m.words.split()
@@ -927,13 +931,17 @@ class PersonFinder:
             role_start = before.rfind(" ".join(lead + [m.head])) if lead else m.head_start
             role = before[role_start:].strip()
             # nationality from a demonym or "<Country>'s" in the words before the head
-            seg_start = m.start
+            # (only words of the same clause: "... trip to the DPRK in 24 years. Kremlin
+            # spokesman X" is no North Korean; _CLAUSE_BREAK between the word and the head)
+            seg_start = run[0].start - len(before) + m.start
+            head_at = run[0].start - len(before) + m.head_start
+            text = self.text
             for h in self.countries:
-                if run[0].start - len(before) + seg_start <= h.start < run[0].start:
+                if seg_start <= h.start < run[0].start and not _CLAUSE_BREAK.search(text, h.end, head_at):
                     cand.nationality = h.key
                     role = role.replace(h.form, "").replace("'s", "").strip()
             for h in self.orgs:
-                if run[0].start - len(before) + seg_start <= h.start < run[0].start:
+                if seg_start <= h.start < run[0].start and not _CLAUSE_BREAK.search(text, h.end, head_at):
                     cand.intl = True
             if (
                 m.head
@@ -1043,6 +1051,11 @@ class PersonFinder:
                     and not _titled(pwords)
                 ):
                     break  # "X, Peru's president, received Y, ...": the sentence goes on, the apposition ended
+                if k and pwords[0] == "and" and len(pwords) > 1 and pwords[1].islower() \
+                        and pwords[1] not in ROLE_MODIFIERS_LOWER and not _titled(pwords):
+                    # "X, Secretary of the Council, and a Saudi delegation led by Y" / "X, Minister
+                    # of Energy, and by Brunei's Minister Y": the list goes on with someone else
+                    break
                 pstart = base + phrase.find(part)
                 hits = [h for h in self.countries if pstart <= h.start < pstart + len(part)]
                 orgs = [o for o in self.orgs if pstart <= o.start < pstart + len(part)]

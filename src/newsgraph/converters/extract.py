@@ -27,6 +27,7 @@ from .model import (
     PersonX,
     Span,
 )
+from .nationality import infer_nationalities
 from .regex_speed import LineStartScan
 
 # Credits and page furniture that name people who are not in the news.
@@ -154,6 +155,7 @@ def build_context(doc: Document) -> Context:
     persons = resolve_persons(finder.find(), text)
     credit_names = {n.strip() for n in [*doc.bylines, *doc.editors, *doc.photographers]}
     persons = [p for p in persons if p.name not in credit_names]
+    infer_nationalities(persons, text, countries)
     dateline = datex.find_dateline(text)
     anchor, year = _anchor(doc, dateline)
     place = doc.dateline_place or (dateline.place if dateline else None)
