@@ -287,10 +287,12 @@ _DL_DATE = (
 )
 _DL_PLACE = rf"^(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}?)"
 _DL_AGENCY_DASH = (
-    r"\.?(?:\s*\((?P<agency>[^()]{2,40})\)|\s*/(?P<agency2>[^/\s][^/]{0,25})/\.?|,\s*(?P<agency3>[A-Z][A-Za-z]{1,10}))?"
-    r"(?P<dash>\s*(?:--|[–—―-])\s*|:\s+|\s*\.\s+(?=[A-Z\"“])"
-    # no dash at all after a date and a bracketed agency: "Tarvik, Nov. 3, 2024 (BNA) President ..."
-    r"|(?(agency)(?(date)\s+(?=(?-i:[A-Z\"“]))|(?!))|(?!)))"
+    # "nodash": no dash at all after a date and a bracketed agency ("Tarvik, Nov. 3, 2024 (BNA)
+    # President ..."); tried only after the agency's brackets, so the attempts at every
+    # split of a body line's first words cost nothing more
+    r"\.?(?:\s*\((?P<agency>[^()]{2,40})\)(?P<nodash>(?(date)\s+(?=(?-i:[A-Z\"“]))|(?!)))?"
+    r"|\s*/(?P<agency2>[^/\s][^/]{0,25})/\.?|,\s*(?P<agency3>[A-Z][A-Za-z]{1,10}))?"
+    r"(?(nodash)|(?P<dash>\s*(?:--|[–—―-])\s*|:\s+|\s*\.\s+(?=[A-Z\"“])))"
 )
 _DATELINE = re.compile(_DL_PLACE + rf"(?:,?\s*(?P<date>{_DL_DATE}))?" + _DL_AGENCY_DASH, re.IGNORECASE)
 #: _DATELINE for a line that holds no month name: its date needs one, so it cannot match
@@ -1097,9 +1099,9 @@ def _good_dateline(m: re.Match[str], s: str) -> bool:
                 return False
     if agency and m.group("agency") and not _looks_like_agency(m.group("agency")):
         return False
-    dash = m.group("dash")
-    if not dash.strip() and not all(w[:1].isupper() for w in m.group("agency").split()):
+    if m.group("nodash") is not None and not all(w[:1].isupper() for w in m.group("agency").split()):
         return False  # "Tarvik, May 5 (local time) Officials ...": an aside, not an agency
+    dash = m.group("dash") or ""
     if ":" in dash and not _mostly_caps(place):
         return False
     if "." in dash and not m.group("agency2") and not m.group("date"):
@@ -1258,23 +1260,24 @@ _BARE_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
 def _outlet_credits(classified: list[_Line], pre: list[_Line], body: list[_Line], headline_idx: int | None,
                     meta: _Meta) -> None:
     """Acronyms that may credit the outlet: above the headline on a line of their own,
-    closing a body paragraph, or on a sign-off line below the body.  Whether one stands
+    closing the last body paragraph, or on a sign-off line below it.  Whether one stands
     for the outlet is _pick_source's question (it must spell the masthead's name)."""
     stop = headline_idx if headline_idx is not None else len(pre)
     for ln in pre[:stop]:
         if len(ln.text) <= 10 and _BARE_ACRONYM.match(ln.text):
             meta.outlet_credits.append(ln.text)
-    for ln in body:
-        if ln.text.endswith(")"):
-            m = _TRAILING_ACRONYM.search(ln.text)
+    last = next((ln for ln in reversed(body) if ln.kind == "text"), None)
+    if last is None:
+        return
+    if last.text.endswith(")"):
+        m = _TRAILING_ACRONYM.search(last.text)
+        if m:
+            meta.outlet_credits.append(m.group("a"))
+    for ln in classified[last.index + 1:]:  # the sign-off, below the last paragraph
+        if ln.text.startswith("(") and len(ln.text) <= 80:
+            m = _SIGN_OFF.match(ln.text)
             if m:
                 meta.outlet_credits.append(m.group("a"))
-    if body:
-        for ln in classified[body[0].index + 1:]:
-            if ln.text.startswith("(") and len(ln.text) <= 80:
-                m = _SIGN_OFF.match(ln.text)
-                if m:
-                    meta.outlet_credits.append(m.group("a"))
 
 
 #: words an acronym leaves out, or may: "Office of the President" gives "OP" (or "OOTP")
