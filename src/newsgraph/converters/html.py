@@ -146,6 +146,8 @@ def _meta(tree: Any, *keys: str) -> str | None:
 
 def page_meta(tree: Any) -> PageMeta:
     """Metadata from JSON-LD first, then ``<meta>`` tags, then ``<title>`` and ``<link>``."""
+    from .readers import credit_string
+
     pm = PageMeta()
     ld = _json_ld_article(tree)
     if ld is not None:
@@ -164,6 +166,10 @@ def page_meta(tree: Any) -> PageMeta:
         for img in image if isinstance(image, list) else [image]:
             if isinstance(img, dict):
                 credit = _text(img.get("creditText")) or _text(img.get("author")) or _text(img.get("creator"))
+                if credit:
+                    # "PMO photo by Jane Doe", "Jane Roe/AFP": the person the credit names
+                    got = credit_string(credit)
+                    credit = got[0] if got is not None else credit
                 if credit and credit not in pm.photographers:
                     pm.photographers.append(credit)
         body = ld.get("articleBody")

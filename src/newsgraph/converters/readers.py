@@ -287,8 +287,12 @@ _DL_DATE = (
 )
 _DL_PLACE = rf"^(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}?)"
 _DL_AGENCY_DASH = (
-    r"\.?(?:\s*\((?P<agency>[^()]{2,40})\)|\s*/(?P<agency2>[^/\s][^/]{0,25})/\.?|,\s*(?P<agency3>[A-Z][A-Za-z]{1,10}))?"
-    r"(?P<dash>\s*(?:--|[–—―-])\s*|:\s+|\s*\.\s+(?=[A-Z\"“]))"
+    # "nodash": no dash at all after a date and a bracketed agency ("Tarvik, Nov. 3, 2024 (BNA)
+    # President ..."); tried only after the agency's brackets, so the attempts at every
+    # split of a body line's first words cost nothing more
+    r"\.?(?:\s*\((?P<agency>[^()]{2,40})\)(?P<nodash>(?(date)\s+(?=(?-i:[A-Z\"“]))|(?!)))?"
+    r"|\s*/(?P<agency2>[^/\s][^/]{0,25})/\.?|,\s*(?P<agency3>[A-Z][A-Za-z]{1,10}))?"
+    r"(?(nodash)|(?P<dash>\s*(?:--|[–—―-])\s*|:\s+|\s*\.\s+(?=[A-Z\"“])))"
 )
 _DATELINE = re.compile(_DL_PLACE + rf"(?:,?\s*(?P<date>{_DL_DATE}))?" + _DL_AGENCY_DASH, re.IGNORECASE)
 #: _DATELINE for a line that holds no month name: its date needs one, so it cannot match
@@ -366,11 +370,21 @@ _AGENCY_WORDS = re.compile(
 )
 _CREDIT_PHOTO = re.compile(
     r"\s*\(?\s*(?:Photo(?:graph)?s?(?: credit)?|Image|Picture|Pictures|Credit|Photo by|Photographed by)"
-    r"\s*(?:[:：]|by\b)\s*(?P<name>[^()]{2,60}?)\s*\)?\s*\.?\s*$",
+    r"\s*(?:[:：]|by\b|(?P<courtesy>courtesy(?:\s+of\b|\s*[:：])))\s*(?P<name>[^()]{2,60}?)\s*\)?\s*\.?\s*$",
     re.IGNORECASE,
 )
 _CREDIT_SUFFIX = re.compile(r"\s*\((?P<name>[^()]{2,40}?)\s+(?:Photo|photo|/\s*Photo)\)\s*$")
 _CREDIT_PAREN = re.compile(r"(?<=[.!?”\"])\s*\((?P<name>[^()]{2,40})\)\s*$")
+#: a caption label opening the line: "Photo: ...", "[Photo caption] ...", "PICTURE - ..."
+_CAPTION_LABEL = re.compile(
+    r"^[\[(]?\s*(?:Photo|Picture|Image|Caption)s?(?:\s+caption)?\s*(?:[:：\])]|\s[-–—]\s)", re.IGNORECASE
+)
+#: words of an office's name, besides _AGENCY_WORDS: "(Royal Court of Zembla)"
+_OFFICE_WORDS = re.compile(
+    r"\b(?:court|palace|council|secretariat|department|cabinet|bureau|embassy|parliament|assembly|"
+    r"administration|directorate|commission|chancellery|house)\b",
+    re.IGNORECASE,
+)
 #: ``photo|credit|image|picture`` (re.IGNORECASE), written to start with a class of the
 #: letters it may start with (every case IGNORECASE allows) so that ``re`` skips ahead to
 #: one; the plain form tried four case-folded branches at every character of a caption's
@@ -488,6 +502,10 @@ class _Meta:
     copyright: str | None = None
     title_line: int | None = None
     fallback_source: str | None = None
+    #: the outlet credited by its acronym, beside the article or above it: "... rice imports.
+    #: (BNA)", a sign-off line "(BNA)(www.bnanews.example)", "BNA" under the full name;
+    #: they stand for the outlet only when they spell its masthead name (_pick_source)
+    outlet_credits: list[str] = field(default_factory=list)
 
     def add(self, values: list[str], value: str | None) -> None:
         if value and value not in values:
@@ -517,7 +535,14 @@ def _is_nav(s: str) -> bool:
         return len(segs) >= 2 and all(1 <= len(_words(x)) <= 4 for x in segs)
     if "|" in s or "·" in s or "•" in s:
         segs = _nav_segments(s)
-        if len(segs) >= 2 and all(len(_words(x)) <= 4 for x in segs) and not stamps.find_dates(s):
+        if len(segs) < 2:
+            return False
+        sizes = [len(_words(x)) for x in segs]
+        # a section menu may open with one long item ("Activities of the Head of State |
+        # Politics | Economy | ..."): with four items or more the short ones outvote it
+        long_items = sum(n > 4 for n in sizes)
+        if (long_items == 0 or (long_items == 1 and len(segs) >= 4 and max(sizes) <= 8)) \
+                and not stamps.find_dates(s):
             return True
     return False
 
@@ -747,6 +772,8 @@ def _split_slash_credit(body: str, *, person_needed: bool = False) -> tuple[str,
 
 
 # The patterns of _caption_credit(), compiled once: a module-level re call looks its pattern up on every call.
+#: "the " opening an office's name: "courtesy of the Ministry of Culture"
+_LEADING_THE = re.compile(r"^the\s+(?=[A-Z])", re.IGNORECASE)
 #: a year or a number: a "Photo:" credit that is not a name
 _FOUR_DIGITS = re.compile(r"\d{4}")
 #: "poses", "shake", "pictured" ...: the paragraph describes a photo
@@ -790,6 +817,11 @@ def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
             if got is not None:
                 return s[: m.start()].rstrip(), got[0], got[1]
         name = clean_name(name.lstrip("© "))
+        if m.group("courtesy"):
+            # "Photo courtesy of PCO": an agency, office or person, not "the family"
+            name = _LEADING_THE.sub("", name)
+            if not _looks_like_name(name):
+                name = ""
         if name and len(_words(name)) <= 6 and not _FOUR_DIGITS.search(name):
             return s[: m.start()].rstrip(), name, None
     m = _CREDIT_SUFFIX.search(s, start)
@@ -800,9 +832,21 @@ def _caption_credit(s: str) -> tuple[str, str | None, str | None] | None:
         name = clean_name(m.group("name"))
         if (not _NOT_CREDIT.match(name) and _looks_like_name(name)
                 and all(w[:1].isupper() or w.lower() in {"of", "and", "the", "de"} for w in name.split())
-                and (_POSITION_MARK.search(s) or _POSE_WORD.search(s))):
+                and (_POSITION_MARK.search(s) or _POSE_WORD.search(s) or _labelled_caption_credit(s, name))):
             return s[: m.start()].rstrip(), name, None
     return None
+
+
+def _labelled_caption_credit(s: str, name: str) -> bool:
+    """A caption that says it is one ("Photo: ...", "[Photo caption] ...") and closes on an
+    agency or office in brackets: "... on March 11, 2025. (BNA)", "... (Royal Court of
+    Zembla)".  A body paragraph closing on "(UN)" has no label; a bracketed place or
+    person's name after a labelled caption is no agency or office."""
+    if not _CAPTION_LABEL.match(s):
+        return False
+    if _mostly_caps(name):
+        return len(name.split()) <= 3
+    return len(name.split()) >= 2 and bool(_AGENCY_WORDS.search(name) or _OFFICE_WORDS.search(name))
 
 
 def _copyright_credit(body: str) -> tuple[str, str | None] | None:
@@ -811,10 +855,17 @@ def _copyright_credit(body: str) -> tuple[str, str | None] | None:
     A site's own copyright line ("© 2024 The Harbour Times") names no person, carries a
     year, or runs to a sentence; a photo credit names a person, an agency or both.
     """
-    if _FOUR_DIGITS.search(body) or len(_words(body)) > 8:
+    if _FOUR_DIGITS.search(body) or len(_words(body)) > 12:
         return None
     if "/" in body:
-        return _split_slash_credit(body)
+        return _split_slash_credit(body) if len(_words(body)) <= 8 else None
+    if " – " in body or " - " in body or " — " in body:
+        # "© Office of the President of Zembla – Mira Tallen": the office, then who took it
+        got = _dash_credit(body)
+        if got is not None:
+            return got
+    if len(_words(body)) > 8:
+        return None
     parts = [clean_name(p) for p in body.split(",")]
     parts = [p for p in parts if p]
     if len(parts) == 2:
@@ -823,6 +874,27 @@ def _copyright_credit(body: str) -> tuple[str, str | None] | None:
         one = parts[0]
         if _is_person_credit(one) or (_mostly_caps(one) and len(_words(one)) <= 3):  # "© Jane Roe", "© AFP"
             return one, None
+    return None
+
+
+#: a spaced dash between the parts of a copyright credit
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def _dash_credit(body: str) -> tuple[str, str | None] | None:
+    """(person, office) of "Office of the President – Mira Tallen" (either order).
+
+    One part must be a person's name and the other an office or agency, so a site's
+    "© Harbour Times – All rights reserved" credits no one.
+    """
+    parts = [clean_name(p) for p in _SPACED_DASH.split(body)]
+    if len(parts) != 2 or not all(parts):
+        return None
+    for person, org in (parts, parts[::-1]):
+        if (_is_person_credit(person) and person.split()[-1].lower() not in _OUTLET_LAST_WORD
+                and not _is_person_credit(org) and _looks_like_name(org, allow_lower=True)
+                and (_AGENCY_WORDS.search(org) or _OFFICE_WORDS.search(org) or _mostly_caps(org))):
+            return person, org
     return None
 
 
@@ -895,7 +967,8 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
         copy = _COPYRIGHT.search(s) if _COPYRIGHT_HINT.search(s) else None
         if copy and nw <= 14:
             photo = _copyright_credit(s.strip("()[] ")[1:]) if s.lstrip("([ ").startswith("©") else None
-            if photo is not None and _is_person_credit(photo[0]):
+            if photo is not None and _is_person_credit(photo[0]) \
+                    and photo[0].split()[-1].lower() not in _OUTLET_LAST_WORD:
                 # "© Jane Roe, AFP" on its own line under a photo: a credit, not the site's copyright
                 meta.add(meta.photographers, photo[0])
                 if photo[1]:
@@ -1026,7 +1099,9 @@ def _good_dateline(m: re.Match[str], s: str) -> bool:
                 return False
     if agency and m.group("agency") and not _looks_like_agency(m.group("agency")):
         return False
-    dash = m.group("dash")
+    if m.group("nodash") is not None and not all(w[:1].isupper() for w in m.group("agency").split()):
+        return False  # "Tarvik, May 5 (local time) Officials ...": an aside, not an agency
+    dash = m.group("dash") or ""
     if ":" in dash and not _mostly_caps(place):
         return False
     if "." in dash and not m.group("agency2") and not m.group("date"):
@@ -1134,6 +1209,7 @@ def read_text(text: str, *, url: str | None = None, input_format: str = "text",
     else:
         head_line = pre[headline_idx].index if headline_idx is not None else None
         meta.masthead = _nav_masthead(classified, head_line)
+    _outlet_credits(classified, pre, content[body_start:body_end], headline_idx, meta)
     # build the document text
     blocks: list[_Block] = []
     if title:
@@ -1167,6 +1243,81 @@ def read_text(text: str, *, url: str | None = None, input_format: str = "text",
             doc.dateline_place = last.text
     _finish_metadata(doc, meta)
     return doc
+
+
+# --------------------------------------------------------------------------- the outlet's acronym
+
+#: an acronym in brackets closing a body paragraph: "... rice imports. (BNA)"
+_TRAILING_ACRONYM = re.compile(r"(?<=[.!?”\"’])\s*\((?P<a>[A-Z][A-Z.&]{1,9})\)$")
+#: a sign-off line: the acronym in brackets, perhaps with the outlet's address
+_SIGN_OFF = re.compile(
+    r"^\((?P<a>[A-Z][A-Z.&]{1,9})\)\s*(?:[(\[]?\s*(?:https?://|www\.)[^\s()\[\]]+\s*[)\]]?)?$"
+)
+#: a bare acronym on a line of its own above the headline ("BNA" under "Borealis News Agency")
+_BARE_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
+
+
+def _outlet_credits(classified: list[_Line], pre: list[_Line], body: list[_Line], headline_idx: int | None,
+                    meta: _Meta) -> None:
+    """Acronyms that may credit the outlet: above the headline on a line of their own,
+    closing the last body paragraph, or on a sign-off line below it.  Whether one stands
+    for the outlet is _pick_source's question (it must spell the masthead's name)."""
+    stop = headline_idx if headline_idx is not None else len(pre)
+    for ln in pre[:stop]:
+        if len(ln.text) <= 10 and _BARE_ACRONYM.match(ln.text):
+            meta.outlet_credits.append(ln.text)
+    last = next((ln for ln in reversed(body) if ln.kind == "text"), None)
+    if last is None:
+        return
+    if last.text.endswith(")"):
+        m = _TRAILING_ACRONYM.search(last.text)
+        if m:
+            meta.outlet_credits.append(m.group("a"))
+    for ln in classified[last.index + 1:]:  # the sign-off, below the last paragraph
+        if ln.text.startswith("(") and len(ln.text) <= 80:
+            m = _SIGN_OFF.match(ln.text)
+            if m:
+                meta.outlet_credits.append(m.group("a"))
+
+
+#: words an acronym leaves out, or may: "Office of the President" gives "OP" (or "OOTP")
+_ACRONYM_GLUE = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "el", "al", "on",
+                           "in", "at", "a", "an", "to"})
+_ACRONYM_WORD_SPLIT = re.compile(r"[\s\-–—/]+")
+
+
+def _is_acronym_of(acronym: str, name: str) -> bool:
+    """``acronym`` spells ``name``: a short prefix of each significant word in turn.
+
+    "BNA" spells "Borealis News Agency", "KUNA" "Kuwait News Agency", "AFP" "Agence
+    France-Presse"; glue words ("of", "the") may give a letter or none.  An acronym
+    of another outlet does not, so a wire credited on a newspaper's page stays apart.
+    """
+    letters = acronym.replace(".", "")
+    if not 2 <= len(letters) <= 8 or not letters.isalpha() or not letters.isupper():
+        return False
+    words = [w.strip("()[],.'’\"") for w in _ACRONYM_WORD_SPLIT.split(name)]
+    words = [w for w in words if w]
+    if letters in words:
+        return True  # "Borealis News Agency (BNA)"
+    parts = [(_fold(w), w.lower() in _ACRONYM_GLUE) for w in words]
+    if sum(1 for _, glue in parts if not glue) < 2 or len(parts) > 10:
+        return False
+    return _spells(_fold(letters), parts)
+
+
+def _spells(acr: str, parts: list[tuple[str, bool]]) -> bool:
+    if not parts:
+        return not acr
+    word, glue = parts[0]
+    if glue and _spells(acr, parts[1:]):
+        return True
+    for n in range(1, min(3, len(word), len(acr)) + 1):
+        if word[:n] != acr[:n]:
+            break
+        if _spells(acr[n:], parts[1:]):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- headline and masthead
@@ -1532,8 +1683,11 @@ def _nav_masthead(lines: list[_Line], headline_line: int | None) -> str | None:
     seg = _nav_segments(first.text)[0]
     if seg.lower() in _SECTION_WORDS or len(_words(seg)) > 6:
         return None
-    tagline = " ".join(_nav_segments(first.text)[1:])
-    if _mostly_caps(seg) or _TAGLINE_WORD.search(tagline):
+    segs = _nav_segments(first.text)
+    tagline = " ".join(segs[1:])
+    # "ANDEAN POST | English edition": a name and its tagline; a menu of many items
+    # ("... | Regions | Culture | Agency TV") names no outlet unless the first is in capitals
+    if _mostly_caps(seg) or (len(segs) <= 3 and _TAGLINE_WORD.search(tagline)):
         return _masthead_name(seg) or None
     return None
 
@@ -1635,16 +1789,21 @@ def _pick_date(meta: _Meta) -> str | None:
 
 
 def _pick_source(meta: _Meta) -> str | None:
+    """A credited agency or office, else the outlet named by metadata, masthead or copyright.
+
+    The outlet credited by its acronym ("(BNA)" closing the story, "(Photo: BNA)" under
+    a picture) is named as credited rather than by the masthead's full name.
+    """
     if meta.credit_sources:
         prio = min(p for p, _ in meta.credit_sources)
         if prio < 3:
             return next(n for p, n in meta.credit_sources if p == prio)
-    if meta.fallback_source:
-        return meta.fallback_source
-    if meta.masthead:
-        return meta.masthead
-    if meta.copyright:
-        return meta.copyright
+    outlet = meta.fallback_source or meta.masthead or meta.copyright
+    if outlet:
+        for credited in (*meta.outlet_credits, *(n for _, n in meta.credit_sources), *meta.photographers):
+            if _is_acronym_of(credited, outlet):
+                return credited
+        return outlet
     if meta.credit_sources:
         return meta.credit_sources[0][1]
     return None
@@ -1660,17 +1819,45 @@ _FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "source": ("source", "publisher", "agency", "site_name", "outlet", "site", "source_name"),
     "body": ("body", "text", "content", "articleBody", "article", "maintext", "main_text", "description"),
     "editor": ("editor", "editors"),
-    "photographer": ("photographer", "photographers", "photo_credit", "image_credit"),
+    "photographer": ("photographer", "photographers", "photo_credit", "photo_credits", "image_credit",
+                     "image_credits", "picture_credit", "photo_by", "image_by"),
     "byline": ("author", "authors", "byline", "bylines", "reporter", "creator"),
     "language": ("language", "lang", "inLanguage"),
 }
 
 
+def _key_form(key: str) -> str:
+    """A record key as the aliases are matched: "imageCredit", "image_credit", "Image-Credit"
+    and "imagecredit" are one key (exporters spell the same field in each case style)."""
+    return key.replace("_", "").replace("-", "").replace(" ", "").lower()
+
+
+#: each field's aliases in _key_form, in their order of preference
+_FIELD_KEY_FORMS: dict[str, tuple[str, ...]] = {
+    k: tuple(dict.fromkeys(_key_form(a) for a in aliases)) for k, aliases in _FIELD_ALIASES.items()
+}
+
+
 def _field(record: dict[str, Any], key: str) -> Any:
+    """The record's value for a field, under whichever alias and case style it uses.
+
+    An exact alias is taken first; failing that, any key of the same _key_form (in the
+    record's own key order, so the answer does not depend on the exporter's style).
+    """
     for alias in _FIELD_ALIASES[key]:
         if alias in record and record[alias] not in (None, "", []):
             return record[alias]
-    return None
+    forms = _FIELD_KEY_FORMS[key]
+    best: tuple[int, Any] | None = None
+    for k, v in record.items():
+        if v in (None, "", []) or not isinstance(k, str):
+            continue
+        form = _key_form(k)
+        if form in forms:
+            rank = forms.index(form)
+            if best is None or rank < best[0]:
+                best = (rank, v)
+    return best[1] if best is not None else None
 
 
 # The patterns of _names(), compiled once: a module-level re call looks its pattern up on every call.
@@ -1739,11 +1926,24 @@ def _image_credits(record: dict[str, Any]) -> tuple[list[str], list[str]]:
     return people, agencies
 
 
+#: "PMO photo by Jane Doe": the office that released the picture, then who took it
+_ORG_PHOTO_BY = re.compile(
+    r"^(?P<org>[^/()]{2,60}?)\s+(?:photo(?:graph)?|picture|image)s?\s+by\s+(?P<name>[^/()]{2,60})$",
+    re.IGNORECASE,
+)
+
+
 def _credit_string(text: str) -> tuple[str, str | None] | None:
     """(photographer, agency) of a credit field's text."""
     text = " ".join(text.split())
     if not text or len(text) > 120:
         return None
+    if " by " in text:
+        m = _ORG_PHOTO_BY.match(text.strip(" ()[]"))
+        if m:
+            name, org = clean_name(m.group("name")), clean_name(m.group("org"))
+            if _looks_like_name(name):
+                return name, org if _looks_like_name(org, allow_lower=True) else None
     body = _CREDIT_LABEL.sub("", text, count=1).strip(" ()[]")
     if "/" in body:
         return _split_slash_credit(body)
@@ -1753,6 +1953,28 @@ def _credit_string(text: str) -> tuple[str, str | None] | None:
             return got
     name = clean_name(body)
     return (name, None) if name and _looks_like_name(name, allow_lower=True) else None
+
+
+def _photo_credit_names(value: Any) -> list[str]:
+    """Photographers of a record's flat credit field ("imageCredit", "photographer").
+
+    A credit written as one ("PMO photo by Jane Doe", "Jane Roe/AFP", "Photo: NNA") gives
+    the person it names; a plain list of names ("Jane Roe and Li Wei") gives each.
+    """
+    if isinstance(value, list):
+        out: list[str] = []
+        for v in value:
+            out.extend(n for n in _photo_credit_names(v) if n not in out)
+        return out
+    if isinstance(value, str) and (" by " in value or "/" in value or "©" in value or ":" in value):
+        got = _credit_string(value)
+        if got is not None:
+            return [got[0]]
+    return _names(value)
+
+
+#: the credit reading of JSON records, for the HTML reader's JSON-LD image credits
+credit_string = _credit_string
 
 
 def _nested_editors(record: dict[str, Any]) -> list[str]:
@@ -1802,11 +2024,14 @@ def read_record(record: Any, *, name: str = "record") -> Document:
     src_names = _names(source)
     if src_names:
         doc.source = src_names[0] if isinstance(source, str) is False else clean_name(source)
-    credits = (("editor", doc.editors), ("photographer", doc.photographers), ("byline", doc.bylines))
+    credits = (("editor", doc.editors), ("byline", doc.bylines))
     for key, target in credits:
         for n in _names(_field(record, key)):
             if n not in target:
                 target.append(n)
+    for n in _photo_credit_names(_field(record, "photographer")):
+        if n not in doc.photographers:
+            doc.photographers.append(n)
     photographers, agencies = _image_credits(record)
     for n in photographers:
         if n not in doc.photographers:
