@@ -261,3 +261,44 @@ def test_a_long_menu_item_does_not_become_the_masthead() -> None:
     doc = read_one(f"{MENU}\n\n{HEAD}\n\n05.11.2024\n\n{FIRST}\n\n{LAST}\n")
     assert doc.title == HEAD
     assert doc.source is None
+
+
+# --------------------------------------------------------------------------- JSON record bodies
+
+STORY = (
+    "Foreign Minister Ilse Varnholm received her Calderan counterpart Tomas Riquelme in Tarvik on Monday. "
+    "The two ministers held talks on fishing rights in the northern straits. "
+    "They also discussed a rail link between the two capitals. "
+    "Riquelme invited Varnholm to visit Calderas later in the year. "
+    "Officials said a memorandum on customs cooperation was signed after the talks. "
+    "The two sides agreed to meet again before the end of the season."
+)
+
+
+@pytest.mark.parametrize("key", ["story", "copy", "contenido", "storyHtmlFree"])
+def test_a_record_keeps_its_prose_under_a_key_no_table_names(key: str) -> None:
+    """An unknown CMS's record: the long prose field is the body, not dropped for the headline."""
+    record = {"headline": "Tarvik and Calderas talk fish and rail", "pubDate": "2024-03-04", key: STORY,
+              "section": "World", "wordCount": 95}
+    doc = read_one(json.dumps(record))
+    assert "held talks on fishing rights" in doc.text and doc.body_span is not None
+
+
+def test_a_short_summary_gives_way_to_the_full_story() -> None:
+    record = {"title": "Tarvik and Calderas talk fish and rail", "description": "Ministers meet in Tarvik.",
+              "fullStory": STORY}
+    assert "rail link" in read_one(json.dumps(record)).text
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "https://example.invalid/" + "a/" * 250,  # a long URL is no prose
+        "Tarvik, Calderas, fishing, rail, customs, " * 12,  # a keyword dump has no sentences
+        "<p>" + STORY + "</p>",  # markup is not taken as the text
+    ],
+)
+def test_long_non_prose_fields_are_not_the_body(other: str) -> None:
+    record = {"title": "Tarvik and Calderas talk fish and rail", "extra": other}
+    doc = read_one(json.dumps(record))
+    assert doc.text.strip() == "Tarvik and Calderas talk fish and rail"

@@ -1817,7 +1817,8 @@ _FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "published": ("published", "date", "datePublished", "published_at", "publishedAt", "pubDate",
                   "publication_date", "date_published", "time", "timestamp"),
     "source": ("source", "publisher", "agency", "site_name", "outlet", "site", "source_name"),
-    "body": ("body", "text", "content", "articleBody", "article", "maintext", "main_text", "description"),
+    "body": ("body", "text", "content", "articleBody", "article", "maintext", "main_text", "story",
+             "article_text", "full_text", "body_text", "description"),
     "editor": ("editor", "editors"),
     "photographer": ("photographer", "photographers", "photo_credit", "photo_credits", "image_credit",
                      "image_credits", "picture_credit", "photo_by", "image_by"),
@@ -1999,11 +2000,34 @@ def _nested_editors(record: dict[str, Any]) -> list[str]:
     return out
 
 
+#: sentence ends in a string value: prose has several, a summary or a caption one or two
+_SENTENCE_ENDS = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+
+
+def _prose_field(record: dict[str, Any]) -> str | None:
+    """The record's article text when it sits under a key no exporter table names
+    ("story", "copy", "contenido"...): the longest top-level string that reads as prose
+    (at least 400 characters and four sentence breaks, not a URL or markup), so a record
+    from an unknown CMS still gives its body instead of the headline alone."""
+    best: str | None = None
+    for value in record.values():
+        if not isinstance(value, str) or len(value) < 400 or (best is not None and len(value) <= len(best)):
+            continue
+        head = value.lstrip()[:200]
+        if head.startswith(("http", "<", "{", "[")):
+            continue
+        if len(_SENTENCE_ENDS.findall(value, 0, 20_000)) >= 4:
+            best = value
+    return best
+
+
 def read_record(record: Any, *, name: str = "record") -> Document:
     """One JSON article record -> Document.  The body runs through the text reader."""
     if not isinstance(record, dict):
         raise ConversionError(f"{name}: a JSON article must be an object, not {type(record).__name__}")
     body = _field(record, "body")
+    if body is None or (isinstance(body, str) and len(body) < 400):
+        body = _prose_field(record) or body
     title = _field(record, "title")
     if isinstance(body, list):
         body = "\n\n".join(str(x) for x in body)
