@@ -307,6 +307,9 @@ class Ev:
     #: the span of that mention, on the event of the same sentence that it times
     ref_span: tuple[int, int] | None = None
     co_subjects: bool = False  #: a visit whose coordinated subjects each travelled  #: "separate talks with each of", "on state visits": one event per person
+    #: a past signing told in a participle after its document ("the X Treaty, signed in P on
+    #: 2 November 2010 by A and B"): its own event, which neither joins nor dates the story's
+    background: bool = False
 
 
 Clause = tuple[tuple[int, int], ...]
@@ -954,6 +957,8 @@ def _build(
         ev.airport = True
     # --- date
     _date_for(ctx, ev, found, per_clause, ci)
+    if ev_type == "Signing" and low.startswith("signed") and ev.strength == 3 and not _background_signing(ctx, ev, ce):
+        return None  # "the X Agreement, signed in P on 30 October 2016": the document's date only
     if ev_type == "Signing" and ev.historic and low.startswith("signed") and _document_before(ctx, ts):
         return None  # "the Partnership signed in London in January 2020": the document's history
     # --- location
@@ -981,6 +986,98 @@ def _document_before(ctx: Context, pos: int) -> bool:
     if any(last in p.name.split() or last in p.aliases for p in ctx.persons):
         return False  # "that Okafor and Lindqvist signed": a name the person rules did not mark here
     return not any(h.end == end for h in (*ctx.countries, *ctx.org_hits))
+
+
+#: a document right before a participle "signed": "the Varn Treaties, signed", "the Agreement
+#: on Trade and Transit, signed" (a tail after the noun needs the comma that closes the name)
+_DOCUMENT_NOUN_BEFORE = re.compile(
+    r"\b(?:agreements?|treat(?:y|ies)|accords?|pacts?|deals?|memorand(?:um|a)(?:\s+of\s+understanding)?|"
+    r"declarations?|charters?|conventions?|protocols?|partnership|mous?|communiqu[ée]s?|documents?)"
+    r"(?:\s+(?:of|on|for|between|with)\s+[^,;.()]{1,60}?,|\s*,?)\s+$",
+    re.I,
+)
+#: a word after a comma that carries on a participle's adjuncts: "signed in Tarvik, on 2 May"
+_ADJUNCT_AFTER_COMMA = re.compile(r"\s*(?:on|in|at|by)\s")
+#: where the signatories of a participle are named: "signed ... by A and B"
+_BY = re.compile(r"\bby\s")
+#: how far before the page's day a signing is told as the document's history
+_BACKGROUND_DAYS = 30
+
+
+def _participle_end(ctx: Context, start: int, ce: int) -> int:
+    """Where a participial phrase that opens at ``start`` ends: at the first comma (or
+    semicolon) that is not in a date ("October 30, 2016"), not before another adjunct
+    ("in Tarvik, on 2 May") and not inside a list of names or places."""
+    text = ctx.text
+    pos = start
+    while True:
+        comma = min((i for i in (text.find(",", pos, ce), text.find(";", pos, ce)) if i >= 0), default=-1)
+        if comma < 0:
+            return ce
+        if text[comma] == ";":
+            return comma
+        nxt = comma + 1 + len(text[comma + 1 : comma + 4]) - len(text[comma + 1 : comma + 4].lstrip())
+        in_date = any(d.start < comma < d.end for d in _dates_near(ctx, comma))
+        named = any(s == nxt for p in ctx.persons for s, _ in p.mentions) or any(
+            h.start == nxt for h in ctx.countries
+        )
+        if not (in_date or named or _ADJUNCT_AFTER_COMMA.match(text, comma + 1)):
+            return comma
+        pos = comma + 1
+
+
+def _background_dates(ctx: Context) -> set[int]:
+    """The starts of the days that date a document's past signing (see _background_signing):
+    no other event takes them, from its clause or from its paragraph."""
+    found = ctx.extra.get("background_dates")
+    if not isinstance(found, set):
+        found = ctx.extra["background_dates"] = set()
+    return found
+
+
+def _dates_near(ctx: Context, pos: int) -> list[datex.DateMention]:
+    """The date mentions that start within 30 characters before ``pos``."""
+    all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
+    starts: list[int] = ctx.extra["date_starts"]  # type: ignore[assignment]
+    return all_dates[bisect.bisect_left(starts, pos - 30) : bisect.bisect_left(starts, pos)]
+
+
+def _background_signing(ctx: Context, ev: Ev, ce: int) -> bool:
+    """For "signed" after a document ("the Varn Treaties, signed in Tarvik on 2 November 2010
+    by A and B, ..."), dated to a day well before the story's: the participle tells that
+    document's past, so its day dates neither the sentence's event nor the story's.  The
+    event then has the signatories named after "by" and is marked ``background``; with none
+    named there it is not an event (False: the day is the agreement's alone).  True for
+    every other signing, which is left as built."""
+    text = ctx.text
+    ts, te = ev.start, ev.end
+    if ev.date is None or ctx.anchor is not None and (ctx.anchor - ev.date).days <= _BACKGROUND_DAYS:
+        return True
+    if not _DOCUMENT_NOUN_BEFORE.search(text, max(0, ts - 120), ts):
+        return True
+    end = _participle_end(ctx, te, ce)
+    all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
+    starts: list[int] = ctx.extra["date_starts"]  # type: ignore[assignment]
+    own = [
+        d
+        for d in all_dates[bisect.bisect_left(starts, te) : bisect.bisect_left(starts, end)]
+        if d.kind == "day" and datex.resolve(d, ctx.anchor, ctx.year) == ev.date
+    ]
+    if not own:
+        return True  # the day is not the participle's
+    _background_dates(ctx).update(d.start for d in own)
+    by = _BY.search(text, te, end)
+    window: Clause = ((by.end(), end),) if by else ()
+    ev.participants = _persons_in(ctx, window) if window else []
+    if not ev.participants:
+        return False
+    ev.background = True
+    idx = _index(ctx)
+    ev.countries = [idx.free_countries[i].key for i in idx.countries.inside(((te, end),))]
+    ev.orgs = []
+    ev.clause = ((ts, end),)
+    ev.plural_ref = ev.sides_ref = ev.distributive = False
+    return True
 
 
 #: a verb of saying, the mark of a remark
@@ -1056,6 +1153,7 @@ def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[
     starts = ctx.extra.get("date_starts")
     if not isinstance(starts, list):
         starts = ctx.extra["date_starts"] = [d.start for d in all_dates]  # in text order, as found
+    background = _background_dates(ctx)
     for cs, ce in clause:
         # the dates that start in the range, by bisection (a date starting at or after ce
         # cannot end by ce); then the same tests as over the whole list
@@ -1069,6 +1167,8 @@ def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[
                 continue
             if _inside_org(ctx, ds) or ds < lo or ds >= hi or _in_dateline(ctx, ds):
                 continue
+            if background and ds in background:
+                continue  # "the X Accords, signed in P on 4 March 2011": that document's day
             out.append((ds, d))
     return out
 
@@ -1184,9 +1284,10 @@ def _day_named_before(ctx: Context, pos: int) -> dt.date | None:
     all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
     starts: list[int] = ctx.extra["date_starts"]  # type: ignore[assignment]
     shift = 0
+    background = _background_dates(ctx)
     for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
         d = all_dates[i]
-        if _inside_org(ctx, d.start) or _in_dateline(ctx, d.start):
+        if _inside_org(ctx, d.start) or _in_dateline(ctx, d.start) or d.start in background:
             continue
         if d.kind == "relative" and _ANAPHORIC_DAY.match(d.text):
             shift += d.offset  # "the next day ... the following day": counted from the day before
@@ -1303,6 +1404,8 @@ def _same(a: Ev, b: Ev, ctx: Context) -> bool:
         return False
     if not _date_compatible(a, b) or not _places_compatible(a, b, ctx):
         return False
+    if a.background != b.background and a.date != b.date:
+        return False  # a document's past signing is not the story's signing
     pa, pb = set(map(id, a.participants)), set(map(id, b.participants))
     if (
         a.type == b.type
@@ -1361,6 +1464,8 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
             continue
         if ev.definite:
             for cand in reversed(out):
+                if cand.background and cand.date != ev.date:
+                    continue  # "the signing" is the story's, not a document's past one
                 if ev.type in _COMPAT.get(cand.type, {cand.type}) or cand.type in _COMPAT.get(ev.type, set()):
                     # "The meeting took place at the X Palace": a bare reference names a venue
                     # of the place told before, not another place
@@ -1507,7 +1612,12 @@ def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
             prev = [
                 e
                 for e in ordered
-                if e.start < ev.start and e.date and not e.historic and e.strength > 0 and not e.relative
+                if e.start < ev.start
+                and e.date
+                and not e.historic
+                and e.strength > 0
+                and not e.relative
+                and not e.background
             ]
             told = _paragraph_day(ctx, ev.start, prev[-1].start if prev else -1)
             if told is not None:
@@ -1520,7 +1630,11 @@ def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
                 or ctx.anchor is not None
                 and ctx.doc.dateline_date
             ):
-                nxt = [e for e in ordered if e.date and not e.historic and e.strength > 0]
+                nxt = [
+                    e
+                    for e in ordered
+                    if e.date and not e.historic and e.strength > 0 and not e.background and not _aside(ctx, e)
+                ]
                 ev.date, ev.strength = (nxt[0].date if nxt else ctx.anchor), 1
     # plural references ("the two leaders signed") take the participants of the event before
     for i, ev in enumerate(ordered):
@@ -1551,6 +1665,17 @@ def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
                 ev.countries = _main_countries(ctx)
 
 
+#: a relative pronoun that opens a clause
+_WHO_OR_WHICH = re.compile(r"(?:who|whose|which)\b")
+
+
+def _aside(ctx: Context, ev: Ev) -> bool:
+    """Whether the event is told in a relative clause ("the Accords, which they signed on
+    Monday"; "Xi, who arrived on Sunday"): its day is its own, and an undated event told
+    before it in the main clause does not take it."""
+    return ev.relative or bool(_WHO_OR_WHICH.match(ctx.text, ev.clause[0][0]))
+
+
 def _paragraph_day(ctx: Context, pos: int, after: int) -> dt.date | None:
     """The day last named in the paragraph before ``pos`` and after the event before it:
     "On 22 June, X was welcomed at the palace. The two leaders then held talks" dates the
@@ -1560,10 +1685,16 @@ def _paragraph_day(ctx: Context, pos: int, after: int) -> dt.date | None:
     lo = max(after, para)
     all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
     starts: list[int] = ctx.extra["date_starts"]  # type: ignore[assignment]
+    background = _background_dates(ctx)
     i = bisect.bisect_left(starts, pos) - 1
     while i >= 0 and all_dates[i].start > lo:
         d = all_dates[i]
-        if d.kind == "day" and not _inside_org(ctx, d.start) and not _in_dateline(ctx, d.start):
+        if (
+            d.kind == "day"
+            and not _inside_org(ctx, d.start)
+            and not _in_dateline(ctx, d.start)
+            and d.start not in background
+        ):
             return datex.resolve(d, ctx.anchor, ctx.year)
         i -= 1
     return None

@@ -1,0 +1,115 @@
+# ruff: noqa: E501 -- test sentences read better unbroken
+"""Events told as background to the story: a document's past signing in a participle ("the
+Kessel Accords, signed in Brannick on 4 March 2011 by ..."), and the day of a relative
+clause.  Their days belong to them and never date the story's own events.  Every sentence
+here was written for these tests; the people, places and documents are invented."""
+
+from __future__ import annotations
+
+from newsgraph.converters.extract import extract
+from newsgraph.converters.model import Document, Extraction
+
+
+def run(text: str, published: str | None = "2023-05-12") -> Extraction:
+    return extract(Document(text=text, published=published))
+
+
+def of(ex: Extraction, kind: str) -> list:  # type: ignore[type-arg]
+    return [e for e in ex.events if e.type == kind]
+
+
+# --------------------------------------------------------------------------- a document's past signing
+
+
+def test_past_signing_in_a_participle_does_not_date_the_summit() -> None:
+    # the summit is today's; the Accords' day and signatories are a separate, past signing
+    ex = run(
+        "ORVANO (Harbour Wire) -- Leaders of the northern states met for a summit in Orvano, hosted by President Ilse Marrow. "
+        "The summit also reviewed the energy partnership launched by the Kessel Accords, signed in Brannick on 4 March 2011 "
+        "by President Hugo Verlan and Prime Minister Ada Smoll, and agreed to take it further."
+    )
+    summits = of(ex, "Summit")
+    assert len(summits) == 1 and summits[0].date == "2023-05-12"
+    assert summits[0].participants == ["Ilse Marrow"]
+    signings = of(ex, "Signing")
+    assert len(signings) == 1 and signings[0].date == "2011-03-04"
+    assert set(signings[0].participants) == {"Hugo Verlan", "Ada Smoll"}
+
+
+def test_past_signing_in_a_participle_names_only_its_own_signatories() -> None:
+    # the subject of the sentence reviewed the Accords; they did not sign them in 2011
+    ex = run(
+        "President Ilse Marrow and Prime Minister Tomas Quill held talks in Orvano. They reviewed the Kessel Accords, "
+        "signed in Brannick, on 4 March 2011, by President Hugo Verlan and Prime Minister Ada Smoll."
+    )
+    assert [e.date for e in of(ex, "Talks")] == ["2023-05-12"]
+    signings = of(ex, "Signing")
+    assert len(signings) == 1 and signings[0].date == "2011-03-04"
+    assert set(signings[0].participants) == {"Hugo Verlan", "Ada Smoll"}
+    assert signings[0].location == "Brannick"
+
+
+def test_past_signing_without_signatories_is_not_the_story_signing() -> None:
+    # today's signing in Orvano builds on an older agreement: one signing, today's
+    ex = run(
+        "President Ilse Marrow and Prime Minister Tomas Quill signed a fisheries agreement in Orvano, building on the "
+        "Coastal Trade Agreement, signed in Brannick on October 30, 2016."
+    )
+    signings = of(ex, "Signing")
+    assert len(signings) == 1 and signings[0].date == "2023-05-12"
+    assert set(signings[0].participants) == {"Ilse Marrow", "Tomas Quill"}
+
+
+def test_past_signing_after_a_relative_clause_is_not_the_story_signing() -> None:
+    # the participle follows "which extends ...": the document's name is before that clause
+    ex = run(
+        "President Ilse Marrow and Prime Minister Tomas Quill signed a fisheries agreement in Orvano. The new deal, which "
+        "extends the Coastal Trade Agreement, signed in Brannick on October 30, 2016, was welcomed by fishing unions."
+    )
+    signings = of(ex, "Signing")
+    assert [s.date for s in signings] == ["2023-05-12"]
+
+
+def test_past_signing_day_does_not_date_the_next_undated_event() -> None:
+    # the story's talks come after the background sentence in the same paragraph
+    ex = run(
+        "The Brannick Charter, signed in Tarvik on 2 November 2010, set up the joint council. "
+        "President Ilse Marrow and Prime Minister Tomas Quill held talks on the council in Orvano."
+    )
+    talks = of(ex, "Talks")
+    assert len(talks) == 1 and talks[0].date == "2023-05-12"
+    assert of(ex, "Signing") == []
+
+
+def test_signing_as_the_main_verb_keeps_its_day() -> None:
+    # guard: "A and B signed X ... on <day>" is the signing itself, however old
+    ex = run("President Hugo Verlan and Prime Minister Ada Smoll signed the Kessel Accords in Brannick on 4 March 2011.")
+    signings = of(ex, "Signing")
+    assert len(signings) == 1 and signings[0].date == "2011-03-04"
+    assert set(signings[0].participants) == {"Hugo Verlan", "Ada Smoll"}
+
+
+def test_recent_participle_signing_is_still_the_story_signing() -> None:
+    # guard: a participle dated within the story's days tells the story's own signing
+    ex = run(
+        "The fisheries agreement, signed in Orvano on 10 May 2023 by President Ilse Marrow and Prime Minister Tomas Quill, "
+        "opens both coasts to joint patrols."
+    )
+    signings = of(ex, "Signing")
+    assert len(signings) == 1 and signings[0].date == "2023-05-10"
+    assert set(signings[0].participants) == {"Ilse Marrow", "Tomas Quill"}
+
+
+# --------------------------------------------------------------------------- a relative clause's day
+
+
+def test_which_they_signed_on_monday_dates_the_signing_only() -> None:
+    # the signing keeps its Monday; the meeting told in the main clause is today's
+    ex = run(
+        "President Ilse Marrow and Prime Minister Tomas Quill met in Orvano to review the Kessel Accords, which they "
+        "signed on Monday."
+    )
+    signings = of(ex, "Signing")
+    assert len(signings) == 1 and signings[0].date == "2023-05-08"
+    assert set(signings[0].participants) == {"Ilse Marrow", "Tomas Quill"}
+    assert [m.date for m in of(ex, "Meeting")] == ["2023-05-12"]
