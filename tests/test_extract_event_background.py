@@ -49,6 +49,30 @@ def test_past_signing_in_a_participle_names_only_its_own_signatories() -> None:
     assert signings[0].location == "Brannick"
 
 
+def test_past_signatories_do_not_join_the_meeting_of_their_sentence() -> None:
+    # the meeting's clause names the Treaty's signatories; they did not meet in Orvano
+    ex = run(
+        "President Ilse Marrow met Prime Minister Tomas Quill in Orvano to discuss the Treaty of Varn, signed in Tarvik "
+        "on 2 November 2010 by President Hugo Verlan and Prime Minister Ada Smoll."
+    )
+    meetings = of(ex, "Meeting")
+    assert len(meetings) == 1 and meetings[0].date == "2023-05-12"
+    assert set(meetings[0].participants) == {"Ilse Marrow", "Tomas Quill"}
+    signings = of(ex, "Signing")
+    assert len(signings) == 1 and signings[0].date == "2010-11-02"
+    assert set(signings[0].participants) == {"Hugo Verlan", "Ada Smoll"} and signings[0].location == "Tarvik"
+
+
+def test_past_signatories_make_no_summit_of_their_own() -> None:
+    # "The summit reviewed ..." refers to the talks told before, not to a summit in Tarvik
+    ex = run(
+        "President Ilse Marrow and Prime Minister Tomas Quill held talks in Orvano. The summit reviewed the Treaty of "
+        "Varn, signed in Tarvik on 2 November 2010 by President Hugo Verlan and Prime Minister Ada Smoll."
+    )
+    assert [e.type for e in ex.events if "Hugo Verlan" in e.participants] == ["Signing"]
+    assert all(e.date == "2023-05-12" for e in ex.events if e.type != "Signing")
+
+
 def test_past_signing_without_signatories_is_not_the_story_signing() -> None:
     # today's signing in Orvano builds on an older agreement: one signing, today's
     ex = run(

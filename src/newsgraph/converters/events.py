@@ -511,6 +511,9 @@ def find_events(ctx: Context) -> list[EventX]:
         lo, hi = bisect.bisect_left(starts, ss), bisect.bisect_left(starts, se)
         if lo == hi:
             continue  # no trigger starts in the sentence: no clause of it holds one to build
+        for ts, te, ev_type in taken[lo:hi]:
+            if ev_type == "Signing" and text.startswith("signed", ts):
+                _note_background(ctx, ts, te, se)
         clauses = _clauses(text, ss, se)
         per_clause: list[tuple[Clause, list[tuple[int, int, str]]]] = []
         in_sentence = taken[lo:hi]
@@ -634,8 +637,10 @@ def _index(ctx: Context) -> _Index:
 
 
 def _persons_in(ctx: Context, clause: Clause) -> list[Person]:
+    """The persons named in the clause, outside the phrase of a document's past signing
+    ("..., signed in 2010 by A and B"), whose signatories are that signing's alone."""
     persons = ctx.persons
-    return [persons[i] for i in _index(ctx).persons.inside(clause)]
+    return [persons[i] for i in _index(ctx).persons.inside(_outside_background(ctx, clause))]
 
 
 # The patterns of _build()'s rules, in the order the rules apply them (compiled once: a
@@ -770,6 +775,10 @@ def _build(
         kind = "verb"
     else:
         kind = _kind(ev_type, text, ts, te)
+    if ev_type == "Signing" and ctx.extra.get("backgrounds"):
+        bg = next((b for b in _backgrounds(ctx) if b.start == ts), None)
+        if bg is not None:
+            return _background_event(ctx, bg, te, si)
     if _is_future(text, cs, ts, te, kind):
         return None
     low = trig.lower()
@@ -949,7 +958,7 @@ def _build(
         ev.distributive = ev.co_subjects = True  # "A, B and C travelled to X": a visit each
     # --- countries acting in the clause
     idx = _index(ctx)
-    ev.countries.extend(idx.free_countries[i].key for i in idx.countries.inside(window))
+    ev.countries.extend(idx.free_countries[i].key for i in idx.countries.inside(_outside_background(ctx, window)))
     ev.orgs = list(dict.fromkeys(ctx.org_hits[i].key for i in idx.orgs.inside(window)))
     # --- airport welcomes belong to the visit
     if ev_type == "Meeting" and _AIRPORT_WELCOME.search(text[sent[0] : sent[1]]):
@@ -957,8 +966,6 @@ def _build(
         ev.airport = True
     # --- date
     _date_for(ctx, ev, found, per_clause, ci)
-    if ev_type == "Signing" and low.startswith("signed") and ev.strength == 3 and not _background_signing(ctx, ev, ce):
-        return None  # "the X Agreement, signed in P on 30 October 2016": the document's date only
     if ev_type == "Signing" and ev.historic and low.startswith("signed") and _document_before(ctx, ts):
         return None  # "the Partnership signed in London in January 2020": the document's history
     # --- location
@@ -1026,9 +1033,26 @@ def _participle_end(ctx: Context, start: int, ce: int) -> int:
         pos = comma + 1
 
 
+@dataclass(frozen=True)
+class _Background:
+    """A document's past signing told in a participle: "the Varn Treaties, signed in Tarvik
+    on 2 November 2010 by A and B, ..." (``start``: "signed"; ``end``: the phrase's end)."""
+
+    start: int
+    end: int
+    day: dt.date
+
+
+def _backgrounds(ctx: Context) -> list[_Background]:
+    found = ctx.extra.get("backgrounds")
+    if not isinstance(found, list):
+        found = ctx.extra["backgrounds"] = []
+    return found
+
+
 def _background_dates(ctx: Context) -> set[int]:
-    """The starts of the days that date a document's past signing (see _background_signing):
-    no other event takes them, from its clause or from its paragraph."""
+    """The starts of the days that date a document's past signing: no other event takes
+    them, from its clause or from its paragraph."""
     found = ctx.extra.get("background_dates")
     if not isinstance(found, set):
         found = ctx.extra["background_dates"] = set()
@@ -1042,42 +1066,63 @@ def _dates_near(ctx: Context, pos: int) -> list[datex.DateMention]:
     return all_dates[bisect.bisect_left(starts, pos - 30) : bisect.bisect_left(starts, pos)]
 
 
-def _background_signing(ctx: Context, ev: Ev, ce: int) -> bool:
-    """For "signed" after a document ("the Varn Treaties, signed in Tarvik on 2 November 2010
-    by A and B, ..."), dated to a day well before the story's: the participle tells that
-    document's past, so its day dates neither the sentence's event nor the story's.  The
-    event then has the signatories named after "by" and is marked ``background``; with none
-    named there it is not an event (False: the day is the agreement's alone).  True for
-    every other signing, which is left as built."""
+def _note_background(ctx: Context, ts: int, te: int, se: int) -> None:
+    """Record "signed" at ``ts`` as a document's past signing when it is a participle after
+    a document ("the Varn Treaties, signed in Tarvik on 2 November 2010 by A and B, and
+    agreed ...") whose phrase names a day well before the story's.  That phrase tells the
+    document's past: its day, people and places are its own, not the sentence's event's
+    nor the story's.  Read before the sentence's events are built, so that none of them
+    takes what the phrase names."""
     text = ctx.text
-    ts, te = ev.start, ev.end
-    if ev.date is None or ctx.anchor is not None and (ctx.anchor - ev.date).days <= _BACKGROUND_DAYS:
-        return True
     if not _DOCUMENT_NOUN_BEFORE.search(text, max(0, ts - 120), ts):
-        return True
-    end = _participle_end(ctx, te, ce)
+        return
+    end = _participle_end(ctx, te, se)
     all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
     starts: list[int] = ctx.extra["date_starts"]  # type: ignore[assignment]
-    own = [
-        d
-        for d in all_dates[bisect.bisect_left(starts, te) : bisect.bisect_left(starts, end)]
-        if d.kind == "day" and datex.resolve(d, ctx.anchor, ctx.year) == ev.date
-    ]
-    if not own:
-        return True  # the day is not the participle's
-    _background_dates(ctx).update(d.start for d in own)
-    by = _BY.search(text, te, end)
-    window: Clause = ((by.end(), end),) if by else ()
-    ev.participants = _persons_in(ctx, window) if window else []
-    if not ev.participants:
-        return False
-    ev.background = True
+    days = [d for d in all_dates[bisect.bisect_left(starts, te) : bisect.bisect_left(starts, end)] if d.kind == "day"]
+    if not days or ctx.anchor is None and days[0].year is None:
+        return
+    day = datex.resolve(days[0], ctx.anchor, ctx.year)
+    if day is None or ctx.anchor is not None and (ctx.anchor - day).days <= _BACKGROUND_DAYS:
+        return  # a participle of the story's days tells the story's own signing
+    _backgrounds(ctx).append(_Background(ts, end, day))
+    _background_dates(ctx).update(d.start for d in days)
+
+
+def _outside_background(ctx: Context, clause: Clause) -> Clause:
+    """The clause without the phrases of documents' past signings."""
+    spans = _backgrounds(ctx)
+    if not spans:
+        return clause
+    out: list[tuple[int, int]] = []
+    for a, b in clause:
+        for bg in spans:
+            if a < bg.end and bg.start < b:
+                if a < bg.start:
+                    out.append((a, bg.start))
+                a = max(a, bg.end)
+        if a < b:
+            out.append((a, b))
+    return tuple(out)
+
+
+def _background_event(ctx: Context, bg: _Background, te: int, si: int) -> Ev | None:
+    """The past signing a participle tells, with the signatories named after "by"; with
+    none named there it is no event (the day is the agreement's alone)."""
+    by = _BY.search(ctx.text, te, bg.end)
+    if by is None:
+        return None
+    persons = ctx.persons
     idx = _index(ctx)
-    ev.countries = [idx.free_countries[i].key for i in idx.countries.inside(((te, end),))]
-    ev.orgs = []
-    ev.clause = ((ts, end),)
-    ev.plural_ref = ev.sides_ref = ev.distributive = False
-    return True
+    participants = [persons[i] for i in idx.persons.inside(((by.end(), bg.end),))]
+    if not participants:
+        return None
+    ev = Ev("Signing", bg.start, te, ((bg.start, bg.end),), si, date=bg.day, strength=3, background=True)
+    ev.mentions.append((bg.start, te))
+    ev.participants = participants
+    ev.countries = [idx.free_countries[i].key for i in idx.countries.inside(ev.clause)]
+    ev.location = _location(ctx, ev, bg.start, bg.end)
+    return ev
 
 
 #: a verb of saying, the mark of a remark
@@ -1318,7 +1363,7 @@ _NOT_A_PLACE_NAME = re.compile(
 
 def _location(ctx: Context, ev: Ev, cs: int, ce: int) -> str | None:
     text = ctx.text
-    seg = _ctext(text, ev.clause)
+    seg = _ctext(text, ev.clause if ev.background else _outside_background(ctx, ev.clause))
     venue = None
     place = None
     for m in _LOC_AT.finditer(seg):
