@@ -137,3 +137,44 @@ def test_which_they_signed_on_monday_dates_the_signing_only() -> None:
     assert len(signings) == 1 and signings[0].date == "2023-05-08"
     assert set(signings[0].participants) == {"Ilse Marrow", "Tomas Quill"}
     assert [m.date for m in of(ex, "Meeting")] == ["2023-05-12"]
+
+
+# --------------------------------------------------------------------------- a signing during a visit
+
+
+def test_two_presidents_sign_during_the_visit() -> None:
+    # "the two presidents" in lower case names the two holders of the title: the signing
+    # has both, and the host does not become a visitor through the fronted "During the visit"
+    ex = run(
+        "President Hugo Verlan of Serenia paid a state visit to Orvano on Thursday at the invitation of President "
+        "Ilse Marrow. During the visit, the two presidents signed a set of cooperation documents."
+    )
+    signings = of(ex, "Signing")
+    assert len(signings) == 1 and signings[0].date == "2023-05-11"
+    assert set(signings[0].participants) == {"Hugo Verlan", "Ilse Marrow"}
+    visits = of(ex, "Visit")
+    assert len(visits) == 1 and visits[0].participants == ["Hugo Verlan"] and visits[0].date == "2023-05-11"
+
+
+def test_talks_on_the_second_day_of_a_visit_name_the_amir() -> None:
+    # "the Amir" is the one person whose role is "The Amir of ...": the Sunday talks are his
+    # and the prime minister's; the visit lists the visitor, not the host who received him
+    ex = run(
+        "ORVANO, May 12 -- The Amir of Serenia, Sheikh Rashid bin Omar, arrived in Orvano on Saturday on a state visit "
+        "and was received by Prime Minister Ada Smoll. On Sunday, the Amir and the Prime Minister held official talks "
+        "at the Lantern Palace."
+    )
+    talks = of(ex, "Talks")
+    assert len(talks) == 1 and talks[0].date == "2023-05-07"
+    assert set(talks[0].participants) == {"Rashid bin Omar", "Ada Smoll"}
+    visits = of(ex, "Visit")
+    assert len(visits) == 1 and visits[0].participants == ["Rashid bin Omar"] and visits[0].date == "2023-05-06"
+
+
+def test_visit_by_a_named_visitor_keeps_the_visitor() -> None:
+    # guard: "a visit to P by X" names the visitor after "by"
+    ex = run(
+        "The state visit to Orvano by President Hugo Verlan of Serenia, hosted by President Ilse Marrow, began on Thursday."
+    )
+    visits = of(ex, "Visit")
+    assert len(visits) == 1 and "Hugo Verlan" in visits[0].participants

@@ -264,13 +264,13 @@ _SIDES = re.compile(casefold_word_start(_SIDES_PLAIN))
 # by word_start_prefix to begin with their first letters, so that re skips ahead to them
 # instead of entering the matcher at every character for the leading \b
 _DEF_TITLE_PLAIN = (
-    r"\b(?:the|The)\s+((?:Prime\s+Minister|President|Chancellor|Premier|King|Queen|Emir|"
+    r"\b(?:the|The)\s+((?:Prime\s+Minister|President|Chancellor|Premier|King|Queen|Emir|Amir|"
     r"Crown\s+Prince|Foreign\s+Minister|Secretary-General|Federal\s+Chancellor|Secretary|Sultan|Minister))\b(?!\s+(?:of|[A-Z]))"
 )
 _DEF_TITLE = re.compile(word_start_prefix(_DEF_TITLE_PLAIN))
 _TWO_TITLES_PLAIN = (
-    r"\b(?:the|The|both|Both)\s+two\s+((?:Prime\s+Minister|President|Foreign\s+Minister|Chancellor|Premier|King|"
-    r"Secretar(?:y|ie)|Minister)s)\b"
+    r"\b(?:the|The|both|Both)\s+two\s+((?:[Pp]rime\s+[Mm]inister|[Pp]resident|[Ff]oreign\s+[Mm]inister|[Cc]hancellor|"
+    r"[Pp]remier|[Kk]ing|[Ss]ecretar(?:y|ie)|[Mm]inister)s)\b"
 )
 _TWO_TITLES = re.compile(word_start_prefix(_TWO_TITLES_PLAIN))
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
@@ -721,6 +721,17 @@ _PASSIVE_MEETING = re.compile(r"(?:was|were|has|have|had)\s")
 _HOST_BEFORE = re.compile(r"\b(?:by|of|with|greet|welcome|meet|met)\s+(?:[\w.'-]+\s+){0,6}$")
 #: "visit ... by": the visitor is named after the noun
 _BY_AFTER_TRIGGER = re.compile(r"\bby\s")
+#: a host's "by" ("was received by X"): it names who welcomed the visitor, not who came
+_HOST_BY_BEFORE = re.compile(r"\b(?:received|welcomed|greeted|hosted|met|invited|invitation)\s+(?:\w+\s+){0,2}$")
+
+
+def _visit_by(text: str, ts: int) -> bool:
+    """Whether a "by" after the visit's trigger names its visitor ("a visit to Lima by X"),
+    not the host who received the visitor ("arrived ... and was received by X")."""
+    return any(
+        not _HOST_BY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        for m in _BY_AFTER_TRIGGER.finditer(text, ts, ts + 200)
+    )
 #: a clause opening with "who"/"whose": a relative clause
 _RELATIVE_PRONOUN = re.compile(r"(?:who|whose)\b")
 #: an object pronoun after "met": the person named before
@@ -888,7 +899,7 @@ def _build(
             )
         }
         ev.participants = [
-            p for p in ev.participants if id(p) not in hosts or _BY_AFTER_TRIGGER.search(text[ts : ts + 200])
+            p for p in ev.participants if id(p) not in hosts or _visit_by(text, ts)
         ]
     rel = next(((a, b) for a, b in clause if a == cs and _RELATIVE_PRONOUN.match(text[a : a + 6])), None)
     ev.relative = rel is not None
@@ -913,7 +924,13 @@ def _build(
         ] + ev.participants
     if ev_type == "Meeting" and _HIM_OR_HER.search(text[ts:ce]) and len(ev.participants) == 1:
         ev.participants += [p for p in _recent_person(ctx, cs, clause) if p not in ev.participants]
-    if _PLURAL_REF.search(clause_text) or not ev.participants and _PLURAL_REF.search(text[sent[0] : sent[1]]):
+    if ev_type == "Visit" and kind == "def":
+        # "During the visit, the two presidents signed": the plural is the signing's subject,
+        # the host among them; the visit mentioned is the one told before, with its visitors
+        lo = max(cs, text.rfind(",", cs, ts) + 1)
+        hi = text.find(",", te, ce)
+        ev.plural_ref = bool(_PLURAL_REF.search(text, lo, ce if hi < 0 else hi))
+    elif _PLURAL_REF.search(clause_text) or not ev.participants and _PLURAL_REF.search(text[sent[0] : sent[1]]):
         ev.plural_ref = True
     # "the Prime Minister" when exactly one person in the article holds that title
     for m in _DEF_TITLE.finditer(clause_text):
@@ -922,14 +939,17 @@ def _build(
             p
             for p in ctx.persons
             if any(
-                r.lower() == title or r.lower().endswith(" " + title) or r.lower().startswith(title + " of ")
+                r.lower() == title
+                or r.lower().endswith(" " + title)
+                or r.lower().removeprefix("the ").startswith(title + " of ")  # "The Amir of Qatar"
                 for r in p.roles
             )
         ]
         if len(holders) == 1 and holders[0] not in ev.participants:
             ev.participants.append(holders[0])
     # "the two Prime Ministers": the two persons who hold that title, when exactly two do
-    for m in _TWO_TITLES.finditer(clause_text):
+    for m in _TWO_TITLES.finditer(clause_text) if not (ev_type == "Visit" and kind == "def") else ():
+        # ("During the visit, the two presidents signed": the host is one of them, not a visitor)
         title = _WHITESPACE_RUN.sub(" ", m.group(1)).lower()[:-1]
         holders = [
             p
