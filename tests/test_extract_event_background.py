@@ -178,3 +178,26 @@ def test_visit_by_a_named_visitor_keeps_the_visitor() -> None:
     )
     visits = of(ex, "Visit")
     assert len(visits) == 1 and "Hugo Verlan" in visits[0].participants
+
+
+def test_two_leaders_after_a_visit_that_names_its_host() -> None:
+    # the visit lists its visitor alone, so no event names two people: "the two leaders"
+    # are the two the sentence before names, and both the talks and the signing are theirs
+    ex = run(
+        "President Hugo Verlan of Serenia arrived in Orvano on Thursday for a state visit at the invitation of President "
+        "Ilse Marrow. The two leaders held talks and oversaw the signing of a treaty on river transport."
+    )
+    for kind in ("Talks", "Signing"):
+        found = of(ex, kind)
+        assert len(found) == 1 and found[0].date == "2023-05-11", kind
+        assert set(found[0].participants) == {"Hugo Verlan", "Ilse Marrow"}, kind
+    assert [v.participants for v in of(ex, "Visit")] == [["Hugo Verlan"]]
+
+
+def test_two_leaders_are_not_guessed_among_three() -> None:
+    # guard: the sentence before names three people; which two signed is not told
+    ex = run(
+        "President Hugo Verlan of Serenia, President Ilse Marrow and Chancellor Tomas Quill opened a bridge in Orvano "
+        "on Thursday. The two leaders signed a treaty on river transport."
+    )
+    assert all(len(s.participants) < 2 for s in of(ex, "Signing"))

@@ -486,6 +486,7 @@ def _kind(ev_type: str, text: str, s: int, e: int) -> str:
 def find_events(ctx: Context) -> list[EventX]:
     text = ctx.text
     sents = [(s, e) for s, e in sentence_spans(text) if not _masked(ctx, s)]
+    ctx.extra["sentences"] = sents
     raw: list[Ev] = []
     # every trigger pattern runs once over the text; earlier patterns win overlaps
     taken: list[tuple[int, int, str]] = []
@@ -1712,6 +1713,10 @@ def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
                         if p not in ev.participants:
                             ev.participants.append(p)
                     break
+            else:
+                # no event names two people ("X arrived ... at the invitation of Y. The two
+                # leaders held talks"): the two the sentence before names
+                ev.participants.extend(p for p in _pair_named_before(ctx, ev.start) if p not in ev.participants)
         if not ev.participants and not ev.countries and ev.sides_ref:
             for earlier in reversed(ordered[:i]):
                 if earlier.countries:
@@ -1739,6 +1744,20 @@ def _aside(ctx: Context, ev: Ev) -> bool:
     Monday"; "Xi, who arrived on Sunday"): its day is its own, and an undated event told
     before it in the main clause does not take it."""
     return ev.relative or bool(_WHO_OR_WHICH.match(ctx.text, ev.clause[0][0]))
+
+
+def _pair_named_before(ctx: Context, pos: int) -> list[Person]:
+    """The two persons named in the nearest of the two sentences before ``pos`` that names
+    any; none when it names one or more than two (who "the two leaders" are is unclear)."""
+    sents = ctx.extra.get("sentences")
+    if not isinstance(sents, list):
+        return []
+    i = bisect.bisect_right([s for s, _ in sents], pos) - 1
+    for j in range(i - 1, max(-1, i - 3), -1):
+        named = _persons_in(ctx, (sents[j],))
+        if named:
+            return named if len(named) == 2 else []
+    return []
 
 
 def _paragraph_day(ctx: Context, pos: int, after: int) -> dt.date | None:
