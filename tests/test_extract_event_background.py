@@ -201,3 +201,26 @@ def test_two_leaders_are_not_guessed_among_three() -> None:
         "on Thursday. The two leaders signed a treaty on river transport."
     )
     assert all(len(s.participants) < 2 for s in of(ex, "Signing"))
+
+
+def test_talks_between_at_a_sentence_start_and_the_signing_that_followed() -> None:
+    # "Talks between" opens the sentence; the "by" of the next sentence names no visitor
+    ex = run(
+        "President Hugo Verlan of Serenia arrived in Orvano on Thursday for a state visit at the invitation of President "
+        "Ilse Marrow. Talks between the two presidents were followed by the signing of a treaty on river transport."
+    )
+    talks = of(ex, "Talks")
+    assert len(talks) == 1 and talks[0].date == "2023-05-11"
+    assert set(talks[0].participants) == {"Hugo Verlan", "Ilse Marrow"}
+    assert len(of(ex, "Signing")) == 1
+    assert [v.participants for v in of(ex, "Visit")] == [["Hugo Verlan"]]
+
+
+def test_signatories_of_a_signing_the_visit_culminated_in_are_not_visitors() -> None:
+    ex = run(
+        "President Hugo Verlan of Serenia arrived in Orvano on Thursday for a state visit at the invitation of President "
+        "Ilse Marrow. The visit culminated in the signing of a treaty on river transport by Verlan and Marrow."
+    )
+    signings = of(ex, "Signing")
+    assert len(signings) == 1 and set(signings[0].participants) == {"Hugo Verlan", "Ilse Marrow"}
+    assert [v.participants for v in of(ex, "Visit")] == [["Hugo Verlan"]]

@@ -101,7 +101,7 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Summit", r"\b(?i:summit\s+meeting)\b", ()),
     ("Summit", r"\b(?:summit|Summit)s?\b", ("summit", "Summit")),
     ("Talks", r"\b(?:held|hold|holds|holding|conducted)\s+(?:[\w-]+\s+){0,3}?talks\b", ("talks",)),
-    ("Talks", r"\btalks\s+(?:between|with|hosted|in|at|on\s+the\s+sidelines)\b", ("talks",)),
+    ("Talks", r"\b[Tt]alks\s+(?:between|with|hosted|in|at|on\s+the\s+sidelines)\b", ("talks", "Talks")),
     ("Talks", r"\btalks\s+(?:that|which)\s+(?:[\w-]+\s+){1,4}?(?:held|had|hold)\b", ("talks",)),
     ("Talks", r"\b(?:[Tt]he|those|these|their|that)\s+(?:\w+\s+)?talks\b", ("talks",)),
     ("Meeting", r"\b(?:met|meets|meet|meeting)\b(?:\s+with)?", ("met", "meet")),
@@ -172,6 +172,7 @@ _ANCHORS: dict[str, tuple[tuple[str, ...] | re.Pattern[str], int]] = {
 _AT_OFFSET: dict[str, tuple[tuple[str, ...], int]] = {
     r"\b(?i:summit\s+meeting)": (("mm", "mM", "Mm", "MM"), 2),
     r"\b(?:[Vv]ideo": (("ideo", "irtual"), 1),  # "[Vv]ideo ...|[Vv]irtual ..."
+    r"\b[Tt]alks\s": (("alks",), 1),  # "talks between", "Talks between" at a sentence's start
 }
 
 
@@ -726,12 +727,13 @@ _BY_AFTER_TRIGGER = re.compile(r"\bby\s")
 _HOST_BY_BEFORE = re.compile(r"\b(?:received|welcomed|greeted|hosted|met|invited|invitation)\s+(?:\w+\s+){0,2}$")
 
 
-def _visit_by(text: str, ts: int) -> bool:
-    """Whether a "by" after the visit's trigger names its visitor ("a visit to Lima by X"),
-    not the host who received the visitor ("arrived ... and was received by X")."""
+def _visit_by(text: str, ts: int, ce: int) -> bool:
+    """Whether a "by" after the visit's trigger, in its clause, names its visitor ("a visit
+    to Lima by X"), not the host who received the visitor ("arrived ... and was received
+    by X") nor someone of the next sentence ("... were followed by the signing")."""
     return any(
         not _HOST_BY_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        for m in _BY_AFTER_TRIGGER.finditer(text, ts, ts + 200)
+        for m in _BY_AFTER_TRIGGER.finditer(text, ts, min(ts + 200, ce))
     )
 #: a clause opening with "who"/"whose": a relative clause
 _RELATIVE_PRONOUN = re.compile(r"(?:who|whose)\b")
@@ -877,6 +879,9 @@ def _build(
         lo = max(cs, text.rfind(",", cs, ts) + 1)
         hi = text.find(",", te, ce)
         hi = ce if hi < 0 else hi
+        # a visit's, up to a signing it names: "the visit culminated in the signing of X by A and B"
+        if ev_type == "Visit":
+            hi = min([hi, *(f[0] for f in found if te <= f[0] < hi and f[2] == "Signing")])
         window: Clause = ((lo, hi),)
         if ev_type != "Visit" and _PARTICIPANTS_FOLLOW.match(text[te : te + 30]):
             window = clause
@@ -900,7 +905,7 @@ def _build(
             )
         }
         ev.participants = [
-            p for p in ev.participants if id(p) not in hosts or _visit_by(text, ts)
+            p for p in ev.participants if id(p) not in hosts or _visit_by(text, ts, ce)
         ]
     rel = next(((a, b) for a, b in clause if a == cs and _RELATIVE_PRONOUN.match(text[a : a + 6])), None)
     ev.relative = rel is not None
