@@ -224,3 +224,25 @@ def test_signatories_of_a_signing_the_visit_culminated_in_are_not_visitors() -> 
     signings = of(ex, "Signing")
     assert len(signings) == 1 and set(signings[0].participants) == {"Hugo Verlan", "Ilse Marrow"}
     assert [v.participants for v in of(ex, "Visit")] == [["Hugo Verlan"]]
+
+
+def test_during_his_visit_the_host_who_signs_is_no_visitor() -> None:
+    ex = run(
+        "President Hugo Verlan of Serenia arrived in Orvano on Thursday for a state visit. During his visit, Verlan and "
+        "President Ilse Marrow signed a set of cooperation documents."
+    )
+    assert [v.participants for v in of(ex, "Visit")] == [["Hugo Verlan"]]
+    signings = of(ex, "Signing")
+    assert len(signings) == 1 and set(signings[0].participants) == {"Hugo Verlan", "Ilse Marrow"}
+    assert signings[0].date == "2023-05-11"
+
+
+def test_during_his_visit_in_a_lead_still_reports_the_visit() -> None:
+    # no visit told before: it is still reported, and "his" is the first person the clause names (not the host)
+    ex = run(
+        "During his visit to Orvano on Thursday, President Hugo Verlan and President Ilse Marrow signed a treaty on "
+        "river transport."
+    )
+    visits = of(ex, "Visit")
+    assert len(visits) == 1 and visits[0].participants == ["Hugo Verlan"] and visits[0].date == "2023-05-11"
+    assert [set(s.participants) for s in of(ex, "Signing")] == [{"Hugo Verlan", "Ilse Marrow"}]

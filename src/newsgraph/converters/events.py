@@ -874,6 +874,7 @@ def _build(
         if tm is not None:
             ev.temporal_ref = (tm.group(1) or tm.group(2)).lower()
     # --- participants
+    setting_visit = False
     if kind in {"noun", "def"} and ev_type in {"Visit", "Summit", "Meeting", "PhoneCall", "Talks"}:
         # a noun mention speaks only for its own phrase: "... , the first trip to Cuba by a president"
         lo = max(cs, text.rfind(",", cs, ts) + 1)
@@ -885,7 +886,16 @@ def _build(
         window: Clause = ((lo, hi),)
         if ev_type != "Visit" and _PARTICIPANTS_FOLLOW.match(text[te : te + 30]):
             window = clause
-        if _SUPPORT_VERB_BEFORE.search(text[cs:ts]) or _FRONTED_PP.match(text[cs:ts]):
+        if (
+            ev_type == "Visit"
+            and kind == "def"
+            and _FRONTED_PP.match(text[cs:ts])
+            and any(f[0] >= te and f[2] not in {"Attend", "Repeat"} for f in found)
+        ):
+            # "During the visit, A and B signed": the clause's subject is the signing's, the
+            # host among them; the visit referred to is the one told before, with its visitor
+            setting_visit = True
+        elif _SUPPORT_VERB_BEFORE.search(text[cs:ts]) or _FRONTED_PP.match(text[cs:ts]):
             window = clause  # "In talks at the palace, A and B agreed": the clause's subject took part
     else:
         window = clause
@@ -923,6 +933,9 @@ def _build(
         or (not ev.participants and _HIM_OR_HER_AFTER.match(after))
     ):
         ev.participants = _recent_person(ctx, ts, clause)
+        if not ev.participants and setting_visit:
+            # "During his visit to Orvano, Verlan and Marrow signed" as a lead: the first named
+            ev.participants = _persons_in(ctx, clause)[:1]
     elif ev.participants and kind == "verb" and _SUBJECT_PRONOUN.search(text[cs:ts]):
         # "..., where he met Prime Minister X": the subject is the person last named before the clause
         ev.participants = [
