@@ -246,3 +246,22 @@ def test_during_his_visit_in_a_lead_still_reports_the_visit() -> None:
     visits = of(ex, "Visit")
     assert len(visits) == 1 and visits[0].participants == ["Hugo Verlan"] and visits[0].date == "2023-05-11"
     assert [set(s.participants) for s in of(ex, "Signing")] == [{"Hugo Verlan", "Ilse Marrow"}]
+
+
+def test_the_visiting_president_signs_with_the_host() -> None:
+    # "the visiting president" is the visitor of the visit told before; the visit at the
+    # end of the sentence is that visit, not one by the host
+    ex = run(
+        "President Hugo Verlan of Serenia arrived in Orvano on Thursday for a state visit. The visiting president and "
+        "President Ilse Marrow signed a treaty on river transport on the first day of the visit."
+    )
+    assert [v.participants for v in of(ex, "Visit")] == [["Hugo Verlan"]]
+    signings = of(ex, "Signing")
+    assert len(signings) == 1 and set(signings[0].participants) == {"Hugo Verlan", "Ilse Marrow"}
+    assert signings[0].date == "2023-05-11"
+
+
+def test_a_visiting_delegation_without_a_told_visit_adds_no_one() -> None:
+    # guard: no visit names a visitor, so "the visiting minister" stays unnamed
+    ex = run("President Ilse Marrow met the visiting minister in Orvano on Thursday.")
+    assert [m.participants for m in of(ex, "Meeting")] == [["Ilse Marrow"]]

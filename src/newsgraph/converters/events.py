@@ -311,6 +311,7 @@ class Ev:
     #: a past signing told in a participle after its document ("the X Treaty, signed in P on
     #: 2 November 2010 by A and B"): its own event, which neither joins nor dates the story's
     background: bool = False
+    visitor_ref: bool = False  #: "the visiting president" names the visitor of the visit told
 
 
 Clause = tuple[tuple[int, int], ...]
@@ -362,6 +363,11 @@ _BARE_VERB = re.compile(r"(?:meet|visit|sign|hold|travel|attend|call|speak|come|
 _ORDINAL_TO = re.compile(r"\b(?:first|last|only|second|third)\s+(?:\w+\s+){0,4}to\s+$")
 #: "the first/last/only ... to" before an infinitive trigger
 _FIRST_LAST_ONLY_TO = re.compile(r"\b(?:first|last|only)\s+(?:\w+\s+){0,4}to\s+$")
+#: "the visiting president", "the visiting Serenian leader": the visitor of the visit told
+_VISITING_TITLE = re.compile(
+    r"\b[Tt]he\s+visiting\s+(?:[A-Z][\w-]+\s+)?(?:[Pp]resident|[Pp]rime\s+[Mm]inister|[Cc]hancellor|[Pp]remier|[Kk]ing|[Qq]ueen|"
+    r"[EeAa]mir|[Ss]ultan|[Ff]oreign\s+[Mm]inister|[Mm]inister|leader|head\s+of\s+state|guest|dignitary)\b"
+)
 #: "the first/last/only ..." right before a noun trigger
 _FIRST_LAST_ONLY = re.compile(r"\b(?:first|last|only)\s+(?:\w+\s+){0,3}$")
 #: a trigger that is a finite past verb
@@ -529,6 +535,7 @@ def find_events(ctx: Context) -> list[EventX]:
                     raw.append(ev)
     _link_temporal_refs(raw)
     events = _fold_nameless_visits(_fold_headline(ctx, _merge(ctx, raw)))
+    _add_visitors(events)
     _refer_dates(events, overwrite=False)
     _inherit_dates(ctx, events)
     _refer_dates(events, overwrite=True)
@@ -883,6 +890,8 @@ def _build(
         # a visit's, up to a signing it names: "the visit culminated in the signing of X by A and B"
         if ev_type == "Visit":
             hi = min([hi, *(f[0] for f in found if te <= f[0] < hi and f[2] == "Signing")])
+            # ... and begin after the event told before it: "A and B signed X on the last day of the visit"
+            lo = max([lo, *(f[1] for f in found if lo <= f[1] <= ts and f[2] not in {"Attend", "Repeat", "Visit"})])
         window: Clause = ((lo, hi),)
         if ev_type != "Visit" and _PARTICIPANTS_FOLLOW.match(text[te : te + 30]):
             window = clause
@@ -980,6 +989,8 @@ def _build(
             ev.plural_ref = False
     if _SIDES.search(clause_text):
         ev.sides_ref = True
+    if ev_type != "Visit" and "visiting" in clause_text and _VISITING_TITLE.search(clause_text):
+        ev.visitor_ref = True
     if ev_type in {"Talks", "Meeting", "PhoneCall"} and _SEPARATE_OR_EACH.search(clause_text):
         ev.distributive = True
     if (
@@ -1657,6 +1668,20 @@ def _fold_nameless_visits(events: list[Ev]) -> list[Ev]:
     return out
 
 
+def _add_visitors(events: list[Ev]) -> None:
+    """"The visiting president and X signed": the visitor is the one of the visit told last
+    before (else first after), when that visit names its visitors."""
+    refs = [e for e in events if e.visitor_ref]
+    if not refs:
+        return
+    visits = sorted((v for v in events if v.type == "Visit" and v.participants and not v.historic), key=lambda v: v.start)
+    for ev in refs:
+        before = [v for v in visits if v.start < ev.start]
+        visit = before[-1] if before else (visits[0] if visits else None)
+        if visit is not None:
+            ev.participants = [p for p in visit.participants if p not in ev.participants] + ev.participants
+
+
 def _unreported(ev: Ev, target: Ev | None) -> bool:
     """A definite mention that refers to no event told before it and names no one: not an event."""
     return target is None and (not (ev.participants or ev.countries) or ev.type == "Talks")
@@ -1682,6 +1707,7 @@ def _fold(target: Ev, ev: Ev) -> None:
     ):
         target.location = ev.location
     target.plural_ref = target.plural_ref or ev.plural_ref
+    target.visitor_ref = target.visitor_ref or ev.visitor_ref
     target.sides_ref = target.sides_ref or ev.sides_ref
     if target.definite and not ev.definite:
         target.definite = False
