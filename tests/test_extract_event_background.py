@@ -265,3 +265,19 @@ def test_a_visiting_delegation_without_a_told_visit_adds_no_one() -> None:
     # guard: no visit names a visitor, so "the visiting minister" stays unnamed
     ex = run("President Ilse Marrow met the visiting minister in Orvano on Thursday.")
     assert [m.participants for m in of(ex, "Meeting")] == [["Ilse Marrow"]]
+
+
+def test_airport_welcome_by_the_host_is_the_visitor_s_visit() -> None:
+    # "He was received at the airport by X" belongs to the visit of "he", not to a visit by X;
+    # the talks of the second day keep their own day
+    ex = run(
+        "ORVANO, May 14 (Harbour Wire) -- His Highness the Amir Sheikh Rashid bin Omar arrived in Orvano on Saturday on a "
+        "two-day state visit. He was received at the airport by Prime Minister Ada Smoll.\n\n"
+        "On Sunday, the Amir and the Prime Minister held official talks at the Lantern Palace.",
+        published="2023-05-14",
+    )
+    visits = of(ex, "Visit")
+    assert [v.participants for v in visits] == [["Rashid bin Omar"]] and visits[0].date == "2023-05-13"
+    talks = of(ex, "Talks")
+    assert len(talks) == 1 and talks[0].date == "2023-05-14"
+    assert set(talks[0].participants) == {"Rashid bin Omar", "Ada Smoll"}

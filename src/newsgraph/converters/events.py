@@ -1014,6 +1014,19 @@ def _build(
     if ev_type == "Meeting" and _AIRPORT_WELCOME.search(text[sent[0] : sent[1]]):
         ev.type = "Visit"
         ev.airport = True
+        # "He was received at the airport by X": X is the host, not a visitor; the visitor
+        # is the subject, a pronoun for the person named before
+        guests = [
+            p
+            for p in ev.participants
+            if not any(
+                _in(clause, s) and s > ts and _HOST_BEFORE.search(text[max(0, s - 60) : s]) for s, _ in p.mentions
+            )
+        ]
+        if not guests and _PRONOUN.search(text[cs:ts]):
+            guests = _recent_person(ctx, ts, clause)
+        if guests:
+            ev.participants = guests
     # --- date
     _date_for(ctx, ev, found, per_clause, ci)
     if ev_type == "Signing" and ev.historic and low.startswith("signed") and _document_before(ctx, ts):
