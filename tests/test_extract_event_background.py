@@ -281,3 +281,27 @@ def test_airport_welcome_by_the_host_is_the_visitor_s_visit() -> None:
     talks = of(ex, "Talks")
     assert len(talks) == 1 and talks[0].date == "2023-05-14"
     assert set(talks[0].participants) == {"Rashid bin Omar", "Ada Smoll"}
+
+
+# --------------------------------------------------------------------------- another ceremony
+
+
+def test_signing_in_a_separate_ceremony_is_its_own_event() -> None:
+    ex = run(
+        "ORVANO, May 12 -- President Hugo Verlan of Ghana and President Ilse Marrow of Togo signed a treaty on river "
+        "transport at the Lantern Palace on Friday.\n\nIn a separate ceremony, ministers of the two governments signed an agreement on "
+        "fisheries."
+    )
+    signings = of(ex, "Signing")
+    assert len(signings) == 2 and all(s.date == "2023-05-12" for s in signings)
+    assert sorted(len(s.participants) for s in signings) == [0, 2]
+    assert all(set(s.countries) == {"GHA", "TGO"} for s in signings)  # the ministers' signing: the two states
+
+
+def test_sides_that_signed_separately_are_one_ceremony() -> None:
+    # guard: "separately signed" is one ceremony where each side signed its own copy
+    ex = run(
+        "ORVANO, May 12 -- President Hugo Verlan and President Ilse Marrow signed a treaty on river transport at the "
+        "Lantern Palace on Friday. Their ministers separately signed protocols with the river commission."
+    )
+    assert len(of(ex, "Signing")) == 1

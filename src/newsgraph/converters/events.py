@@ -311,6 +311,7 @@ class Ev:
     #: a past signing told in a participle after its document ("the X Treaty, signed in P on
     #: 2 November 2010 by A and B"): its own event, which neither joins nor dates the story's
     background: bool = False
+    separate: bool = False  #: "In a separate ceremony, ministers signed": not the signing told before
     visitor_ref: bool = False  #: "the visiting president" names the visitor of the visit told
 
 
@@ -363,6 +364,8 @@ _BARE_VERB = re.compile(r"(?:meet|visit|sign|hold|travel|attend|call|speak|come|
 _ORDINAL_TO = re.compile(r"\b(?:first|last|only|second|third)\s+(?:\w+\s+){0,4}to\s+$")
 #: "the first/last/only ... to" before an infinitive trigger
 _FIRST_LAST_ONLY_TO = re.compile(r"\b(?:first|last|only)\s+(?:\w+\s+){0,4}to\s+$")
+#: a signing told as another ceremony than the one before
+_SEPARATE_CEREMONY = re.compile(r"\b[Ii]n\s+a\s+separate\s+(?:ceremony|event|signing)\b")
 #: "the visiting president", "the visiting Serenian leader": the visitor of the visit told
 _VISITING_TITLE = re.compile(
     r"\b[Tt]he\s+visiting\s+(?:[A-Z][\w-]+\s+)?(?:[Pp]resident|[Pp]rime\s+[Mm]inister|[Cc]hancellor|[Pp]remier|[Kk]ing|[Qq]ueen|"
@@ -989,6 +992,8 @@ def _build(
             ev.plural_ref = False
     if _SIDES.search(clause_text):
         ev.sides_ref = True
+    if ev_type == "Signing" and "separate" in clause_text and _SEPARATE_CEREMONY.search(clause_text):
+        ev.separate = True
     if ev_type != "Visit" and "visiting" in clause_text and _VISITING_TITLE.search(clause_text):
         ev.visitor_ref = True
     if ev_type in {"Talks", "Meeting", "PhoneCall"} and _SEPARATE_OR_EACH.search(clause_text):
@@ -1514,6 +1519,8 @@ def _same(a: Ev, b: Ev, ctx: Context) -> bool:
         return False
     if a.background != b.background and a.date != b.date:
         return False  # a document's past signing is not the story's signing
+    if a.type == b.type == "Signing" and (a.separate or b.separate) and not (a.definite or b.definite):
+        return False  # "In a separate ceremony, ministers signed ...": another signing
     pa, pb = set(map(id, a.participants)), set(map(id, b.participants))
     if (
         a.type == b.type
