@@ -305,3 +305,24 @@ def test_sides_that_signed_separately_are_one_ceremony() -> None:
         "Lantern Palace on Friday. Their ministers separately signed protocols with the river commission."
     )
     assert len(of(ex, "Signing")) == 1
+
+
+# --------------------------------------------------------------------------- the host of a visit
+
+
+def test_host_who_greeted_the_visitor_at_the_airport_is_no_visitor() -> None:
+    ex = run(
+        "Premier Hugo Verlan arrived in Orvano on a state visit in the small hours of Wednesday and was greeted at the "
+        "airport by President Ilse Marrow."
+    )
+    visits = of(ex, "Visit")
+    assert len(visits) == 1 and visits[0].participants == ["Hugo Verlan"] and visits[0].date == "2023-05-10"
+
+
+def test_invited_someone_to_pay_a_visit_is_no_visit() -> None:
+    # "invited X to pay a visit" is a plan, like "invited to visit"
+    ex = run(
+        "Premier Hugo Verlan arrived in Orvano on Wednesday and was greeted at the airport by President Ilse Marrow. "
+        "The premier invited Marrow to pay a visit to Tarvik."
+    )
+    assert [v.participants for v in of(ex, "Visit")] == [["Hugo Verlan"]]

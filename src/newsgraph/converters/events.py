@@ -207,7 +207,7 @@ _RELATIVE = re.compile(r",\s+(?=(?:who|whose|which)\b)")
 _FUTURE_WORDS = (
     r"will|would|shall|'ll|is\s+to|are\s+to|was\s+to|were\s+to|to\s+be\s+(?:held|signed)|scheduled|due\s+to|"
     r"expected|plans?\s+to|planned|planning|intends?\s+to|intended|set\s+to|going\s+to|about\s+to|invitation\s+to|"
-    r"invited\s+to|ready\s+to|willing\s+to|agreed\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|(?-i:may)|might|"
+    r"invited\s+(?:[\w'’.-]+\s+){0,4}?to|ready\s+to|willing\s+to|agreed\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|(?-i:may)|might|"
     r"could|should|can|must|next(?!\s+(?:day|morning|afternoon|evening)\b)|upcoming|proposed|prepare\s+to|preparing\s+to|would-be|possible|potential|"
     r"future|calls?\s+for|called\s+for|urged|urges|asked\s+to|if|look(?:s|ed|ing)?\s+forward\s+to"
 )
@@ -218,7 +218,7 @@ _FUTURE_WORDS = (
 #: tests/test_extract_speed.py checks that both find the same matches.
 _FUTURE_GROUPED = (
     r"w(?:ill|ould|as\s+to|ere\s+to|illing\s+to|ants?\s+to|ould-be)|s(?:hall|cheduled|et\s+to|eeks?\s+to|hould)|'ll|"
-    r"i(?:s\s+to|ntends?\s+to|ntended|nvitation\s+to|nvited\s+to|f)|a(?:re\s+to|bout\s+to|greed\s+to|ims?\s+to|sked\s+to)|"
+    r"i(?:s\s+to|ntends?\s+to|ntended|nvitation\s+to|nvited\s+(?:[\w'’.-]+\s+){0,4}?to|f)|a(?:re\s+to|bout\s+to|greed\s+to|ims?\s+to|sked\s+to)|"
     r"to\s+be\s+(?:held|signed)|due\s+to|expected|"
     r"p(?:lans?\s+to|lanned|lanning|roposed|repare\s+to|reparing\s+to|ossible|otential)|going\s+to|ready\s+to|"
     r"hopes?\s+to|(?-i:may)|m(?:ight|ust)|c(?:ould|an|alls?\s+for|alled\s+for)|next(?!\s+(?:day|morning|afternoon|evening)\b)|u(?:pcoming|rged|rges)|future|"
@@ -734,7 +734,7 @@ _HOST_BEFORE = re.compile(r"\b(?:by|of|with|greet|welcome|meet|met)\s+(?:[\w.'-]
 #: "visit ... by": the visitor is named after the noun
 _BY_AFTER_TRIGGER = re.compile(r"\bby\s")
 #: a host's "by" ("was received by X"): it names who welcomed the visitor, not who came
-_HOST_BY_BEFORE = re.compile(r"\b(?:received|welcomed|greeted|hosted|met|invited|invitation)\s+(?:\w+\s+){0,2}$")
+_HOST_BY_BEFORE = re.compile(r"\b(?:received|welcomed|greeted|hosted|met|invited|invitation)\s+(?:\w+\s+){0,3}$")
 
 
 def _visit_by(text: str, ts: int, ce: int) -> bool:
