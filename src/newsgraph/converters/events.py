@@ -101,7 +101,7 @@ _TRIGGERS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Summit", r"\b(?i:summit\s+meeting)\b", ()),
     ("Summit", r"\b(?:summit|Summit)s?\b", ("summit", "Summit")),
     ("Talks", r"\b(?:held|hold|holds|holding|conducted)\s+(?:[\w-]+\s+){0,3}?talks\b", ("talks",)),
-    ("Talks", r"\btalks\s+(?:between|with|hosted|in|at|on\s+the\s+sidelines)\b", ("talks",)),
+    ("Talks", r"\b[Tt]alks\s+(?:between|with|hosted|in|at|on\s+the\s+sidelines)\b", ("talks", "Talks")),
     ("Talks", r"\btalks\s+(?:that|which)\s+(?:[\w-]+\s+){1,4}?(?:held|had|hold)\b", ("talks",)),
     ("Talks", r"\b(?:[Tt]he|those|these|their|that)\s+(?:\w+\s+)?talks\b", ("talks",)),
     ("Meeting", r"\b(?:met|meets|meet|meeting)\b(?:\s+with)?", ("met", "meet")),
@@ -172,6 +172,7 @@ _ANCHORS: dict[str, tuple[tuple[str, ...] | re.Pattern[str], int]] = {
 _AT_OFFSET: dict[str, tuple[tuple[str, ...], int]] = {
     r"\b(?i:summit\s+meeting)": (("mm", "mM", "Mm", "MM"), 2),
     r"\b(?:[Vv]ideo": (("ideo", "irtual"), 1),  # "[Vv]ideo ...|[Vv]irtual ..."
+    r"\b[Tt]alks\s": (("alks",), 1),  # "talks between", "Talks between" at a sentence's start
 }
 
 
@@ -206,7 +207,7 @@ _RELATIVE = re.compile(r",\s+(?=(?:who|whose|which)\b)")
 _FUTURE_WORDS = (
     r"will|would|shall|'ll|is\s+to|are\s+to|was\s+to|were\s+to|to\s+be\s+(?:held|signed)|scheduled|due\s+to|"
     r"expected|plans?\s+to|planned|planning|intends?\s+to|intended|set\s+to|going\s+to|about\s+to|invitation\s+to|"
-    r"invited\s+to|ready\s+to|willing\s+to|agreed\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|(?-i:may)|might|"
+    r"invited\s+(?:[\w'’.-]+\s+){0,4}?to|ready\s+to|willing\s+to|agreed\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|(?-i:may)|might|"
     r"could|should|can|must|next(?!\s+(?:day|morning|afternoon|evening)\b)|upcoming|proposed|prepare\s+to|preparing\s+to|would-be|possible|potential|"
     r"future|calls?\s+for|called\s+for|urged|urges|asked\s+to|if|look(?:s|ed|ing)?\s+forward\s+to"
 )
@@ -217,7 +218,7 @@ _FUTURE_WORDS = (
 #: tests/test_extract_speed.py checks that both find the same matches.
 _FUTURE_GROUPED = (
     r"w(?:ill|ould|as\s+to|ere\s+to|illing\s+to|ants?\s+to|ould-be)|s(?:hall|cheduled|et\s+to|eeks?\s+to|hould)|'ll|"
-    r"i(?:s\s+to|ntends?\s+to|ntended|nvitation\s+to|nvited\s+to|f)|a(?:re\s+to|bout\s+to|greed\s+to|ims?\s+to|sked\s+to)|"
+    r"i(?:s\s+to|ntends?\s+to|ntended|nvitation\s+to|nvited\s+(?:[\w'’.-]+\s+){0,4}?to|f)|a(?:re\s+to|bout\s+to|greed\s+to|ims?\s+to|sked\s+to)|"
     r"to\s+be\s+(?:held|signed)|due\s+to|expected|"
     r"p(?:lans?\s+to|lanned|lanning|roposed|repare\s+to|reparing\s+to|ossible|otential)|going\s+to|ready\s+to|"
     r"hopes?\s+to|(?-i:may)|m(?:ight|ust)|c(?:ould|an|alls?\s+for|alled\s+for)|next(?!\s+(?:day|morning|afternoon|evening)\b)|u(?:pcoming|rged|rges)|future|"
@@ -264,13 +265,13 @@ _SIDES = re.compile(casefold_word_start(_SIDES_PLAIN))
 # by word_start_prefix to begin with their first letters, so that re skips ahead to them
 # instead of entering the matcher at every character for the leading \b
 _DEF_TITLE_PLAIN = (
-    r"\b(?:the|The)\s+((?:Prime\s+Minister|President|Chancellor|Premier|King|Queen|Emir|"
+    r"\b(?:the|The)\s+((?:Prime\s+Minister|President|Chancellor|Premier|King|Queen|Emir|Amir|"
     r"Crown\s+Prince|Foreign\s+Minister|Secretary-General|Federal\s+Chancellor|Secretary|Sultan|Minister))\b(?!\s+(?:of|[A-Z]))"
 )
 _DEF_TITLE = re.compile(word_start_prefix(_DEF_TITLE_PLAIN))
 _TWO_TITLES_PLAIN = (
-    r"\b(?:the|The|both|Both)\s+two\s+((?:Prime\s+Minister|President|Foreign\s+Minister|Chancellor|Premier|King|"
-    r"Secretar(?:y|ie)|Minister)s)\b"
+    r"\b(?:the|The|both|Both)\s+two\s+((?:[Pp]rime\s+[Mm]inister|[Pp]resident|[Ff]oreign\s+[Mm]inister|[Cc]hancellor|"
+    r"[Pp]remier|[Kk]ing|[Ss]ecretar(?:y|ie)|[Mm]inister)s)\b"
 )
 _TWO_TITLES = re.compile(word_start_prefix(_TWO_TITLES_PLAIN))
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
@@ -307,6 +308,11 @@ class Ev:
     #: the span of that mention, on the event of the same sentence that it times
     ref_span: tuple[int, int] | None = None
     co_subjects: bool = False  #: a visit whose coordinated subjects each travelled  #: "separate talks with each of", "on state visits": one event per person
+    #: a past signing told in a participle after its document ("the X Treaty, signed in P on
+    #: 2 November 2010 by A and B"): its own event, which neither joins nor dates the story's
+    background: bool = False
+    separate: bool = False  #: "In a separate ceremony, ministers signed": not the signing told before
+    visitor_ref: bool = False  #: "the visiting president" names the visitor of the visit told
 
 
 Clause = tuple[tuple[int, int], ...]
@@ -358,6 +364,13 @@ _BARE_VERB = re.compile(r"(?:meet|visit|sign|hold|travel|attend|call|speak|come|
 _ORDINAL_TO = re.compile(r"\b(?:first|last|only|second|third)\s+(?:\w+\s+){0,4}to\s+$")
 #: "the first/last/only ... to" before an infinitive trigger
 _FIRST_LAST_ONLY_TO = re.compile(r"\b(?:first|last|only)\s+(?:\w+\s+){0,4}to\s+$")
+#: a signing told as another ceremony than the one before
+_SEPARATE_CEREMONY = re.compile(r"\b[Ii]n\s+a\s+separate\s+(?:ceremony|event|signing)\b")
+#: "the visiting president", "the visiting Serenian leader": the visitor of the visit told
+_VISITING_TITLE = re.compile(
+    r"\b[Tt]he\s+visiting\s+(?:[A-Z][\w-]+\s+)?(?:[Pp]resident|[Pp]rime\s+[Mm]inister|[Cc]hancellor|[Pp]remier|[Kk]ing|[Qq]ueen|"
+    r"[EeAa]mir|[Ss]ultan|[Ff]oreign\s+[Mm]inister|[Mm]inister|leader|head\s+of\s+state|guest|dignitary)\b"
+)
 #: "the first/last/only ..." right before a noun trigger
 _FIRST_LAST_ONLY = re.compile(r"\b(?:first|last|only)\s+(?:\w+\s+){0,3}$")
 #: a trigger that is a finite past verb
@@ -483,6 +496,7 @@ def _kind(ev_type: str, text: str, s: int, e: int) -> str:
 def find_events(ctx: Context) -> list[EventX]:
     text = ctx.text
     sents = [(s, e) for s, e in sentence_spans(text) if not _masked(ctx, s)]
+    ctx.extra["sentences"] = sents
     raw: list[Ev] = []
     # every trigger pattern runs once over the text; earlier patterns win overlaps
     taken: list[tuple[int, int, str]] = []
@@ -508,6 +522,9 @@ def find_events(ctx: Context) -> list[EventX]:
         lo, hi = bisect.bisect_left(starts, ss), bisect.bisect_left(starts, se)
         if lo == hi:
             continue  # no trigger starts in the sentence: no clause of it holds one to build
+        for ts, te, ev_type in taken[lo:hi]:
+            if ev_type == "Signing" and text.startswith("signed", ts):
+                _note_background(ctx, ts, te, se)
         clauses = _clauses(text, ss, se)
         per_clause: list[tuple[Clause, list[tuple[int, int, str]]]] = []
         in_sentence = taken[lo:hi]
@@ -521,6 +538,7 @@ def find_events(ctx: Context) -> list[EventX]:
                     raw.append(ev)
     _link_temporal_refs(raw)
     events = _fold_nameless_visits(_fold_headline(ctx, _merge(ctx, raw)))
+    _add_visitors(events)
     _refer_dates(events, overwrite=False)
     _inherit_dates(ctx, events)
     _refer_dates(events, overwrite=True)
@@ -631,8 +649,10 @@ def _index(ctx: Context) -> _Index:
 
 
 def _persons_in(ctx: Context, clause: Clause) -> list[Person]:
+    """The persons named in the clause, outside the phrase of a document's past signing
+    ("..., signed in 2010 by A and B"), whose signatories are that signing's alone."""
     persons = ctx.persons
-    return [persons[i] for i in _index(ctx).persons.inside(clause)]
+    return [persons[i] for i in _index(ctx).persons.inside(_outside_background(ctx, clause))]
 
 
 # The patterns of _build()'s rules, in the order the rules apply them (compiled once: a
@@ -713,6 +733,18 @@ _PASSIVE_MEETING = re.compile(r"(?:was|were|has|have|had)\s")
 _HOST_BEFORE = re.compile(r"\b(?:by|of|with|greet|welcome|meet|met)\s+(?:[\w.'-]+\s+){0,6}$")
 #: "visit ... by": the visitor is named after the noun
 _BY_AFTER_TRIGGER = re.compile(r"\bby\s")
+#: a host's "by" ("was received by X"): it names who welcomed the visitor, not who came
+_HOST_BY_BEFORE = re.compile(r"\b(?:received|welcomed|greeted|hosted|met|invited|invitation)\s+(?:\w+\s+){0,3}$")
+
+
+def _visit_by(text: str, ts: int, ce: int) -> bool:
+    """Whether a "by" after the visit's trigger, in its clause, names its visitor ("a visit
+    to Lima by X"), not the host who received the visitor ("arrived ... and was received
+    by X") nor someone of the next sentence ("... were followed by the signing")."""
+    return any(
+        not _HOST_BY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        for m in _BY_AFTER_TRIGGER.finditer(text, ts, min(ts + 200, ce))
+    )
 #: a clause opening with "who"/"whose": a relative clause
 _RELATIVE_PRONOUN = re.compile(r"(?:who|whose)\b")
 #: an object pronoun after "met": the person named before
@@ -767,6 +799,10 @@ def _build(
         kind = "verb"
     else:
         kind = _kind(ev_type, text, ts, te)
+    if ev_type == "Signing" and ctx.extra.get("backgrounds"):
+        bg = next((b for b in _backgrounds(ctx) if b.start == ts), None)
+        if bg is not None:
+            return _background_event(ctx, bg, te, si)
     if _is_future(text, cs, ts, te, kind):
         return None
     low = trig.lower()
@@ -848,15 +884,30 @@ def _build(
         if tm is not None:
             ev.temporal_ref = (tm.group(1) or tm.group(2)).lower()
     # --- participants
+    setting_visit = False
     if kind in {"noun", "def"} and ev_type in {"Visit", "Summit", "Meeting", "PhoneCall", "Talks"}:
         # a noun mention speaks only for its own phrase: "... , the first trip to Cuba by a president"
         lo = max(cs, text.rfind(",", cs, ts) + 1)
         hi = text.find(",", te, ce)
         hi = ce if hi < 0 else hi
+        # a visit's, up to a signing it names: "the visit culminated in the signing of X by A and B"
+        if ev_type == "Visit":
+            hi = min([hi, *(f[0] for f in found if te <= f[0] < hi and f[2] == "Signing")])
+            # ... and begin after the event told before it: "A and B signed X on the last day of the visit"
+            lo = max([lo, *(f[1] for f in found if lo <= f[1] <= ts and f[2] not in {"Attend", "Repeat", "Visit"})])
         window: Clause = ((lo, hi),)
         if ev_type != "Visit" and _PARTICIPANTS_FOLLOW.match(text[te : te + 30]):
             window = clause
-        if _SUPPORT_VERB_BEFORE.search(text[cs:ts]) or _FRONTED_PP.match(text[cs:ts]):
+        if (
+            ev_type == "Visit"
+            and kind == "def"
+            and _FRONTED_PP.match(text[cs:ts])
+            and any(f[0] >= te and f[2] not in {"Attend", "Repeat"} for f in found)
+        ):
+            # "During the visit, A and B signed": the clause's subject is the signing's, the
+            # host among them; the visit referred to is the one told before, with its visitor
+            setting_visit = True
+        elif _SUPPORT_VERB_BEFORE.search(text[cs:ts]) or _FRONTED_PP.match(text[cs:ts]):
             window = clause  # "In talks at the palace, A and B agreed": the clause's subject took part
     else:
         window = clause
@@ -876,7 +927,7 @@ def _build(
             )
         }
         ev.participants = [
-            p for p in ev.participants if id(p) not in hosts or _BY_AFTER_TRIGGER.search(text[ts : ts + 200])
+            p for p in ev.participants if id(p) not in hosts or _visit_by(text, ts, ce)
         ]
     rel = next(((a, b) for a, b in clause if a == cs and _RELATIVE_PRONOUN.match(text[a : a + 6])), None)
     ev.relative = rel is not None
@@ -894,6 +945,9 @@ def _build(
         or (not ev.participants and _HIM_OR_HER_AFTER.match(after))
     ):
         ev.participants = _recent_person(ctx, ts, clause)
+        if not ev.participants and setting_visit:
+            # "During his visit to Orvano, Verlan and Marrow signed" as a lead: the first named
+            ev.participants = _persons_in(ctx, clause)[:1]
     elif ev.participants and kind == "verb" and _SUBJECT_PRONOUN.search(text[cs:ts]):
         # "..., where he met Prime Minister X": the subject is the person last named before the clause
         ev.participants = [
@@ -901,7 +955,13 @@ def _build(
         ] + ev.participants
     if ev_type == "Meeting" and _HIM_OR_HER.search(text[ts:ce]) and len(ev.participants) == 1:
         ev.participants += [p for p in _recent_person(ctx, cs, clause) if p not in ev.participants]
-    if _PLURAL_REF.search(clause_text) or not ev.participants and _PLURAL_REF.search(text[sent[0] : sent[1]]):
+    if ev_type == "Visit" and kind == "def":
+        # "During the visit, the two presidents signed": the plural is the signing's subject,
+        # the host among them; the visit mentioned is the one told before, with its visitors
+        lo = max(cs, text.rfind(",", cs, ts) + 1)
+        hi = text.find(",", te, ce)
+        ev.plural_ref = bool(_PLURAL_REF.search(text, lo, ce if hi < 0 else hi))
+    elif _PLURAL_REF.search(clause_text) or not ev.participants and _PLURAL_REF.search(text[sent[0] : sent[1]]):
         ev.plural_ref = True
     # "the Prime Minister" when exactly one person in the article holds that title
     for m in _DEF_TITLE.finditer(clause_text):
@@ -910,14 +970,17 @@ def _build(
             p
             for p in ctx.persons
             if any(
-                r.lower() == title or r.lower().endswith(" " + title) or r.lower().startswith(title + " of ")
+                r.lower() == title
+                or r.lower().endswith(" " + title)
+                or r.lower().removeprefix("the ").startswith(title + " of ")  # "The Amir of Qatar"
                 for r in p.roles
             )
         ]
         if len(holders) == 1 and holders[0] not in ev.participants:
             ev.participants.append(holders[0])
     # "the two Prime Ministers": the two persons who hold that title, when exactly two do
-    for m in _TWO_TITLES.finditer(clause_text):
+    for m in _TWO_TITLES.finditer(clause_text) if not (ev_type == "Visit" and kind == "def") else ():
+        # ("During the visit, the two presidents signed": the host is one of them, not a visitor)
         title = _WHITESPACE_RUN.sub(" ", m.group(1)).lower()[:-1]
         holders = [
             p
@@ -929,6 +992,10 @@ def _build(
             ev.plural_ref = False
     if _SIDES.search(clause_text):
         ev.sides_ref = True
+    if ev_type == "Signing" and "separate" in clause_text and _SEPARATE_CEREMONY.search(clause_text):
+        ev.separate = True
+    if ev_type != "Visit" and "visiting" in clause_text and _VISITING_TITLE.search(clause_text):
+        ev.visitor_ref = True
     if ev_type in {"Talks", "Meeting", "PhoneCall"} and _SEPARATE_OR_EACH.search(clause_text):
         ev.distributive = True
     if (
@@ -946,12 +1013,25 @@ def _build(
         ev.distributive = ev.co_subjects = True  # "A, B and C travelled to X": a visit each
     # --- countries acting in the clause
     idx = _index(ctx)
-    ev.countries.extend(idx.free_countries[i].key for i in idx.countries.inside(window))
+    ev.countries.extend(idx.free_countries[i].key for i in idx.countries.inside(_outside_background(ctx, window)))
     ev.orgs = list(dict.fromkeys(ctx.org_hits[i].key for i in idx.orgs.inside(window)))
     # --- airport welcomes belong to the visit
     if ev_type == "Meeting" and _AIRPORT_WELCOME.search(text[sent[0] : sent[1]]):
         ev.type = "Visit"
         ev.airport = True
+        # "He was received at the airport by X": X is the host, not a visitor; the visitor
+        # is the subject, a pronoun for the person named before
+        guests = [
+            p
+            for p in ev.participants
+            if not any(
+                _in(clause, s) and s > ts and _HOST_BEFORE.search(text[max(0, s - 60) : s]) for s, _ in p.mentions
+            )
+        ]
+        if not guests and _PRONOUN.search(text[cs:ts]):
+            guests = _recent_person(ctx, ts, clause)
+        if guests:
+            ev.participants = guests
     # --- date
     _date_for(ctx, ev, found, per_clause, ci)
     if ev_type == "Signing" and ev.historic and low.startswith("signed") and _document_before(ctx, ts):
@@ -981,6 +1061,136 @@ def _document_before(ctx: Context, pos: int) -> bool:
     if any(last in p.name.split() or last in p.aliases for p in ctx.persons):
         return False  # "that Okafor and Lindqvist signed": a name the person rules did not mark here
     return not any(h.end == end for h in (*ctx.countries, *ctx.org_hits))
+
+
+#: a document right before a participle "signed": "the Varn Treaties, signed", "the Agreement
+#: on Trade and Transit, signed" (a tail after the noun needs the comma that closes the name)
+_DOCUMENT_NOUN_BEFORE = re.compile(
+    r"\b(?:agreements?|treat(?:y|ies)|accords?|pacts?|deals?|memorand(?:um|a)(?:\s+of\s+understanding)?|"
+    r"declarations?|charters?|conventions?|protocols?|partnership|mous?|communiqu[ée]s?|documents?)"
+    r"(?:\s+(?:of|on|for|between|with)\s+[^,;.()]{1,60}?,|\s*,?)\s+$",
+    re.I,
+)
+#: a word after a comma that carries on a participle's adjuncts: "signed in Tarvik, on 2 May"
+_ADJUNCT_AFTER_COMMA = re.compile(r"\s*(?:on|in|at|by)\s")
+#: where the signatories of a participle are named: "signed ... by A and B"
+_BY = re.compile(r"\bby\s")
+#: how far before the page's day a signing is told as the document's history
+_BACKGROUND_DAYS = 30
+
+
+def _participle_end(ctx: Context, start: int, ce: int) -> int:
+    """Where a participial phrase that opens at ``start`` ends: at the first comma (or
+    semicolon) that is not in a date ("October 30, 2016"), not before another adjunct
+    ("in Tarvik, on 2 May") and not inside a list of names or places."""
+    text = ctx.text
+    pos = start
+    while True:
+        comma = min((i for i in (text.find(",", pos, ce), text.find(";", pos, ce)) if i >= 0), default=-1)
+        if comma < 0:
+            return ce
+        if text[comma] == ";":
+            return comma
+        nxt = comma + 1 + len(text[comma + 1 : comma + 4]) - len(text[comma + 1 : comma + 4].lstrip())
+        in_date = any(d.start < comma < d.end for d in _dates_near(ctx, comma))
+        named = any(s == nxt for p in ctx.persons for s, _ in p.mentions) or any(
+            h.start == nxt for h in ctx.countries
+        )
+        if not (in_date or named or _ADJUNCT_AFTER_COMMA.match(text, comma + 1)):
+            return comma
+        pos = comma + 1
+
+
+@dataclass(frozen=True)
+class _Background:
+    """A document's past signing told in a participle: "the Varn Treaties, signed in Tarvik
+    on 2 November 2010 by A and B, ..." (``start``: "signed"; ``end``: the phrase's end)."""
+
+    start: int
+    end: int
+    day: dt.date
+
+
+def _backgrounds(ctx: Context) -> list[_Background]:
+    found = ctx.extra.get("backgrounds")
+    if not isinstance(found, list):
+        found = ctx.extra["backgrounds"] = []
+    return found
+
+
+def _background_dates(ctx: Context) -> set[int]:
+    """The starts of the days that date a document's past signing: no other event takes
+    them, from its clause or from its paragraph."""
+    found = ctx.extra.get("background_dates")
+    if not isinstance(found, set):
+        found = ctx.extra["background_dates"] = set()
+    return found
+
+
+def _dates_near(ctx: Context, pos: int) -> list[datex.DateMention]:
+    """The date mentions that start within 30 characters before ``pos``."""
+    all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
+    starts: list[int] = ctx.extra["date_starts"]  # type: ignore[assignment]
+    return all_dates[bisect.bisect_left(starts, pos - 30) : bisect.bisect_left(starts, pos)]
+
+
+def _note_background(ctx: Context, ts: int, te: int, se: int) -> None:
+    """Record "signed" at ``ts`` as a document's past signing when it is a participle after
+    a document ("the Varn Treaties, signed in Tarvik on 2 November 2010 by A and B, and
+    agreed ...") whose phrase names a day well before the story's.  That phrase tells the
+    document's past: its day, people and places are its own, not the sentence's event's
+    nor the story's.  Read before the sentence's events are built, so that none of them
+    takes what the phrase names."""
+    text = ctx.text
+    if not _DOCUMENT_NOUN_BEFORE.search(text, max(0, ts - 120), ts):
+        return
+    end = _participle_end(ctx, te, se)
+    all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
+    starts: list[int] = ctx.extra["date_starts"]  # type: ignore[assignment]
+    days = [d for d in all_dates[bisect.bisect_left(starts, te) : bisect.bisect_left(starts, end)] if d.kind == "day"]
+    if not days or ctx.anchor is None and days[0].year is None:
+        return
+    day = datex.resolve(days[0], ctx.anchor, ctx.year)
+    if day is None or ctx.anchor is not None and (ctx.anchor - day).days <= _BACKGROUND_DAYS:
+        return  # a participle of the story's days tells the story's own signing
+    _backgrounds(ctx).append(_Background(ts, end, day))
+    _background_dates(ctx).update(d.start for d in days)
+
+
+def _outside_background(ctx: Context, clause: Clause) -> Clause:
+    """The clause without the phrases of documents' past signings."""
+    spans = _backgrounds(ctx)
+    if not spans:
+        return clause
+    out: list[tuple[int, int]] = []
+    for a, b in clause:
+        for bg in spans:
+            if a < bg.end and bg.start < b:
+                if a < bg.start:
+                    out.append((a, bg.start))
+                a = max(a, bg.end)
+        if a < b:
+            out.append((a, b))
+    return tuple(out)
+
+
+def _background_event(ctx: Context, bg: _Background, te: int, si: int) -> Ev | None:
+    """The past signing a participle tells, with the signatories named after "by"; with
+    none named there it is no event (the day is the agreement's alone)."""
+    by = _BY.search(ctx.text, te, bg.end)
+    if by is None:
+        return None
+    persons = ctx.persons
+    idx = _index(ctx)
+    participants = [persons[i] for i in idx.persons.inside(((by.end(), bg.end),))]
+    if not participants:
+        return None
+    ev = Ev("Signing", bg.start, te, ((bg.start, bg.end),), si, date=bg.day, strength=3, background=True)
+    ev.mentions.append((bg.start, te))
+    ev.participants = participants
+    ev.countries = [idx.free_countries[i].key for i in idx.countries.inside(ev.clause)]
+    ev.location = _location(ctx, ev, bg.start, bg.end)
+    return ev
 
 
 #: a verb of saying, the mark of a remark
@@ -1056,6 +1266,7 @@ def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[
     starts = ctx.extra.get("date_starts")
     if not isinstance(starts, list):
         starts = ctx.extra["date_starts"] = [d.start for d in all_dates]  # in text order, as found
+    background = _background_dates(ctx)
     for cs, ce in clause:
         # the dates that start in the range, by bisection (a date starting at or after ce
         # cannot end by ce); then the same tests as over the whole list
@@ -1069,6 +1280,8 @@ def _usable_dates(ctx: Context, clause: Clause, lo: int, hi: int) -> list[tuple[
                 continue
             if _inside_org(ctx, ds) or ds < lo or ds >= hi or _in_dateline(ctx, ds):
                 continue
+            if background and ds in background:
+                continue  # "the X Accords, signed in P on 4 March 2011": that document's day
             out.append((ds, d))
     return out
 
@@ -1184,9 +1397,10 @@ def _day_named_before(ctx: Context, pos: int) -> dt.date | None:
     all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
     starts: list[int] = ctx.extra["date_starts"]  # type: ignore[assignment]
     shift = 0
+    background = _background_dates(ctx)
     for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
         d = all_dates[i]
-        if _inside_org(ctx, d.start) or _in_dateline(ctx, d.start):
+        if _inside_org(ctx, d.start) or _in_dateline(ctx, d.start) or d.start in background:
             continue
         if d.kind == "relative" and _ANAPHORIC_DAY.match(d.text):
             shift += d.offset  # "the next day ... the following day": counted from the day before
@@ -1217,7 +1431,7 @@ _NOT_A_PLACE_NAME = re.compile(
 
 def _location(ctx: Context, ev: Ev, cs: int, ce: int) -> str | None:
     text = ctx.text
-    seg = _ctext(text, ev.clause)
+    seg = _ctext(text, ev.clause if ev.background else _outside_background(ctx, ev.clause))
     venue = None
     place = None
     for m in _LOC_AT.finditer(seg):
@@ -1303,6 +1517,10 @@ def _same(a: Ev, b: Ev, ctx: Context) -> bool:
         return False
     if not _date_compatible(a, b) or not _places_compatible(a, b, ctx):
         return False
+    if a.background != b.background and a.date != b.date:
+        return False  # a document's past signing is not the story's signing
+    if a.type == b.type == "Signing" and (a.separate or b.separate) and not (a.definite or b.definite):
+        return False  # "In a separate ceremony, ministers signed ...": another signing
     pa, pb = set(map(id, a.participants)), set(map(id, b.participants))
     if (
         a.type == b.type
@@ -1361,6 +1579,8 @@ def _merge(ctx: Context, raw: list[Ev]) -> list[Ev]:
             continue
         if ev.definite:
             for cand in reversed(out):
+                if cand.background and cand.date != ev.date:
+                    continue  # "the signing" is the story's, not a document's past one
                 if ev.type in _COMPAT.get(cand.type, {cand.type}) or cand.type in _COMPAT.get(ev.type, set()):
                     # "The meeting took place at the X Palace": a bare reference names a venue
                     # of the place told before, not another place
@@ -1468,6 +1688,20 @@ def _fold_nameless_visits(events: list[Ev]) -> list[Ev]:
     return out
 
 
+def _add_visitors(events: list[Ev]) -> None:
+    """"The visiting president and X signed": the visitor is the one of the visit told last
+    before (else first after), when that visit names its visitors."""
+    refs = [e for e in events if e.visitor_ref]
+    if not refs:
+        return
+    visits = sorted((v for v in events if v.type == "Visit" and v.participants and not v.historic), key=lambda v: v.start)
+    for ev in refs:
+        before = [v for v in visits if v.start < ev.start]
+        visit = before[-1] if before else (visits[0] if visits else None)
+        if visit is not None:
+            ev.participants = [p for p in visit.participants if p not in ev.participants] + ev.participants
+
+
 def _unreported(ev: Ev, target: Ev | None) -> bool:
     """A definite mention that refers to no event told before it and names no one: not an event."""
     return target is None and (not (ev.participants or ev.countries) or ev.type == "Talks")
@@ -1493,6 +1727,7 @@ def _fold(target: Ev, ev: Ev) -> None:
     ):
         target.location = ev.location
     target.plural_ref = target.plural_ref or ev.plural_ref
+    target.visitor_ref = target.visitor_ref or ev.visitor_ref
     target.sides_ref = target.sides_ref or ev.sides_ref
     if target.definite and not ev.definite:
         target.definite = False
@@ -1507,7 +1742,12 @@ def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
             prev = [
                 e
                 for e in ordered
-                if e.start < ev.start and e.date and not e.historic and e.strength > 0 and not e.relative
+                if e.start < ev.start
+                and e.date
+                and not e.historic
+                and e.strength > 0
+                and not e.relative
+                and not e.background
             ]
             told = _paragraph_day(ctx, ev.start, prev[-1].start if prev else -1)
             if told is not None:
@@ -1520,7 +1760,11 @@ def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
                 or ctx.anchor is not None
                 and ctx.doc.dateline_date
             ):
-                nxt = [e for e in ordered if e.date and not e.historic and e.strength > 0]
+                nxt = [
+                    e
+                    for e in ordered
+                    if e.date and not e.historic and e.strength > 0 and not e.background and not _aside(ctx, e)
+                ]
                 ev.date, ev.strength = (nxt[0].date if nxt else ctx.anchor), 1
     # plural references ("the two leaders signed") take the participants of the event before
     for i, ev in enumerate(ordered):
@@ -1533,6 +1777,10 @@ def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
                         if p not in ev.participants:
                             ev.participants.append(p)
                     break
+            else:
+                # no event names two people ("X arrived ... at the invitation of Y. The two
+                # leaders held talks"): the two the sentence before names
+                ev.participants.extend(p for p in _pair_named_before(ctx, ev.start) if p not in ev.participants)
         if not ev.participants and not ev.countries and ev.sides_ref:
             for earlier in reversed(ordered[:i]):
                 if earlier.countries:
@@ -1551,6 +1799,31 @@ def _inherit_dates(ctx: Context, events: list[Ev]) -> None:
                 ev.countries = _main_countries(ctx)
 
 
+#: a relative pronoun that opens a clause
+_WHO_OR_WHICH = re.compile(r"(?:who|whose|which)\b")
+
+
+def _aside(ctx: Context, ev: Ev) -> bool:
+    """Whether the event is told in a relative clause ("the Accords, which they signed on
+    Monday"; "Xi, who arrived on Sunday"): its day is its own, and an undated event told
+    before it in the main clause does not take it."""
+    return ev.relative or bool(_WHO_OR_WHICH.match(ctx.text, ev.clause[0][0]))
+
+
+def _pair_named_before(ctx: Context, pos: int) -> list[Person]:
+    """The two persons named in the nearest of the two sentences before ``pos`` that names
+    any; none when it names one or more than two (who "the two leaders" are is unclear)."""
+    sents = ctx.extra.get("sentences")
+    if not isinstance(sents, list):
+        return []
+    i = bisect.bisect_right([s for s, _ in sents], pos) - 1
+    for j in range(i - 1, max(-1, i - 3), -1):
+        named = _persons_in(ctx, (sents[j],))
+        if named:
+            return named if len(named) == 2 else []
+    return []
+
+
 def _paragraph_day(ctx: Context, pos: int, after: int) -> dt.date | None:
     """The day last named in the paragraph before ``pos`` and after the event before it:
     "On 22 June, X was welcomed at the palace. The two leaders then held talks" dates the
@@ -1560,10 +1833,16 @@ def _paragraph_day(ctx: Context, pos: int, after: int) -> dt.date | None:
     lo = max(after, para)
     all_dates: list[datex.DateMention] = ctx.extra["dates"]  # type: ignore[assignment]
     starts: list[int] = ctx.extra["date_starts"]  # type: ignore[assignment]
+    background = _background_dates(ctx)
     i = bisect.bisect_left(starts, pos) - 1
     while i >= 0 and all_dates[i].start > lo:
         d = all_dates[i]
-        if d.kind == "day" and not _inside_org(ctx, d.start) and not _in_dateline(ctx, d.start):
+        if (
+            d.kind == "day"
+            and not _inside_org(ctx, d.start)
+            and not _in_dateline(ctx, d.start)
+            and d.start not in background
+        ):
             return datex.resolve(d, ctx.anchor, ctx.year)
         i -= 1
     return None
