@@ -302,3 +302,40 @@ def test_long_non_prose_fields_are_not_the_body(other: str) -> None:
     record = {"title": "Tarvik and Calderas talk fish and rail", "extra": other}
     doc = read_one(json.dumps(record))
     assert doc.text.strip() == "Tarvik and Calderas talk fish and rail"
+
+
+# --------------------------------------------------------------------------- numbered lists in the body
+
+NUMBERED = """URL: https://example.net/readout/tarvik-calderas
+
+Joint statement on the visit of the Prime Minister of Calderas
+
+TARVIK, June 22, 2024 -- The Prime Minister of Tarvik met the Prime Minister of Calderas in Tarvik on Saturday for talks on trade and fisheries.
+
+5. The two sides agreed to begin negotiations on a trade agreement.
+
+6. In the presence of the two Prime Ministers, the following documents were exchanged:
+
+i. Memorandum of Understanding on Coastal Shipping;
+
+ii. Memorandum of Understanding on Rail Freight.
+
+7. The Prime Minister of Calderas thanked his host for the warm welcome.
+
+Related
+1. Tarvik opens new port terminal
+2. Calderas budget passes first reading
+"""
+
+
+def test_a_numbered_lead_in_and_its_items_stay_in_the_body() -> None:
+    """A readout's "6. ..., the following documents were exchanged:" and "i. ...;" items are
+    the body's prose (the signing and its documents), not related-link junk."""
+    text = read_one(NUMBERED).text
+    assert "the following documents were exchanged:" in text
+    assert "Memorandum of Understanding on Coastal Shipping;" in text
+
+
+def test_a_bulleted_related_list_is_still_junk() -> None:
+    text = read_one(NUMBERED).text
+    assert "new port terminal" not in text and "first reading" not in text

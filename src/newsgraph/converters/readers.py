@@ -1022,7 +1022,10 @@ def _classify(lines: list[str], meta: _Meta, *, header_url: bool = True) -> list
             if _is_nav(s):
                 line.kind = "nav"
                 continue
-            if _BULLET.match(s) and nw <= 14 and not _SENT_END.search(s):
+            # a short bulleted line is a related-link item, unless it ends as part of the
+            # body's own prose does: a list's lead-in ("... were exchanged:") or an item
+            # of a numbered list of documents ("i. Memorandum on ...;")
+            if _BULLET.match(s) and nw <= 14 and not _SENT_END.search(s) and not s.endswith((":", ";")):
                 line.kind = "junk"
                 continue
         if _REPORTING_CREDIT_START.match(s):
