@@ -34,7 +34,7 @@ _NAMED_HEADS = (
     r"(?:Agreements?|Treaty|Treaties|Accords?|Declaration|Convention|Protocol|Memorandum(?:\s+of\s+Understanding)?|"
     r"MoUs?|Charter|Pact|Statement|Communiqu[ée]|Armistice)"
 )
-_W = rf"(?:[{UPPER}][\w'’\-]*|(?!(?:1[89]|20)\d\d\b)[0-9]+(?:\s+\(\d{{4}}\))?)"
+_W = rf"(?:[{UPPER}][\w'’\-–]*|(?!(?:1[89]|20)\d\d\b)[0-9]+(?:\s+\(\d{{4}}\))?)"
 _CONN = r"(?:of|the|and|on|for|to|between|from|in|a|an|as|&|de|du|la|with|by)"
 NAMED = re.compile(  # (?=[...]): the first character of any match, checked first
     rf"(?=[{UPPER}0-9])(?<![\w'’])(?:{_W}\s+(?:{_CONN}\s+)*)*?{_NAMED_HEADS}\b"
@@ -55,11 +55,12 @@ _VERBS = (
 _OBJECT_SOURCE = (
     rf"\b{_VERBS}\s+(?:(?:the|a|an|their|two|three|four|several|a\s+set\s+of|a\s+package\s+of)\s+)?"
     rf"(?P<np>(?:[\w'’\-]+\s+){{0,8}}?{_HEADS_LOWER}\b(?:\s+\([A-Z][\w\-]*\))?"
-    rf"(?:\s+(?:between|on|for|establishing|concerning|regarding|of|with|among)\s+[^.;:\n]*?)?)"
-    rf"(?=\s*(?:[.;:\n]|,|\s+(?:which|that|in\s+which|in\s+(?:the\s+)?(?:fields?|areas?|sectors?|spheres?)\b|in\s+front|in\s+the\s+presence|in\s+presence|witnessed|during|under|"
+    rf"(?:\s+(?:between|on|for|establishing|concerning|regarding|of|with|among)\s+(?:[^.;:\n]|(?<=\bNo)\.(?=\s\d))*?)?)"
+    rf"(?=\s*(?:(?<!\bNo)[.;:\n]|,|\s+(?:which|that|in\s+which|in\s+(?:the\s+)?(?:fields?|areas?|sectors?|spheres?)\b|in\s+front|in\s+the\s+presence|in\s+presence|witnessed|during|under|"
     rf"at\s+(?:a|the)\b|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     rf"Saturday|Sunday|behalf)|in\s+(?:the\s+)?[A-Z][\w'’-]+\s*(?:[.,;]|on\b|$)|in\s+\d|before|after|while|as\s+|and\s+(?:then\s+)?"
-    rf"(?:adopted|signed|agreed|issued|embraced)|with\s+(?:PM|Prime|President)|to\s+[a-z])|\s*$))"
+    rf"(?:adopted|signed|agreed|issued|embraced)|with\s+(?:PM|Prime|President)|to\s+[a-z]|"
+    rf"(?:outlining|setting\s+out|laying\s+out|calling\s+for|reaffirming|expressing|pledging|aimed|aiming|designed|intended)\b)|\s*$))"
 )
 # word_start_prefix: the same matches, scanned fast (see regex_speed)
 OBJECT = re.compile(word_start_prefix(_OBJECT_SOURCE))
@@ -326,6 +327,46 @@ _QUOTED_NAME_AFTER = re.compile(r"\s*,\s*[\"“]([^\"”]{3,80})[\"”]")
 _STATEMENT_WORDS = re.compile(r"(?:Joint\s+)?(?:Statement|Declaration)")
 
 
+#: the first document word of a noun phrase
+_HEAD_WORD = re.compile(rf"\b{_HEADS_LOWER}\b")
+#: the last article before the document word: "signed at Harbour Palace a memorandum ...",
+#: "In a joint statement issued ...": the noun phrase starts after it
+_LAST_ARTICLE = re.compile(r"(?:^|\s)(?:the|a|an)\s+(?!.*\s(?:the|a|an)\s)", re.S)
+#: objects of "exchanged" that are no documents: "exchanged views on the ... partnership"
+_NOT_DOCUMENT_OBJECT = re.compile(
+    r"(?:views|opinions|ideas|thoughts|greetings|pleasantries|experiences|information|gifts|congratulations)\b", re.I
+)
+#: a word of a title followed by "the": "Kremlin the Declaration on ...": the title starts after "the"
+_WORD_THE = re.compile(r"([\w'’\-]+)\s+the\s+")
+_CONN_WORDS = frozenset(_CONN.strip("(?:)").split("|"))
+
+
+def _np_start(np: str) -> int | None:
+    """Where the document's own words start in an object or subject noun phrase, or None
+    when the phrase is no document: the lazy word run before the document word also takes
+    adverbials ("Thursday at the Kremlin the Declaration") and prepositions ("In a joint
+    statement"), which an article before the document word closes."""
+    if _NOT_DOCUMENT_OBJECT.match(np):
+        return None
+    head = _HEAD_WORD.search(np)
+    if head is None or head.start() == 0:
+        return 0
+    art = _LAST_ARTICLE.search(np, 0, head.start())
+    return art.end() if art else 0
+
+
+def _named_start(title: str) -> int:
+    """Where a capitalised title starts after words joined to it by "the" with no
+    preposition between ("Kremlin the Declaration on ..."): a title says "of the", never
+    "Kremlin the"."""
+    head = _NAMED_HEADS_RE.search(title)
+    limit = head.start() if head else len(title)
+    for m in _WORD_THE.finditer(title, 0, limit):
+        if m.group(1).lower() not in _CONN_WORDS:
+            return m.end()
+    return 0
+
+
 def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
     text = ctx.text
     skip_until = 0
@@ -344,6 +385,7 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
     for m in _NAMED_SCAN.finditer(text) if _may_match(NAMED, text) else ():
         title = m.group(0)
         title = _LEADING_WORD.sub("", title)
+        title = title[_named_start(title) :]
         year = _LEADING_YEAR.match(title)
         title = title[year.end() :] if year else title
         s = m.end() - len(title)
@@ -372,6 +414,11 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
         for m in scan.finditer(text):
             np = m.group("np")
             s = m.start("np")
+            if how != "list":
+                off = _np_start(np)
+                if off is None:
+                    continue
+                np, s = np[off:], s + off
             if how == "object":
                 from .events import _is_future
 

@@ -1,0 +1,74 @@
+# ruff: noqa: E501 -- test sentences read better unbroken
+"""Agreement rules for title boundaries, unnamed bundles, listed documents, joint
+statements and parties, on sentences written for these tests (invented places and
+names); each rule has a guard that the rule leaves alone."""
+
+from __future__ import annotations
+
+from newsgraph.converters.extract import extract
+from newsgraph.converters.model import AgreementX, Document
+
+MEETING = "President Aino Kask of Estonia met President Rokas Zilinskas of Lithuania in Tartu on Monday. "
+
+
+def agreements(text: str) -> list[AgreementX]:
+    return extract(Document(text=text, published="2025-05-12")).agreements
+
+
+def titles(text: str) -> list[str]:
+    return sorted(a.title for a in agreements(text))
+
+
+# --------------------------------------------------------------------------- title boundaries
+
+
+def test_adverbials_before_the_title_are_not_part_of_it() -> None:
+    assert titles(
+        "Kask and Zilinskas signed Friday at the Raekoda the Declaration on Baltic Grid Priorities."
+    ) == ["Declaration on Baltic Grid Priorities"]
+    assert titles(
+        "Estonia and Lithuania signed at Toome Hill Palace a memorandum of understanding on cooperation in forestry."
+    ) == ["memorandum of understanding on cooperation in forestry"]
+
+
+def test_prepositions_before_a_statement_are_not_part_of_it() -> None:
+    assert titles(MEETING + "In a joint statement issued after the talks, the leaders called for calm.") == [
+        "joint statement"
+    ]
+    assert titles(MEETING + "According to a joint statement released after the meeting, trade rose.") == [
+        "joint statement"
+    ]
+
+
+def test_a_title_joined_by_an_en_dash_keeps_both_names() -> None:
+    assert titles("Estonia and Lithuania signed the Estonia–Lithuania Grid Security Agreement on Monday.") == [
+        "Estonia–Lithuania Grid Security Agreement"
+    ]
+
+
+def test_a_number_abbreviation_does_not_end_the_title() -> None:
+    assert titles(
+        "Estonia and Lithuania signed an intergovernmental agreement on the upgrade of Heat Station No. 4 in Narva."
+    ) == ["intergovernmental agreement on the upgrade of Heat Station No. 4"]
+
+
+def test_a_participle_after_the_object_ends_it() -> None:
+    assert titles(MEETING + "At the end of the talks, the leaders adopted a joint statement outlining plans for trade.") == [
+        "joint statement"
+    ]
+
+
+def test_exchanged_views_are_no_document() -> None:
+    assert titles(
+        MEETING + "The two leaders exchanged views on the development of the strategic partnership between Estonia and Lithuania."
+    ) == []
+    # guard: exchanged documents still are
+    assert titles(MEETING + "The ministers exchanged a protocol on border demarcation.") == [
+        "protocol on border demarcation"
+    ]
+
+
+def test_titles_of_the_with_a_preposition_keep_it() -> None:
+    assert titles("Estonia and Lithuania signed the Treaty of the Baltic Union on Monday.") == [
+        "Treaty of the Baltic Union"
+    ]
