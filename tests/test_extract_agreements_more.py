@@ -72,3 +72,47 @@ def test_titles_of_the_with_a_preposition_keep_it() -> None:
     assert titles("Estonia and Lithuania signed the Treaty of the Baltic Union on Monday.") == [
         "Treaty of the Baltic Union"
     ]
+
+
+# --------------------------------------------------------------------------- unnamed bundles
+
+
+def test_bundles_witnessed_or_exchanged_are_one_entry() -> None:
+    got = agreements(MEETING + "The leaders witnessed the signing of cooperation documents in trade and energy.")
+    assert [(a.title, a.parties) for a in got] == [("cooperation documents", ["EST", "LTU"])]
+    got = agreements(MEETING + "They oversaw the exchange of 12 cooperation instruments.")
+    assert [(a.title, a.parties) for a in got] == [("cooperation instruments", ["EST", "LTU"])]
+
+
+def test_two_sides_signing_a_bundle_are_both_parties() -> None:
+    got = agreements(
+        "President Aino Kask of Estonia and President Rokas Zilinskas of Lithuania held talks in Tartu on Monday. "
+        "The two sides signed a set of cooperation documents."
+    )
+    assert [a.parties for a in got] == [["EST", "LTU"]]
+
+
+def test_bundle_guards() -> None:
+    # planned
+    assert titles(MEETING + "The two sides are expected to sign a set of cooperation documents on Tuesday.") == []
+    assert titles("Estonia and Lithuania agreed to negotiate an agreement on fisheries.") == []
+    # a count with no kind, whose documents are named elsewhere
+    assert titles(MEETING + "The two leaders then witnessed the exchange of two memoranda of understanding.") == []
+    # a bundle listed item by item: the items are the entries
+    got = titles(
+        MEETING + "They signed three cooperation agreements: the Tartu Forestry Agreement, the Baltic Rail Protocol "
+        "and the Narva Border Treaty."
+    )
+    assert "cooperation agreements" not in got and "Tartu Forestry Agreement" in got
+
+
+def test_a_run_of_names_is_split_into_its_documents() -> None:
+    assert titles(
+        "Estonia and Lithuania signed the Tartu Forestry Agreement, the Baltic Rail Protocol and the Narva Border Treaty."
+    ) == ["Baltic Rail Protocol", "Narva Border Treaty", "Tartu Forestry Agreement"]
+    # guard: a clause of one long title is no document of its own
+    got = titles(
+        "Estonia and Lithuania signed the Final Agreement on the Settlement of the Border, the Termination of the Interim "
+        "Accord, and the Establishment of a Joint Commission."
+    )
+    assert len(got) == 1 and got[0].startswith("Final Agreement on the Settlement of the Border, the Termination")

@@ -99,6 +99,24 @@ _SUBJECT_SCAN = AnchoredScan(
     starts=re.compile(r"\A|(?<=[.;]\s)|\b"),
     stops=".;",
 )
+#: the plural document words of an unnamed bundle
+_BUNDLE_NOUNS = ("documents", "agreements", "instruments", "memoranda", "memorandums", "MoUs", "accords", "protocols")
+#: an unnamed bundle as the object of a signing or exchange: "witnessed the signing of
+#: cooperation documents in trade and energy", "oversaw the exchange of 12 cooperation
+#: instruments"; its title ends with the plural word (OBJECT, when it matches the same
+#: place, keeps a longer title: the bundle inside it is then dropped as the same mention)
+_BUNDLE_SOURCE = (
+    r"\b(?:signed|signing\s+of|exchange\s+of|exchanged|inked|concluded)\s+"
+    r"(?:(?:a\s+)?(?:set|package|series|number|raft|range|batch|total)\s+of\s+|several\s+|some\s+|"
+    r"(?:more\s+than\s+|over\s+|nearly\s+|about\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|a\s+dozen|dozens\s+of)\s+)?"
+    r"(?P<np>(?!(?:the|these|those|their|its|his|her|such|other|all|both|any|no)\s)(?:[a-z][\w\-]*\s+){1,3}?"
+    rf"(?:{'|'.join(_BUNDLE_NOUNS)}))\b"
+)
+BUNDLE = re.compile(word_start_prefix(_BUNDLE_SOURCE))
+_BUNDLE_SCAN = LeadScan(BUNDLE, lead_words(_BUNDLE_SOURCE) or ())
+#: a bundle whose documents the text then lists: the items are the entries
+_BUNDLE_LISTED = re.compile(r"\s*(?::|[,(]?\s*(?:including|such\s+as|namely|among\s+them|among\s+which)\b)")
 LIST_ITEM = re.compile(
     rf"^[ \t]*(?:[ivxIVX]+|\d+|[a-h])[.)]\s+(?P<np>(?:[\w'’\-]+\s+){{0,2}}?{_HEADS_LOWER}\b[^\n]*?)[;.]?[ \t]*$",
     re.M,
@@ -122,6 +140,7 @@ _WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
     SUBJECT: ("signed", "adopted", "issued", "exchanged", "initialled"),
     ISSUED: ("issued", "adopted", "released"),
     ANTECEDENT: ("signed",),
+    BUNDLE: _BUNDLE_NOUNS,
 }
 
 
@@ -247,6 +266,10 @@ _COORDINATED = re.compile(
 )
 #: a head word of a named document, on its own
 _NAMED_HEADS_RE = re.compile(_NAMED_HEADS)
+#: a piece of a run that names a document by itself: a head word first ("Treaty of Rome",
+#: "Agreement on Rail"), or capitalised words ending in one ("Tartu Forestry Agreement");
+#: not "Termination of the Interim Accord", a clause of a longer title
+_NAMED_PIECE = re.compile(rf"{_NAMED_HEADS}\b.*|(?:{_W}\s+)+{_NAMED_HEADS}", re.S)
 _DATE_TAIL = re.compile(
     r"\s+(?:on|in|of)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
     r"May|June|July|August|September|October|November|December)\b.*$"
@@ -367,6 +390,27 @@ def _named_start(title: str) -> int:
     return 0
 
 
+#: where a run of names splits: "the A Agreement, the B Protocol and the C Treaty"
+_NAMED_SPLIT = re.compile(r",\s+(?:and\s+)?the\s+|\s+and\s+the\s+")
+
+
+def _named_pieces(title: str) -> list[tuple[int, int]]:
+    """The spans of the documents a capitalised run names: the run itself, or each of
+    its pieces when every piece ends in a document word ("the A Agreement, the B Protocol
+    and the C Treaty" names three; "Treaty of Peace, Diplomatic Relations and the ..."
+    one)."""
+    if ", " not in title and " and the " not in title:
+        return [(0, len(title))]
+    spans, start = [], 0
+    for m in _NAMED_SPLIT.finditer(title):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(title)))
+    if len(spans) < 2 or not all(_NAMED_PIECE.fullmatch(title, a, b) for a, b in spans):
+        return [(0, len(title))]
+    return spans
+
+
 def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
     text = ctx.text
     skip_until = 0
@@ -401,12 +445,15 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
         pre = text[max(0, s - 60) : s]
         if _PLANNED.search(pre):
             continue
-        add(s, s + len(title), title, "named")
+        pieces = _named_pieces(title)
+        for a, b in pieces:
+            add(s + a, s + b, title[a:b], "named")
     scans: tuple[tuple[re.Pattern[str], re.Pattern[str] | AnchoredScan | LineStartScan | LeadScan, str], ...] = (
         (OBJECT, _OBJECT_SCAN, "object"),
         (SUBJECT, _SUBJECT_SCAN, "subject"),
         (ISSUED, _ISSUED_SCAN, "issued"),
         (LIST_ITEM, _LIST_ITEM_SCAN, "list"),
+        (BUNDLE, _BUNDLE_SCAN, "bundle"),
     )
     for pat, scan, how in scans:
         if not _may_match(pat, text):
@@ -419,7 +466,15 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
                 if off is None:
                     continue
                 np, s = np[off:], s + off
-            if how == "object":
+            if np.rsplit(None, 1)[-1] in _BUNDLE_NOUNS and _BUNDLE_LISTED.match(text, m.end("np")):
+                continue  # "signed three cooperation agreements: the A ..., the B ...": the items are the entries
+            if how == "bundle" and (
+                False
+                # "the exchange of two memoranda": a count, no kind; the documents are named elsewhere
+                or all(w in _GENERIC or w.isdigit() for w in np.split()[:-1])
+            ):
+                continue
+            if how in ("object", "bundle"):
                 from .events import _is_future
 
                 clause_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
@@ -601,6 +656,13 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
         ag.signed_at = linked
         if not ag.parties:
             ag.parties = [c for c in ev.countries]
+            if len(ag.parties) < 2 and _BOTH_SIDES.search(text[a:b]):
+                # "the two sides signed ...": a signing event that found one side only
+                from .events import _main_countries
+
+                main = _main_countries(ctx)
+                if len(main) >= 2 and set(ag.parties) <= set(main):
+                    ag.parties = main
         if date_str is None:
             date_str = ev.date
     if not ag.parties:
