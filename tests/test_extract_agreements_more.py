@@ -116,3 +116,58 @@ def test_a_run_of_names_is_split_into_its_documents() -> None:
         "Accord, and the Establishment of a Joint Commission."
     )
     assert len(got) == 1 and got[0].startswith("Final Agreement on the Settlement of the Border, the Termination")
+
+
+# --------------------------------------------------------------------------- listed documents
+
+
+def test_each_listed_document_is_its_own_entry() -> None:
+    assert titles(
+        "Estonia and Lithuania signed a memorandum of understanding on cooperation in the field of beekeeping, "
+        "a cultural exchange programme for the years 2026-2030 and an executive programme for cooperation in chess "
+        "for the years 2026-2028."
+    ) == [
+        "cultural exchange programme for the years 2026-2030",
+        "executive programme for cooperation in chess for the years 2026-2028",
+        "memorandum of understanding on cooperation in the field of beekeeping",
+    ]
+    assert titles(
+        "Estonia and Lithuania signed an MoU on Lighthouse Cooperation and an MoU on Peat Research on Monday."
+    ) == ["MoU on Lighthouse Cooperation", "MoU on Peat Research"]
+
+
+def test_mous_on_several_subjects_are_one_each() -> None:
+    got = titles(
+        "Estonia and Lithuania signed MoUs on rail cooperation, on bog conservation and on digital archives, an MoU "
+        "between the Tartu Harbour Board and the Klaipeda Pilots Guild on river safety, and a youth exchange "
+        "programme for 2026-29, officials said."
+    )
+    assert "MoU on rail cooperation" in got and "MoU on bog conservation" in got and "MoU on digital archives" in got
+    assert "youth exchange programme for 2026-29" in got
+    assert any(t.startswith("MoU between the Tartu Harbour Board") for t in got)
+    assert len(got) == 5
+
+
+def test_list_guards() -> None:
+    # an apposition names one document
+    assert titles(
+        "Estonia and Lithuania signed the Tartu Declaration, a short text on shared values in the region."
+    ) == ["Tartu Declaration"]
+    # a comma list of fields inside one title
+    assert titles(
+        "Estonia and Lithuania signed an agreement on cooperation in forestry, fisheries and tourism on Monday."
+    ) == ["agreement on cooperation in forestry, fisheries and tourism"]
+
+
+def test_memoranda_on_several_subjects() -> None:
+    assert titles(
+        "Estonia and Lithuania signed memoranda of understanding on rail, on bogs and on archives, and a youth "
+        "programme for 2026."
+    ) == [
+        "memorandum of understanding on archives",
+        "memorandum of understanding on bogs",
+        "memorandum of understanding on rail",
+        "youth programme for 2026",
+    ]
+    # guard: a count of memoranda is no title
+    assert titles("Estonia and Lithuania signed two memoranda.") == []

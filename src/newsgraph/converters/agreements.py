@@ -42,7 +42,7 @@ NAMED = re.compile(  # (?=[...]): the first character of any match, checked firs
     rf"|\s+(?:of|on|for|between|to|from)\s+(?:(?:{_CONN})\s+)*{_W})*"
 )
 _HEADS_LOWER = (
-    r"(?:agreements?|treaty|accords?|declaration|protocol|memorandum\s+of\s+understanding|memorandum|MoUs?|"
+    r"(?:agreements?|treaty|accords?|declaration|protocol|memorandum\s+of\s+understanding|memorandum|MoUs?|memoranda|"
     r"plan|statement|communiqu[ée]|ceasefire|cease-fire|truce|pact|charter|convention|documents|"
     r"initiative|partnership|roadmap|framework|contracts?|list\s+of\s+outcomes|arrangement|"
     r"Agreement|Treaty|Accords?|Declaration|Protocol|Memorandum|Plan|Statement|Initiative|Partnership|"
@@ -185,6 +185,7 @@ _GENERIC = {
     "documents",
     "agreement",
     "agreements",
+    "memoranda",
     "treaty",
     "accord",
     "pact",
@@ -391,7 +392,7 @@ def _named_start(title: str) -> int:
 
 
 #: where a run of names splits: "the A Agreement, the B Protocol and the C Treaty"
-_NAMED_SPLIT = re.compile(r",\s+(?:and\s+)?the\s+|\s+and\s+the\s+")
+_NAMED_SPLIT = re.compile(r",\s+(?:and\s+)?(?:the|an?)\s+|\s+and\s+(?:the|an?)\s+")
 
 
 def _named_pieces(title: str) -> list[tuple[int, int]]:
@@ -399,7 +400,7 @@ def _named_pieces(title: str) -> list[tuple[int, int]]:
     its pieces when every piece ends in a document word ("the A Agreement, the B Protocol
     and the C Treaty" names three; "Treaty of Peace, Diplomatic Relations and the ..."
     one)."""
-    if ", " not in title and " and the " not in title:
+    if ", " not in title and " and " not in title:
         return [(0, len(title))]
     spans, start = [], 0
     for m in _NAMED_SPLIT.finditer(title):
@@ -409,6 +410,84 @@ def _named_pieces(title: str) -> list[tuple[int, int]]:
     if len(spans) < 2 or not all(_NAMED_PIECE.fullmatch(title, a, b) for a, b in spans):
         return [(0, len(title))]
     return spans
+
+
+#: the rest of a comma list of fields that ends an object's title: ", fisheries and tourism"
+_COMMA_FIELDS = re.compile(
+    r"(?:,\s+(?![a-z]+(?:ing|ed)\b|which\b|who\b|that\b)[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)+,?\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?"
+    r"(?=\s*(?:[.;:\n,]|$)|\s+(?:on\s+[A-Z]|in\s+the\s+presence|during|at\s+(?:a|the)\s))"
+)
+#: the end of the clause that holds a list of objects ("No. 3" does not end it)
+_CLAUSE_END = re.compile(r"(?<!\bNo)[.;:](?=\s|$)|\n")
+#: where a list of objects splits: before ", a ...", ", and the ...", " and an ..."
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:an?|the)\s)|\s+and\s+(?=an?\s)")
+_ITEM_ARTICLE = re.compile(r"(?:an?|the)\s+")
+#: a listed document: a document word (or a programme) among its first words
+_ITEM_HEAD = re.compile(
+    rf"(?:[\w'’\-]+\s+){{0,4}}?(?:{_HEADS_LOWER}|programmes?|programs?)\b"
+)
+#: what ends the last item: the day, the ceremony, a relative clause, the reporting verb
+_ITEM_TAIL = re.compile(
+    r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|behalf)|in\s+(?:the\s+)?presence|"
+    r"in\s+front|witnessed|during|at\s+(?:a|the)\s+(?:ceremony|end|signing)|before|after|while|which|that|who)\b.*$"
+    r"|,\s+(?:[A-Z]|\w+\s+(?:said|says|told|added|noted)\b|which|who|where|as|while|during|after|before|witnessed|in\s+the\s+presence).*$",
+    re.S,
+)
+#: "MoUs on A, on B and on C": one memorandum on each
+_PLURAL_ON = re.compile(r"(MoUs|memoranda\s+of\s+understanding|memorandums\s+of\s+understanding|agreements)\s+on\s+")
+_ON_SPLIT = re.compile(r",\s+(?:and\s+)?on\s+|\s+and\s+on\s+")
+_SINGULAR = {"MoUs": "MoU", "agreements": "agreement"}
+
+
+def _list_items(text: str, start: int) -> list[tuple[int, int, str]]:
+    """The documents of a list that starts at ``start`` as the object of a signing verb,
+    each its own entry ("a memorandum on fisheries, a cultural exchange programme for
+    2025-2029 and an executive programme for sports"); [] when the object is one document.
+    A piece with no document word inside the list belongs to the item before it ("an MoU
+    between A, the B and the C on ..."); one after the last item is dropped."""
+    ce = _CLAUSE_END.search(text, start)
+    stop = ce.start() if ce else len(text)
+    segment = text[start:stop]
+    if ", " not in segment and " and a" not in segment:
+        return []
+    bounds: list[tuple[int, int, bool]] = []  # start, end, joined by "and"
+    at, joined = 0, False
+    for m in _ITEM_SPLIT.finditer(segment):
+        bounds.append((at, m.start(), joined))
+        at, joined = m.end(), "and" in m.group(0)
+    bounds.append((at, len(segment), joined))
+    items: list[list[int]] = []
+    last_joined = False
+    for a, b, j in bounds:
+        art = _ITEM_ARTICLE.match(segment, a)
+        a2 = art.end() if art else a
+        if _ITEM_HEAD.match(segment, a2, b):
+            items.append([a2, b])
+            last_joined = j
+        elif items:
+            items[-1].append(b)  # a later item closes it; else it is dropped below
+    # a list joins its last item with "and"; "the X Declaration, a short statement of ...": an apposition
+    if len(items) < 2 or not last_joined:
+        return []
+    out: list[tuple[int, int, str]] = []
+    for k, it in enumerate(items):
+        a, b = it[0], it[-1] if k < len(items) - 1 else it[1]
+        piece = segment[a:b]
+        cut = _ITEM_TAIL.search(piece)
+        if cut:
+            piece = piece[: cut.start()]
+        piece = piece.rstrip(" ,")
+        plural = _PLURAL_ON.match(piece)
+        if plural and _ON_SPLIT.search(piece, plural.end()):
+            noun = _SINGULAR.get(plural.group(1), "memorandum of understanding")
+            at = plural.end()
+            for on in _ON_SPLIT.finditer(piece, plural.end()):
+                out.append((start + a + at, start + a + on.start(), f"{noun} on {piece[at : on.start()]}"))
+                at = on.end()
+            out.append((start + a + at, start + a + len(piece), f"{noun} on {piece[at:]}"))
+            continue
+        out.append((start + a, start + a + len(piece), piece))
+    return out
 
 
 def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
@@ -489,7 +568,17 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
                 add(m.end("np") + q.start(1), m.end("np") + q.end(1), q.group(1), how)
                 continue
             end = s + np.find(title) + len(title)
+            items = _list_items(text, s + np.find(title)) if how == "object" else []
+            if items:
+                for a, b, t in items:
+                    if not _generic(t, ctx):
+                        add(a, b, t, how)
+                continue
             co = _COORDINATED.match(text, m.end("np")) if how == "object" else None
+            if co is None and how == "object" and text.startswith(",", m.end("np")):
+                fields = _COMMA_FIELDS.match(text, m.end("np"))
+                if fields:  # "an agreement on cooperation in forestry, fisheries and tourism"
+                    title, end = text[s + np.find(title) : fields.end()], fields.end()
             if co is not None:
                 if co.group("ext"):  # the comma list belongs to the first title
                     title, end = text[s + np.find(title) : co.end("ext")], co.end("ext")
