@@ -171,3 +171,47 @@ def test_memoranda_on_several_subjects() -> None:
     ]
     # guard: a count of memoranda is no title
     assert titles("Estonia and Lithuania signed two memoranda.") == []
+
+
+# --------------------------------------------------------------------------- junk titles and back-references
+
+
+def test_a_head_word_before_a_comma_or_after_a_day_is_no_title() -> None:
+    assert titles(
+        "Estonia and Lithuania signed the Baltic Grid Agreement on Monday. Under the Agreement, Estonia will supply power."
+    ) == ["Baltic Grid Agreement"]
+    assert titles("Today's Agreement is a milestone, Kask said of the deal Estonia and Lithuania signed.") == []
+
+
+def test_a_later_bare_reference_is_the_same_document() -> None:
+    got = agreements(
+        "Estonia and Lithuania signed the Protocol on Baltic Fisheries on Monday. Kask praised the protocol that "
+        "they signed in Tartu."
+    )
+    assert [a.title for a in got] == ["Protocol on Baltic Fisheries"] and len(got[0].mentions) == 2
+    # guard: a second protocol with its own name stays
+    assert titles(
+        "Estonia and Lithuania signed the Protocol on Baltic Fisheries and the Protocol on Peat Research on Monday."
+    ) == ["Protocol on Baltic Fisheries", "Protocol on Peat Research"]
+
+
+# --------------------------------------------------------------------------- parties
+
+
+def test_a_state_name_that_is_also_an_organisation_is_the_state() -> None:
+    got = agreements("Kask recalled the Treaty of Friendship between Mongolia and the Russian Federation of 1993.")
+    assert [a.parties for a in got] == [["MNG", "RUS"]]
+
+
+def test_a_state_and_an_organisation_between_which_a_title_is() -> None:
+    got = agreements(
+        "Kask and Weber signed the Joint Declaration on Partnership between the Republic of Estonia and the "
+        "European Union on Sunday."
+    )
+    assert [a.parties for a in got] == [["EST", "European Union"]]
+    # guard: governments of republics stay the states
+    got = agreements(
+        "Estonia and Lithuania signed a Memorandum of Understanding between the Government of the Republic of "
+        "Estonia and the Government of the Republic of Lithuania on Peat Research."
+    )
+    assert [sorted(a.parties) for a in got] == [["EST", "LTU"]]

@@ -339,6 +339,13 @@ def _clean(np: str) -> str:
 _LEADING_WORD = re.compile(
     r"^(?:The|A|An|This|That|In|On|Under|After|Before|With|By|From|At|Both|Its|Their|His|Her)\s+"
 )
+#: "the" left after a leading preposition ("Under the Agreement"), or a day's possessive
+#: ("Today's Agreement", "Monday's Declaration"): not part of a title
+_LEADING_THE_OR_DAY = re.compile(
+    r"^(?:the\s+|(?:Today|Yesterday|Tonight|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+)"
+)
+#: a head word alone before a comma: "Agreement, Estonia"
+_BARE_HEAD_COMMA = re.compile(rf"{_NAMED_HEADS}\s*,")
 #: a year that opens the title: "1953 Armistice Agreement"
 _LEADING_YEAR = re.compile(r"((?:1[89]|20)\d\d)\s+")
 #: "... of 1953" at the end of a title
@@ -508,7 +515,10 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
     for m in _NAMED_SCAN.finditer(text) if _may_match(NAMED, text) else ():
         title = m.group(0)
         title = _LEADING_WORD.sub("", title)
+        title = _LEADING_THE_OR_DAY.sub("", title)
         title = title[_named_start(title) :]
+        if _BARE_HEAD_COMMA.match(title):
+            continue  # "Under the Agreement, Estonia will ...": a back-reference and the next clause
         year = _LEADING_YEAR.match(title)
         title = title[year.end() :] if year else title
         s = m.end() - len(title)
@@ -633,6 +643,9 @@ def _assemble(ctx: Context, found: list[tuple[int, int, str, str]], events: list
     spans: list[tuple[int, int]] = []
     for s, e, title, how in found:
         key = _norm(title)
+        if key not in seen and " " not in key:
+            # "the Charter" after "the Charter on Strategic Partnership between ...": the same document
+            key = next((k for k in seen if k.startswith(key + " ")), key)
         if key in seen:
             seen[key].mentions.append(Span(s, e))
             continue
@@ -690,8 +703,26 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
     if between:
         seg_start = s + between.start(1)
         seg_end = e
-        orgs = [o for o in ctx.org_hits if seg_start <= o.start < seg_end and o.end - o.start > 3]
-        if orgs and not _STATE_WORD.search(between.group(1)):
+        states = [h for h in ctx.countries if seg_start <= h.start < seg_end]
+        orgs = [
+            o
+            for o in ctx.org_hits
+            if seg_start <= o.start < seg_end
+            and o.end - o.start > 3
+            # "the Russian Federation": a state's name that the organisation list also holds
+            and not any(h.start <= o.start and o.end <= h.end for h in states)
+        ]
+        if (
+            orgs
+            and states
+            and _STATE_WORD.search(between.group(1))
+            and not any(o.start <= h.start < o.end for o in orgs for h in states)
+        ):
+            # "between the Arab Republic of X and the European Union": the states, then the bodies
+            # (not "the Government of the Republic of X and ...": its states stand alone, below)
+            ag.parties.extend(dict.fromkeys(h.key for h in states))
+            ag.parties.extend(o.key for o in orgs if o.key not in ag.parties)
+        elif orgs and not _STATE_WORD.search(between.group(1)):
             for o in orgs:
                 if o.key not in ag.parties:
                     ag.parties.append(o.key)
