@@ -215,3 +215,14 @@ def test_a_state_and_an_organisation_between_which_a_title_is() -> None:
         "Estonia and the Government of the Republic of Lithuania on Peat Research."
     )
     assert [sorted(a.parties) for a in got] == [["EST", "LTU"]]
+
+
+def test_an_organisation_named_in_a_hyphenated_title_is_a_party() -> None:
+    got = agreements(
+        "Prime Minister Aino Kask of Estonia, Council President Piet Vos and Commission President Lena Berg signed "
+        "the Estonia-EU Peat and Energy Partnership on Monday."
+    )
+    assert [a.parties for a in got] == [["EST", "European Union"]]
+    # guard: a hyphenated word that names no side adds nothing
+    got = agreements("Estonia and Lithuania signed the Tartu-Narva Rail Agreement on Monday.")
+    assert [a.parties for a in got] == [["EST", "LTU"]]

@@ -800,3 +800,27 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
             codes = _main_countries(ctx)
         ag.parties = codes
     ag.date = date_str
+    pair = _PAIR.search(title) if "-" in title or "–" in title else None
+    if pair:
+        k1, k2 = _one_party(pair.group(1)), _one_party(pair.group(2))
+        # "Canada-EU Security and Defence Partnership": the organisation the sentence may not name
+        if k1 and k2 and k1 != k2 and any(len(k) != 3 or not k.isupper() for k in (k1, k2)):
+            ag.parties.extend(k for k in (k1, k2) if k not in ag.parties)
+
+
+#: a pair of sides joined by a hyphen or en dash in a title: "Canada-EU", "Estonia–Lithuania"
+_PAIR = re.compile(r"(?<![\w\-–])([A-Z][\w]+)[-–]([A-Z][\w]+)(?![\w\-–])")
+
+
+def _one_party(word: str) -> str | None:
+    """The alpha-3 code of a country named by ``word``, the name of an organisation it
+    names ("EU" -> "European Union"), or None."""
+    from .gazetteer import find_countries, find_known_organizations
+
+    for h in find_countries(word):
+        if h.start == 0 and h.end == len(word) and h.kind == "name":
+            return h.key
+    for o in find_known_organizations(word):
+        if o.start == 0 and o.end == len(word):
+            return o.key
+    return None
