@@ -226,3 +226,11 @@ def test_an_organisation_named_in_a_hyphenated_title_is_a_party() -> None:
     # guard: a hyphenated word that names no side adds nothing
     got = agreements("Estonia and Lithuania signed the Tartu-Narva Rail Agreement on Monday.")
     assert [a.parties for a in got] == [["EST", "LTU"]]
+
+
+def test_the_host_of_a_signing_is_no_party() -> None:
+    got = agreements("Ethiopia and Eritrea signed a peace protocol in Jeddah, Saudi Arabia on Friday.")
+    assert [a.parties for a in got] == [["ETH", "ERI"]]
+    # guard: a host that also signs stays, and so does a first word of the text
+    got = agreements("Estonia and Lithuania signed a border treaty in Tallinn, Estonia on Friday.")
+    assert [a.parties for a in got] == [["EST", "LTU"]]

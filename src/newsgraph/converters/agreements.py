@@ -663,7 +663,8 @@ def _assemble(ctx: Context, found: list[tuple[int, int, str, str]], events: list
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    a = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
+    stop = text.rfind(". ", 0, pos)  # -1 when none: the sentence starts the text
+    a = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, pos) + 1)
     b_candidates = [x for x in (text.find(". ", pos), text.find("\n", pos)) if x >= 0]
     b = min(b_candidates) if b_candidates else len(text)
     return a, b
@@ -800,12 +801,40 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
             codes = _main_countries(ctx)
         ag.parties = codes
     ag.date = date_str
+    if len(ag.parties) > 1 and ("," in text[a:b] or "capital" in text[a:b]):
+        _drop_hosts(ctx, ag, a, b)
     pair = _PAIR.search(title) if "-" in title or "–" in title else None
     if pair:
         k1, k2 = _one_party(pair.group(1)), _one_party(pair.group(2))
         # "Canada-EU Security and Defence Partnership": the organisation the sentence may not name
         if k1 and k2 and k1 != k2 and any(len(k) != 3 or not k.isupper() for k in (k1, k2)):
             ag.parties.extend(k for k in (k1, k2) if k not in ag.parties)
+
+
+#: a country named as the place of the signing: "in Pretoria, South Africa", "in the capital of X"
+_HOST_BEFORE = re.compile(
+    r"\b(?:in|at)\s+(?:[A-Z][\w'’\-]+\s+){0,2}?(?:[A-Z][\w'’\-]+,\s+|capital\s+of\s+(?:the\s+)?)$|"
+    r"\b(?:in|at)\s+(?:the\s+)?capital\s+of\s+(?:the\s+)?$"
+)
+#: "... in Tshwane, South Africa['s capital]": the host's possessive capital
+_HOST_CAPITAL_AFTER = re.compile(r"['’]s?\s+capital\b")
+
+
+def _drop_hosts(ctx: Context, ag: AgreementX, a: int, b: int) -> None:
+    """Drop a country the sentence names only as the place of the signing ("the
+    government and the rebels signed a truce in Havana, Cuba"): the host is no party,
+    unless the title names it."""
+    text = ctx.text
+    for code in list(ag.parties):
+        hits = [h for h in ctx.countries if h.key == code and a <= h.start < b]
+        if not hits or any(h.form in ag.title for h in hits) or len(ag.parties) < 2:
+            continue
+        if all(
+            _HOST_BEFORE.search(text, max(a, h.start - 50), h.start)
+            or (text[max(a, h.start - 4) : h.start].rstrip().endswith("in") and _HOST_CAPITAL_AFTER.match(text, h.end))
+            for h in hits
+        ):
+            ag.parties.remove(code)
 
 
 #: a pair of sides joined by a hyphen or en dash in a title: "Canada-EU", "Estonia–Lithuania"
