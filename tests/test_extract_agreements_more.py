@@ -234,3 +234,29 @@ def test_the_host_of_a_signing_is_no_party() -> None:
     # guard: a host that also signs stays, and so does a first word of the text
     got = agreements("Estonia and Lithuania signed a border treaty in Tallinn, Estonia on Friday.")
     assert [a.parties for a in got] == [["EST", "LTU"]]
+
+
+# --------------------------------------------------------------------------- joint statements
+
+
+def test_a_joint_statement_the_sides_speak_in() -> None:
+    got = agreements(MEETING + "The two leaders said in a joint statement after the talks that trade must grow.")
+    assert [(a.title, a.parties) for a in got] == [("joint statement", ["EST", "LTU"])]
+    got = agreements("Estonia and Lithuania pledged in their joint declaration to link their grids.")
+    assert [(a.title, a.parties) for a in got] == [("joint declaration", ["EST", "LTU"])]
+
+
+def test_joint_statement_guards() -> None:
+    # one side's statement
+    assert titles("Estonia said in a statement that it would deepen ties with Lithuania.") == []
+    # planned
+    assert titles(MEETING + "A joint statement is due to be issued on Tuesday.") == []
+    assert titles(MEETING + "The leaders will issue a joint statement on Tuesday.") == []
+
+
+def test_documents_in_an_exchange_of() -> None:
+    assert titles(
+        MEETING + "The two presidents witnessed the exchange of documents on cooperation in education."
+    ) == ["documents on cooperation in education"]
+    # guard: an exchange of views is no document
+    assert titles(MEETING + "The two leaders held an exchange of views on the partnership.") == []

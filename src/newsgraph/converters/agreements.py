@@ -50,7 +50,7 @@ _HEADS_LOWER = (
 )
 _VERBS = (
     r"(?:signed|signs|sign|signing\s+of|signing|inked|inks|put\s+their\s+names\s+to|adopted|adopts|adopt|issued|"
-    r"issues|issue|exchanged|initialled|concluded\s+and\s+signed|witnessed\s+the\s+signing\s+of)"
+    r"issues|issue|exchanged|exchange\s+of|initialled|concluded\s+and\s+signed|witnessed\s+the\s+signing\s+of)"
 )
 _OBJECT_SOURCE = (
     rf"\b{_VERBS}\s+(?:(?:the|a|an|their|two|three|four|several|a\s+set\s+of|a\s+package\s+of)\s+)?"
@@ -99,6 +99,12 @@ _SUBJECT_SCAN = AnchoredScan(
     starts=re.compile(r"\A|(?<=[.;]\s)|\b"),
     stops=".;",
 )
+#: a joint statement the sides speak in: "the two leaders said in a joint statement that ..."
+SAID_IN = re.compile(
+    r"\b(?:said|stated|declared|announced|noted|stressed|underlined|pledged|affirmed|reaffirmed|vowed|agreed|called)"
+    r"(?:\s+for\s+[^.;,]{1,40}?)?\s+in\s+(?:a|their)\s+"
+    r"(?P<np>(?:[a-z][\w\-]*\s+){0,2}?joint\s+(?:statement|declaration|communiqu[ée]))\b"
+)
 #: the plural document words of an unnamed bundle
 _BUNDLE_NOUNS = ("documents", "agreements", "instruments", "memoranda", "memorandums", "MoUs", "accords", "protocols")
 #: an unnamed bundle as the object of a signing or exchange: "witnessed the signing of
@@ -136,7 +142,7 @@ _NAMED_SCAN = AnchoredScan(
 # any of them is not scanned (see _TRIGGERS in events.py; tests/test_prefilters.py checks).
 _WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
     NAMED: _WORDS_NAMED,
-    OBJECT: ("sign", "ink", "put", "adopt", "issue", "exchanged", "initialled"),
+    OBJECT: ("sign", "ink", "put", "adopt", "issue", "exchange", "initialled"),
     SUBJECT: ("signed", "adopted", "issued", "exchanged", "initialled"),
     ISSUED: ("issued", "adopted", "released"),
     ANTECEDENT: ("signed",),
@@ -303,8 +309,8 @@ def _generic(np: str, ctx: Context) -> bool:
         "convention",
         "list",
     }
-    if not rest:
-        return True
+    if not rest or (rest == ["understanding"] and "memoranda" in np.lower()):
+        return True  # "two memoranda of understanding": a count, no kind (the MoUs are named elsewhere)
     if (
         len(rest) == 1
         and rest[0].lower() in heads
@@ -601,6 +607,9 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
                         how,
                     )
             add(s + np.find(title), end, title, how)
+    for m in SAID_IN.finditer(text) if "in a joint " in text or "in their joint " in text else ():
+        if not any(a <= m.start() < b for a, b in ctx.masked):
+            add(m.start("np"), m.end("np"), m.group("np"), "issued")
     for m in (
         _TITLED.finditer(text)
         if "titled" in text or "called" in text or "named" in text or "dubbed" in text
