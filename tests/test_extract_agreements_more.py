@@ -260,3 +260,16 @@ def test_documents_in_an_exchange_of() -> None:
     ) == ["documents on cooperation in education"]
     # guard: an exchange of views is no document
     assert titles(MEETING + "The two leaders held an exchange of views on the partnership.") == []
+
+
+def test_counts_are_not_part_of_a_bundle_title() -> None:
+    assert titles(MEETING + "They signed a total of nine cooperation documents covering energy and trade.") == [
+        "cooperation documents"
+    ]
+    assert titles(MEETING + "Several cooperation agreements were signed.") == ["cooperation agreements"]
+    assert titles(MEETING + "Ten cooperation instruments were exchanged at the ceremony.") == [
+        "cooperation instruments"
+    ]
+    # guards: a count of documents of no kind is no title
+    assert titles(MEETING + "They signed 12 agreements.") == []
+    assert titles(MEETING + "Two instruments were exchanged.") == []

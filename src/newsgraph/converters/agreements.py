@@ -123,6 +123,11 @@ BUNDLE = re.compile(word_start_prefix(_BUNDLE_SOURCE))
 _BUNDLE_SCAN = LeadScan(BUNDLE, lead_words(_BUNDLE_SOURCE) or ())
 #: a bundle whose documents the text then lists: the items are the entries
 _BUNDLE_LISTED = re.compile(r"\s*(?::|[,(]?\s*(?:including|such\s+as|namely|among\s+them|among\s+which)\b)")
+#: "ten cooperation instruments were exchanged" (SUBJECT's document words hold no "instruments")
+INSTRUMENTS = re.compile(
+    r"(?<![\w\-])(?P<np>(?:[a-z][\w\-]*\s+){1,3}?instruments)\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?"
+    r"(?:signed|exchanged|inked)\b"
+)
 LIST_ITEM = re.compile(
     rf"^[ \t]*(?:[ivxIVX]+|\d+|[a-h])[.)]\s+(?P<np>(?:[\w'’\-]+\s+){{0,2}}?{_HEADS_LOWER}\b[^\n]*?)[;.]?[ \t]*$",
     re.M,
@@ -288,7 +293,7 @@ def _generic(np: str, ctx: Context) -> bool:
     # the country forms as a set, made once per call: the words of a long noun phrase were
     # each compared with every country mention, and this ran on every candidate
     forms = {h.form for h in ctx.countries}
-    rest = [w for w in words if w.lower() not in _GENERIC and w not in forms]
+    rest = [w for w in words if w.lower() not in _GENERIC and w not in forms and not w.isdigit()]
     heads = {
         "statement",
         "declaration",
@@ -332,8 +337,18 @@ _CLEAN_WEEKDAY = re.compile(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursda
 _CLEAN_RELATIVE = re.compile(r"\s+(?:which|that|who)\b.*$")
 
 
+#: a count before a bundle: "37 cooperation agreements", "several cooperation documents"
+#: (the title is the kind of document, as the annotations write it)
+_CLEAN_COUNT = re.compile(
+    r"^(?:a\s+total\s+of\s+|several\s+|numerous\s+|various\s+|\d{1,3}\s+|(?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of)\s+)(?=\S+\s+\S)",
+    re.I,
+)
+
+
 def _clean(np: str) -> str:
     np = _CLEAN_ARTICLE.sub("", np.strip())
+    np = _CLEAN_COUNT.sub("", np)
     np = _CLEAN_QUANTITY.sub("", np)
     np = _CLEAN_WEEKDAY.sub("", np)
     np = _CLEAN_RELATIVE.sub("", np)
@@ -607,6 +622,11 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
                         how,
                     )
             add(s + np.find(title), end, title, how)
+    for m in INSTRUMENTS.finditer(text) if "instruments " in text else ():
+        np = m.group("np")
+        title = _clean(np)
+        if not all(w in _GENERIC for w in title.split()[:-1]):
+            add(m.start("np") + np.find(title), m.end("np"), title, "subject")
     for m in SAID_IN.finditer(text) if "in a joint " in text or "in their joint " in text else ():
         if not any(a <= m.start() < b for a, b in ctx.masked):
             add(m.start("np"), m.end("np"), m.group("np"), "issued")
