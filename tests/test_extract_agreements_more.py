@@ -273,3 +273,12 @@ def test_counts_are_not_part_of_a_bundle_title() -> None:
     # guards: a count of documents of no kind is no title
     assert titles(MEETING + "They signed 12 agreements.") == []
     assert titles(MEETING + "Two instruments were exchanged.") == []
+
+
+def test_as_well_as_joins_listed_documents() -> None:
+    assert titles(
+        MEETING + "The two sides signed an agreement on air services as well as a memorandum of understanding on peat."
+    ) == ["agreement on air services", "memorandum of understanding on peat"]
+    # guard: "as well as" inside one title's fields
+    got = titles(MEETING + "They signed an agreement on rail as well as road transport.")
+    assert len(got) == 1 and got[0].startswith("agreement on rail")

@@ -447,8 +447,8 @@ _COMMA_FIELDS = re.compile(
 )
 #: the end of the clause that holds a list of objects ("No. 3" does not end it)
 _CLAUSE_END = re.compile(r"(?<!\bNo)[.;:](?=\s|$)|\n")
-#: where a list of objects splits: before ", a ...", ", and the ...", " and an ..."
-_ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:an?|the)\s)|\s+and\s+(?=an?\s)")
+#: where a list of objects splits: before ", a ...", ", and the ...", " and an ...", " as well as a ..."
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:an?|the)\s)|\s+and\s+(?=an?\s)|,?\s+as\s+well\s+as\s+(?=(?:an?|the)\s)")
 _ITEM_ARTICLE = re.compile(r"(?:an?|the)\s+")
 #: a listed document: a document word (or a programme) among its first words
 _ITEM_HEAD = re.compile(
@@ -476,13 +476,13 @@ def _list_items(text: str, start: int) -> list[tuple[int, int, str]]:
     ce = _CLAUSE_END.search(text, start)
     stop = ce.start() if ce else len(text)
     segment = text[start:stop]
-    if ", " not in segment and " and a" not in segment:
+    if ", " not in segment and " and a" not in segment and " as well as " not in segment:
         return []
     bounds: list[tuple[int, int, bool]] = []  # start, end, joined by "and"
     at, joined = 0, False
     for m in _ITEM_SPLIT.finditer(segment):
         bounds.append((at, m.start(), joined))
-        at, joined = m.end(), "and" in m.group(0)
+        at, joined = m.end(), "and" in m.group(0) or "well" in m.group(0)
     bounds.append((at, len(segment), joined))
     items: list[list[int]] = []
     last_joined = False
