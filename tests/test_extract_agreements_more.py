@@ -282,3 +282,15 @@ def test_as_well_as_joins_listed_documents() -> None:
     # guard: "as well as" inside one title's fields
     got = titles(MEETING + "They signed an agreement on rail as well as road transport.")
     assert len(got) == 1 and got[0].startswith("agreement on rail")
+
+
+def test_a_published_joint_statement_has_the_two_sides() -> None:
+    visit = (
+        "President Aino Kask of Estonia arrived in Vilnius on Monday for a two-day state visit to Lithuania, "
+        "where she met President Rokas Zilinskas. Talks covered energy. "
+    )
+    got = agreements(visit + "A joint statement was published at the end of the visit.")
+    assert [(a.title, a.parties) for a in got] == [("joint statement", ["EST", "LTU"])]
+    # guard: a statement that is not joint
+    assert titles(visit + "A statement was published at the end of the visit.") == []
+    assert titles(visit + "Kask's statement was published at the end of the visit.") == []

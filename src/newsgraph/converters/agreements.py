@@ -99,6 +99,11 @@ _SUBJECT_SCAN = AnchoredScan(
     starts=re.compile(r"\A|(?<=[.;]\s)|\b"),
     stops=".;",
 )
+#: "a joint statement was published" (one side's published statement is no agreement)
+PUBLISHED = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir)\s+(?P<np>(?:[a-z][\w\-]*\s+){0,2}?joint\s+(?:statement|declaration|communiqu[ée]))"
+    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?published\b"
+)
 #: a joint statement the sides speak in: "the two leaders said in a joint statement that ..."
 SAID_IN = re.compile(
     r"\b(?:said|stated|declared|announced|noted|stressed|underlined|pledged|affirmed|reaffirmed|vowed|agreed|called)"
@@ -627,6 +632,8 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
         title = _clean(np)
         if not all(w in _GENERIC for w in title.split()[:-1]):
             add(m.start("np") + np.find(title), m.end("np"), title, "subject")
+    for m in PUBLISHED.finditer(text) if "published" in text and "joint" in text else ():
+        add(m.start("np"), m.end("np"), m.group("np"), "issued")
     for m in SAID_IN.finditer(text) if "in a joint " in text or "in their joint " in text else ():
         if not any(a <= m.start() < b for a, b in ctx.masked):
             add(m.start("np"), m.end("np"), m.group("np"), "issued")
@@ -824,7 +831,8 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
                 and not any(o.start <= h.start < o.end for o in ctx.org_hits)
             ):
                 codes.append(h.key)
-        if not codes and _BOTH_SIDES.search(text[a:b]):
+        if not codes and (_BOTH_SIDES.search(text[a:b]) or "joint" in title.lower()):
+            # a joint statement or declaration with no side in its sentence: the article's two sides
             from .events import _main_countries
 
             codes = _main_countries(ctx)
