@@ -8,6 +8,9 @@ the two governments", "issued a joint statement"); and a document as the subject
 or antecedent of "signed" ("a memorandum ... was also signed", "the ceasefire that
 A and B signed").  Bare generic objects ("signed the deal", "a new treaty") refer to
 a document named elsewhere and are skipped; planned documents are skipped too.
+An unnamed bundle ("witnessed the signing of cooperation documents") is one entry, a
+list of objects ("a memorandum on A, a programme for B and an MoU on C") one entry per
+document, and a joint statement the sides speak in or publish is an entry too.
 """
 
 from __future__ import annotations
