@@ -8,6 +8,9 @@ the two governments", "issued a joint statement"); and a document as the subject
 or antecedent of "signed" ("a memorandum ... was also signed", "the ceasefire that
 A and B signed").  Bare generic objects ("signed the deal", "a new treaty") refer to
 a document named elsewhere and are skipped; planned documents are skipped too.
+An unnamed bundle ("witnessed the signing of cooperation documents") is one entry, a
+list of objects ("a memorandum on A, a programme for B and an MoU on C") one entry per
+document, and a joint statement the sides speak in or publish is an entry too.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ _NAMED_HEADS = (
     r"(?:Agreements?|Treaty|Treaties|Accords?|Declaration|Convention|Protocol|Memorandum(?:\s+of\s+Understanding)?|"
     r"MoUs?|Charter|Pact|Statement|Communiqu[ée]|Armistice)"
 )
-_W = rf"(?:[{UPPER}][\w'’\-]*|(?!(?:1[89]|20)\d\d\b)[0-9]+(?:\s+\(\d{{4}}\))?)"
+_W = rf"(?:[{UPPER}][\w'’\-–]*|(?!(?:1[89]|20)\d\d\b)[0-9]+(?:\s+\(\d{{4}}\))?)"
 _CONN = r"(?:of|the|and|on|for|to|between|from|in|a|an|as|&|de|du|la|with|by)"
 NAMED = re.compile(  # (?=[...]): the first character of any match, checked first
     rf"(?=[{UPPER}0-9])(?<![\w'’])(?:{_W}\s+(?:{_CONN}\s+)*)*?{_NAMED_HEADS}\b"
@@ -42,7 +45,7 @@ NAMED = re.compile(  # (?=[...]): the first character of any match, checked firs
     rf"|\s+(?:of|on|for|between|to|from)\s+(?:(?:{_CONN})\s+)*{_W})*"
 )
 _HEADS_LOWER = (
-    r"(?:agreements?|treaty|accords?|declaration|protocol|memorandum\s+of\s+understanding|memorandum|MoUs?|"
+    r"(?:agreements?|treaty|accords?|declaration|protocol|memorandum\s+of\s+understanding|memorandum|MoUs?|memoranda|"
     r"plan|statement|communiqu[ée]|ceasefire|cease-fire|truce|pact|charter|convention|documents|"
     r"initiative|partnership|roadmap|framework|contracts?|list\s+of\s+outcomes|arrangement|"
     r"Agreement|Treaty|Accords?|Declaration|Protocol|Memorandum|Plan|Statement|Initiative|Partnership|"
@@ -50,16 +53,17 @@ _HEADS_LOWER = (
 )
 _VERBS = (
     r"(?:signed|signs|sign|signing\s+of|signing|inked|inks|put\s+their\s+names\s+to|adopted|adopts|adopt|issued|"
-    r"issues|issue|exchanged|initialled|concluded\s+and\s+signed|witnessed\s+the\s+signing\s+of)"
+    r"issues|issue|exchanged|exchange\s+of|initialled|concluded\s+and\s+signed|witnessed\s+the\s+signing\s+of)"
 )
 _OBJECT_SOURCE = (
     rf"\b{_VERBS}\s+(?:(?:the|a|an|their|two|three|four|several|a\s+set\s+of|a\s+package\s+of)\s+)?"
     rf"(?P<np>(?:[\w'’\-]+\s+){{0,8}}?{_HEADS_LOWER}\b(?:\s+\([A-Z][\w\-]*\))?"
-    rf"(?:\s+(?:between|on|for|establishing|concerning|regarding|of|with|among)\s+[^.;:\n]*?)?)"
-    rf"(?=\s*(?:[.;:\n]|,|\s+(?:which|that|in\s+which|in\s+(?:the\s+)?(?:fields?|areas?|sectors?|spheres?)\b|in\s+front|in\s+the\s+presence|in\s+presence|witnessed|during|under|"
+    rf"(?:\s+(?:between|on|for|establishing|concerning|regarding|of|with|among)\s+(?:[^.;:\n]|(?<=\bNo)\.(?=\s\d))*?)?)"
+    rf"(?=\s*(?:(?<!\bNo)[.;:\n]|,|\s+(?:which|that|in\s+which|in\s+(?:the\s+)?(?:fields?|areas?|sectors?|spheres?)\b|in\s+front|in\s+the\s+presence|in\s+presence|witnessed|during|under|"
     rf"at\s+(?:a|the)\b|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     rf"Saturday|Sunday|behalf)|in\s+(?:the\s+)?[A-Z][\w'’-]+\s*(?:[.,;]|on\b|$)|in\s+\d|before|after|while|as\s+|and\s+(?:then\s+)?"
-    rf"(?:adopted|signed|agreed|issued|embraced)|with\s+(?:PM|Prime|President)|to\s+[a-z])|\s*$))"
+    rf"(?:adopted|signed|agreed|issued|embraced)|with\s+(?:PM|Prime|President)|to\s+[a-z]|"
+    rf"(?:outlining|setting\s+out|laying\s+out|calling\s+for|reaffirming|expressing|pledging|aimed|aiming|designed|intended)\b)|\s*$))"
 )
 # word_start_prefix: the same matches, scanned fast (see regex_speed)
 OBJECT = re.compile(word_start_prefix(_OBJECT_SOURCE))
@@ -98,6 +102,40 @@ _SUBJECT_SCAN = AnchoredScan(
     starts=re.compile(r"\A|(?<=[.;]\s)|\b"),
     stops=".;",
 )
+#: "a joint statement was published" (one side's published statement is no agreement)
+PUBLISHED = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir)\s+(?P<np>(?:[a-z][\w\-]*\s+){0,2}?joint\s+(?:statement|declaration|communiqu[ée]))"
+    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?published\b"
+)
+#: a joint statement the sides speak in: "the two leaders said in a joint statement that ..."
+SAID_IN = re.compile(
+    r"\b(?:said|stated|declared|announced|noted|stressed|underlined|pledged|affirmed|reaffirmed|vowed|agreed|called)"
+    r"(?:\s+for\s+[^.;,]{1,40}?)?\s+in\s+(?:a|their)\s+"
+    r"(?P<np>(?:[a-z][\w\-]*\s+){0,2}?joint\s+(?:statement|declaration|communiqu[ée]))\b"
+)
+#: the plural document words of an unnamed bundle
+_BUNDLE_NOUNS = ("documents", "agreements", "instruments", "memoranda", "memorandums", "MoUs", "accords", "protocols")
+#: an unnamed bundle as the object of a signing or exchange: "witnessed the signing of
+#: cooperation documents in trade and energy", "oversaw the exchange of 12 cooperation
+#: instruments"; its title ends with the plural word (OBJECT, when it matches the same
+#: place, keeps a longer title: the bundle inside it is then dropped as the same mention)
+_BUNDLE_SOURCE = (
+    r"\b(?:signed|signing\s+of|exchange\s+of|exchanged|inked|concluded)\s+"
+    r"(?:(?:a\s+)?(?:set|package|series|number|raft|range|batch|total)\s+of\s+|several\s+|some\s+|"
+    r"(?:more\s+than\s+|over\s+|nearly\s+|about\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|a\s+dozen|dozens\s+of)\s+)?"
+    r"(?P<np>(?!(?:the|these|those|their|its|his|her|such|other|all|both|any|no)\s)(?:[a-z][\w\-]*\s+){1,3}?"
+    rf"(?:{'|'.join(_BUNDLE_NOUNS)}))\b"
+)
+BUNDLE = re.compile(word_start_prefix(_BUNDLE_SOURCE))
+_BUNDLE_SCAN = LeadScan(BUNDLE, lead_words(_BUNDLE_SOURCE) or ())
+#: a bundle whose documents the text then lists: the items are the entries
+_BUNDLE_LISTED = re.compile(r"\s*(?::|[,(]?\s*(?:including|such\s+as|namely|among\s+them|among\s+which)\b)")
+#: "ten cooperation instruments were exchanged" (SUBJECT's document words hold no "instruments")
+INSTRUMENTS = re.compile(
+    r"(?<![\w\-])(?P<np>(?:[a-z][\w\-]*\s+){1,3}?instruments)\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?"
+    r"(?:signed|exchanged|inked)\b"
+)
 LIST_ITEM = re.compile(
     rf"^[ \t]*(?:[ivxIVX]+|\d+|[a-h])[.)]\s+(?P<np>(?:[\w'’\-]+\s+){{0,2}}?{_HEADS_LOWER}\b[^\n]*?)[;.]?[ \t]*$",
     re.M,
@@ -117,10 +155,11 @@ _NAMED_SCAN = AnchoredScan(
 # any of them is not scanned (see _TRIGGERS in events.py; tests/test_prefilters.py checks).
 _WORDS: dict[re.Pattern[str], tuple[str, ...]] = {
     NAMED: _WORDS_NAMED,
-    OBJECT: ("sign", "ink", "put", "adopt", "issue", "exchanged", "initialled"),
+    OBJECT: ("sign", "ink", "put", "adopt", "issue", "exchange", "initialled"),
     SUBJECT: ("signed", "adopted", "issued", "exchanged", "initialled"),
     ISSUED: ("issued", "adopted", "released"),
     ANTECEDENT: ("signed",),
+    BUNDLE: _BUNDLE_NOUNS,
 }
 
 
@@ -165,6 +204,7 @@ _GENERIC = {
     "documents",
     "agreement",
     "agreements",
+    "memoranda",
     "treaty",
     "accord",
     "pact",
@@ -246,6 +286,10 @@ _COORDINATED = re.compile(
 )
 #: a head word of a named document, on its own
 _NAMED_HEADS_RE = re.compile(_NAMED_HEADS)
+#: a piece of a run that names a document by itself: a head word first ("Treaty of Rome",
+#: "Agreement on Rail"), or capitalised words ending in one ("Tartu Forestry Agreement");
+#: not "Termination of the Interim Accord", a clause of a longer title
+_NAMED_PIECE = re.compile(rf"{_NAMED_HEADS}\b.*|(?:{_W}\s+)+{_NAMED_HEADS}", re.S)
 _DATE_TAIL = re.compile(
     r"\s+(?:on|in|of)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
     r"May|June|July|August|September|October|November|December)\b.*$"
@@ -257,7 +301,7 @@ def _generic(np: str, ctx: Context) -> bool:
     # the country forms as a set, made once per call: the words of a long noun phrase were
     # each compared with every country mention, and this ran on every candidate
     forms = {h.form for h in ctx.countries}
-    rest = [w for w in words if w.lower() not in _GENERIC and w not in forms]
+    rest = [w for w in words if w.lower() not in _GENERIC and w not in forms and not w.isdigit()]
     heads = {
         "statement",
         "declaration",
@@ -278,8 +322,8 @@ def _generic(np: str, ctx: Context) -> bool:
         "convention",
         "list",
     }
-    if not rest:
-        return True
+    if not rest or (rest == ["understanding"] and "memoranda" in np.lower()):
+        return True  # "two memoranda of understanding": a count, no kind (the MoUs are named elsewhere)
     if (
         len(rest) == 1
         and rest[0].lower() in heads
@@ -301,8 +345,18 @@ _CLEAN_WEEKDAY = re.compile(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursda
 _CLEAN_RELATIVE = re.compile(r"\s+(?:which|that|who)\b.*$")
 
 
+#: a count before a bundle: "37 cooperation agreements", "several cooperation documents"
+#: (the title is the kind of document, as the annotations write it)
+_CLEAN_COUNT = re.compile(
+    r"^(?:a\s+total\s+of\s+|several\s+|numerous\s+|various\s+|\d{1,3}\s+|(?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of)\s+)(?=\S+\s+\S)",
+    re.I,
+)
+
+
 def _clean(np: str) -> str:
     np = _CLEAN_ARTICLE.sub("", np.strip())
+    np = _CLEAN_COUNT.sub("", np)
     np = _CLEAN_QUANTITY.sub("", np)
     np = _CLEAN_WEEKDAY.sub("", np)
     np = _CLEAN_RELATIVE.sub("", np)
@@ -314,6 +368,13 @@ def _clean(np: str) -> str:
 _LEADING_WORD = re.compile(
     r"^(?:The|A|An|This|That|In|On|Under|After|Before|With|By|From|At|Both|Its|Their|His|Her)\s+"
 )
+#: "the" left after a leading preposition ("Under the Agreement"), or a day's possessive
+#: ("Today's Agreement", "Monday's Declaration"): not part of a title
+_LEADING_THE_OR_DAY = re.compile(
+    r"^(?:the\s+|(?:Today|Yesterday|Tonight|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+)"
+)
+#: a head word alone before a comma: "Agreement, Estonia"
+_BARE_HEAD_COMMA = re.compile(rf"{_NAMED_HEADS}\s*,")
 #: a year that opens the title: "1953 Armistice Agreement"
 _LEADING_YEAR = re.compile(r"((?:1[89]|20)\d\d)\s+")
 #: "... of 1953" at the end of a title
@@ -324,6 +385,145 @@ _BARE_STATEMENT = re.compile(r"Joint\s+(?:Statement|Declaration)|Statement|Decla
 _QUOTED_NAME_AFTER = re.compile(r"\s*,\s*[\"“]([^\"”]{3,80})[\"”]")
 #: a joint statement or declaration, named or not
 _STATEMENT_WORDS = re.compile(r"(?:Joint\s+)?(?:Statement|Declaration)")
+
+
+#: the first document word of a noun phrase
+_HEAD_WORD = re.compile(rf"\b{_HEADS_LOWER}\b")
+#: the last article before the document word: "signed at Harbour Palace a memorandum ...",
+#: "In a joint statement issued ...": the noun phrase starts after it
+_LAST_ARTICLE = re.compile(r"(?:^|\s)(?:the|a|an)\s+(?!.*\s(?:the|a|an)\s)", re.S)
+#: objects of "exchanged" that are no documents: "exchanged views on the ... partnership"
+_NOT_DOCUMENT_OBJECT = re.compile(
+    r"(?:views|opinions|ideas|thoughts|greetings|pleasantries|experiences|information|gifts|congratulations)\b", re.I
+)
+#: a word of a title followed by "the": "Kremlin the Declaration on ...": the title starts after "the"
+_WORD_THE = re.compile(r"([\w'’\-]+)\s+the\s+")
+_CONN_WORDS = frozenset(_CONN.strip("(?:)").split("|"))
+
+
+def _np_start(np: str) -> int | None:
+    """Where the document's own words start in an object or subject noun phrase, or None
+    when the phrase is no document: the lazy word run before the document word also takes
+    adverbials ("Thursday at the Kremlin the Declaration") and prepositions ("In a joint
+    statement"), which an article before the document word closes."""
+    if _NOT_DOCUMENT_OBJECT.match(np):
+        return None
+    head = _HEAD_WORD.search(np)
+    if head is None or head.start() == 0:
+        return 0
+    art = _LAST_ARTICLE.search(np, 0, head.start())
+    return art.end() if art else 0
+
+
+def _named_start(title: str) -> int:
+    """Where a capitalised title starts after words joined to it by "the" with no
+    preposition between ("Kremlin the Declaration on ..."): a title says "of the", never
+    "Kremlin the"."""
+    head = _NAMED_HEADS_RE.search(title)
+    limit = head.start() if head else len(title)
+    for m in _WORD_THE.finditer(title, 0, limit):
+        if m.group(1).lower() not in _CONN_WORDS:
+            return m.end()
+    return 0
+
+
+#: where a run of names splits: "the A Agreement, the B Protocol and the C Treaty"
+_NAMED_SPLIT = re.compile(r",\s+(?:and\s+)?(?:the|an?)\s+|\s+and\s+(?:the|an?)\s+")
+
+
+def _named_pieces(title: str) -> list[tuple[int, int]]:
+    """The spans of the documents a capitalised run names: the run itself, or each of
+    its pieces when every piece ends in a document word ("the A Agreement, the B Protocol
+    and the C Treaty" names three; "Treaty of Peace, Diplomatic Relations and the ..."
+    one)."""
+    if ", " not in title and " and " not in title:
+        return [(0, len(title))]
+    spans, start = [], 0
+    for m in _NAMED_SPLIT.finditer(title):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(title)))
+    if len(spans) < 2 or not all(_NAMED_PIECE.fullmatch(title, a, b) for a, b in spans):
+        return [(0, len(title))]
+    return spans
+
+
+#: the rest of a comma list of fields that ends an object's title: ", fisheries and tourism"
+_COMMA_FIELDS = re.compile(
+    r"(?:,\s+(?![a-z]+(?:ing|ed)\b|which\b|who\b|that\b)[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)+,?\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?"
+    r"(?=\s*(?:[.;:\n,]|$)|\s+(?:on\s+[A-Z]|in\s+the\s+presence|during|at\s+(?:a|the)\s))"
+)
+#: the end of the clause that holds a list of objects ("No. 3" does not end it)
+_CLAUSE_END = re.compile(r"(?<!\bNo)[.;:](?=\s|$)|\n")
+#: where a list of objects splits: before ", a ...", ", and the ...", " and an ...", " as well as a ..."
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?(?=(?:an?|the)\s)|\s+and\s+(?=an?\s)|,?\s+as\s+well\s+as\s+(?=(?:an?|the)\s)")
+_ITEM_ARTICLE = re.compile(r"(?:an?|the)\s+")
+#: a listed document: a document word (or a programme) among its first words
+_ITEM_HEAD = re.compile(
+    rf"(?:[\w'’\-]+\s+){{0,4}}?(?:{_HEADS_LOWER}|programmes?|programs?)\b"
+)
+#: what ends the last item: the day, the ceremony, a relative clause, the reporting verb
+_ITEM_TAIL = re.compile(
+    r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|behalf)|in\s+(?:the\s+)?presence|"
+    r"in\s+front|witnessed|during|at\s+(?:a|the)\s+(?:ceremony|end|signing)|before|after|while|which|that|who)\b.*$"
+    r"|,\s+(?:[A-Z]|\w+\s+(?:said|says|told|added|noted)\b|which|who|where|as|while|during|after|before|witnessed|in\s+the\s+presence).*$",
+    re.S,
+)
+#: "MoUs on A, on B and on C": one memorandum on each
+_PLURAL_ON = re.compile(r"(MoUs|memoranda\s+of\s+understanding|memorandums\s+of\s+understanding|agreements)\s+on\s+")
+_ON_SPLIT = re.compile(r",\s+(?:and\s+)?on\s+|\s+and\s+on\s+")
+_SINGULAR = {"MoUs": "MoU", "agreements": "agreement"}
+
+
+def _list_items(text: str, start: int) -> list[tuple[int, int, str]]:
+    """The documents of a list that starts at ``start`` as the object of a signing verb,
+    each its own entry ("a memorandum on fisheries, a cultural exchange programme for
+    2025-2029 and an executive programme for sports"); [] when the object is one document.
+    A piece with no document word inside the list belongs to the item before it ("an MoU
+    between A, the B and the C on ..."); one after the last item is dropped."""
+    ce = _CLAUSE_END.search(text, start)
+    stop = ce.start() if ce else len(text)
+    segment = text[start:stop]
+    if ", " not in segment and " and a" not in segment and " as well as " not in segment:
+        return []
+    bounds: list[tuple[int, int, bool]] = []  # start, end, joined by "and"
+    at, joined = 0, False
+    for m in _ITEM_SPLIT.finditer(segment):
+        bounds.append((at, m.start(), joined))
+        at, joined = m.end(), "and" in m.group(0) or "well" in m.group(0)
+    bounds.append((at, len(segment), joined))
+    items: list[list[int]] = []
+    last_joined = False
+    for a, b, j in bounds:
+        art = _ITEM_ARTICLE.match(segment, a)
+        a2 = art.end() if art else a
+        if _ITEM_HEAD.match(segment, a2, b):
+            items.append([a2, b])
+            last_joined = j
+        elif items:
+            items[-1].append(b)  # a later item closes it; else it is dropped below
+    # a list joins its last item with "and"; "the X Declaration, a short statement of ...": an apposition
+    if len(items) < 2 or not last_joined:
+        return []
+    out: list[tuple[int, int, str]] = []
+    for k, it in enumerate(items):
+        a, b = it[0], it[-1] if k < len(items) - 1 else it[1]
+        piece = segment[a:b]
+        cut = _ITEM_TAIL.search(piece)
+        if cut:
+            piece = piece[: cut.start()]
+        piece = piece.rstrip(" ,")
+        plural = _PLURAL_ON.match(piece)
+        if plural and _ON_SPLIT.search(piece, plural.end()):
+            noun = _SINGULAR.get(plural.group(1), "memorandum of understanding")
+            at = plural.end()
+            for on in _ON_SPLIT.finditer(piece, plural.end()):
+                out.append((start + a + at, start + a + on.start(), f"{noun} on {piece[at : on.start()]}"))
+                at = on.end()
+            out.append((start + a + at, start + a + len(piece), f"{noun} on {piece[at:]}"))
+            continue
+        out.append((start + a, start + a + len(piece), piece))
+    return out
 
 
 def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
@@ -344,6 +544,10 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
     for m in _NAMED_SCAN.finditer(text) if _may_match(NAMED, text) else ():
         title = m.group(0)
         title = _LEADING_WORD.sub("", title)
+        title = _LEADING_THE_OR_DAY.sub("", title)
+        title = title[_named_start(title) :]
+        if _BARE_HEAD_COMMA.match(title):
+            continue  # "Under the Agreement, Estonia will ...": a back-reference and the next clause
         year = _LEADING_YEAR.match(title)
         title = title[year.end() :] if year else title
         s = m.end() - len(title)
@@ -359,12 +563,15 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
         pre = text[max(0, s - 60) : s]
         if _PLANNED.search(pre):
             continue
-        add(s, s + len(title), title, "named")
+        pieces = _named_pieces(title)
+        for a, b in pieces:
+            add(s + a, s + b, title[a:b], "named")
     scans: tuple[tuple[re.Pattern[str], re.Pattern[str] | AnchoredScan | LineStartScan | LeadScan, str], ...] = (
         (OBJECT, _OBJECT_SCAN, "object"),
         (SUBJECT, _SUBJECT_SCAN, "subject"),
         (ISSUED, _ISSUED_SCAN, "issued"),
         (LIST_ITEM, _LIST_ITEM_SCAN, "list"),
+        (BUNDLE, _BUNDLE_SCAN, "bundle"),
     )
     for pat, scan, how in scans:
         if not _may_match(pat, text):
@@ -372,7 +579,20 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
         for m in scan.finditer(text):
             np = m.group("np")
             s = m.start("np")
-            if how == "object":
+            if how != "list":
+                off = _np_start(np)
+                if off is None:
+                    continue
+                np, s = np[off:], s + off
+            if np.rsplit(None, 1)[-1] in _BUNDLE_NOUNS and _BUNDLE_LISTED.match(text, m.end("np")):
+                continue  # "signed three cooperation agreements: the A ..., the B ...": the items are the entries
+            if how == "bundle" and (
+                False
+                # "the exchange of two memoranda": a count, no kind; the documents are named elsewhere
+                or all(w in _GENERIC or w.isdigit() for w in np.split()[:-1])
+            ):
+                continue
+            if how in ("object", "bundle"):
                 from .events import _is_future
 
                 clause_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
@@ -387,7 +607,17 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
                 add(m.end("np") + q.start(1), m.end("np") + q.end(1), q.group(1), how)
                 continue
             end = s + np.find(title) + len(title)
+            items = _list_items(text, s + np.find(title)) if how == "object" else []
+            if items:
+                for a, b, t in items:
+                    if not _generic(t, ctx):
+                        add(a, b, t, how)
+                continue
             co = _COORDINATED.match(text, m.end("np")) if how == "object" else None
+            if co is None and how == "object" and text.startswith(",", m.end("np")):
+                fields = _COMMA_FIELDS.match(text, m.end("np"))
+                if fields:  # "an agreement on cooperation in forestry, fisheries and tourism"
+                    title, end = text[s + np.find(title) : fields.end()], fields.end()
             if co is not None:
                 if co.group("ext"):  # the comma list belongs to the first title
                     title, end = text[s + np.find(title) : co.end("ext")], co.end("ext")
@@ -400,6 +630,16 @@ def find_agreements(ctx: Context, events: list[EventX]) -> list[AgreementX]:
                         how,
                     )
             add(s + np.find(title), end, title, how)
+    for m in INSTRUMENTS.finditer(text) if "instruments " in text else ():
+        np = m.group("np")
+        title = _clean(np)
+        if not all(w in _GENERIC for w in title.split()[:-1]):
+            add(m.start("np") + np.find(title), m.end("np"), title, "subject")
+    for m in PUBLISHED.finditer(text) if "published" in text and "joint" in text else ():
+        add(m.start("np"), m.end("np"), m.group("np"), "issued")
+    for m in SAID_IN.finditer(text) if "in a joint " in text or "in their joint " in text else ():
+        if not any(a <= m.start() < b for a, b in ctx.masked):
+            add(m.start("np"), m.end("np"), m.group("np"), "issued")
     for m in (
         _TITLED.finditer(text)
         if "titled" in text or "called" in text or "named" in text or "dubbed" in text
@@ -442,6 +682,9 @@ def _assemble(ctx: Context, found: list[tuple[int, int, str, str]], events: list
     spans: list[tuple[int, int]] = []
     for s, e, title, how in found:
         key = _norm(title)
+        if key not in seen and " " not in key:
+            # "the Charter" after "the Charter on Strategic Partnership between ...": the same document
+            key = next((k for k in seen if k.startswith(key + " ")), key)
         if key in seen:
             seen[key].mentions.append(Span(s, e))
             continue
@@ -459,7 +702,8 @@ def _assemble(ctx: Context, found: list[tuple[int, int, str, str]], events: list
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    a = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
+    stop = text.rfind(". ", 0, pos)  # -1 when none: the sentence starts the text
+    a = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, pos) + 1)
     b_candidates = [x for x in (text.find(". ", pos), text.find("\n", pos)) if x >= 0]
     b = min(b_candidates) if b_candidates else len(text)
     return a, b
@@ -499,8 +743,26 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
     if between:
         seg_start = s + between.start(1)
         seg_end = e
-        orgs = [o for o in ctx.org_hits if seg_start <= o.start < seg_end and o.end - o.start > 3]
-        if orgs and not _STATE_WORD.search(between.group(1)):
+        states = [h for h in ctx.countries if seg_start <= h.start < seg_end]
+        orgs = [
+            o
+            for o in ctx.org_hits
+            if seg_start <= o.start < seg_end
+            and o.end - o.start > 3
+            # "the Russian Federation": a state's name that the organisation list also holds
+            and not any(h.start <= o.start and o.end <= h.end for h in states)
+        ]
+        if (
+            orgs
+            and states
+            and _STATE_WORD.search(between.group(1))
+            and not any(o.start <= h.start < o.end for o in orgs for h in states)
+        ):
+            # "between the Arab Republic of X and the European Union": the states, then the bodies
+            # (not "the Government of the Republic of X and ...": its states stand alone, below)
+            ag.parties.extend(dict.fromkeys(h.key for h in states))
+            ag.parties.extend(o.key for o in orgs if o.key not in ag.parties)
+        elif orgs and not _STATE_WORD.search(between.group(1)):
             for o in orgs:
                 if o.key not in ag.parties:
                     ag.parties.append(o.key)
@@ -554,6 +816,13 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
         ag.signed_at = linked
         if not ag.parties:
             ag.parties = [c for c in ev.countries]
+            if len(ag.parties) < 2 and _BOTH_SIDES.search(text[a:b]):
+                # "the two sides signed ...": a signing event that found one side only
+                from .events import _main_countries
+
+                main = _main_countries(ctx)
+                if len(main) >= 2 and set(ag.parties) <= set(main):
+                    ag.parties = main
         if date_str is None:
             date_str = ev.date
     if not ag.parties:
@@ -565,9 +834,62 @@ def _parties_and_date(ctx: Context, ag: AgreementX, s: int, e: int, events: list
                 and not any(o.start <= h.start < o.end for o in ctx.org_hits)
             ):
                 codes.append(h.key)
-        if not codes and _BOTH_SIDES.search(text[a:b]):
+        if not codes and (_BOTH_SIDES.search(text[a:b]) or "joint" in title.lower()):
+            # a joint statement or declaration with no side in its sentence: the article's two sides
             from .events import _main_countries
 
             codes = _main_countries(ctx)
         ag.parties = codes
     ag.date = date_str
+    if len(ag.parties) > 1 and ("," in text[a:b] or "capital" in text[a:b]):
+        _drop_hosts(ctx, ag, a, b)
+    pair = _PAIR.search(title) if "-" in title or "–" in title else None
+    if pair:
+        k1, k2 = _one_party(pair.group(1)), _one_party(pair.group(2))
+        # "Canada-EU Security and Defence Partnership": the organisation the sentence may not name
+        if k1 and k2 and k1 != k2 and any(len(k) != 3 or not k.isupper() for k in (k1, k2)):
+            ag.parties.extend(k for k in (k1, k2) if k not in ag.parties)
+
+
+#: a country named as the place of the signing: "in Pretoria, South Africa", "in the capital of X"
+_HOST_BEFORE = re.compile(
+    r"\b(?:in|at)\s+(?:[A-Z][\w'’\-]+\s+){0,2}?(?:[A-Z][\w'’\-]+,\s+|capital\s+of\s+(?:the\s+)?)$|"
+    r"\b(?:in|at)\s+(?:the\s+)?capital\s+of\s+(?:the\s+)?$"
+)
+#: "... in Tshwane, South Africa['s capital]": the host's possessive capital
+_HOST_CAPITAL_AFTER = re.compile(r"['’]s?\s+capital\b")
+
+
+def _drop_hosts(ctx: Context, ag: AgreementX, a: int, b: int) -> None:
+    """Drop a country the sentence names only as the place of the signing ("the
+    government and the rebels signed a truce in Havana, Cuba"): the host is no party,
+    unless the title names it."""
+    text = ctx.text
+    for code in list(ag.parties):
+        hits = [h for h in ctx.countries if h.key == code and a <= h.start < b]
+        if not hits or any(h.form in ag.title for h in hits) or len(ag.parties) < 2:
+            continue
+        if all(
+            _HOST_BEFORE.search(text, max(a, h.start - 50), h.start)
+            or (text[max(a, h.start - 4) : h.start].rstrip().endswith("in") and _HOST_CAPITAL_AFTER.match(text, h.end))
+            for h in hits
+        ):
+            ag.parties.remove(code)
+
+
+#: a pair of sides joined by a hyphen or en dash in a title: "Canada-EU", "Estonia–Lithuania"
+_PAIR = re.compile(r"(?<![\w\-–])([A-Z][\w]+)[-–]([A-Z][\w]+)(?![\w\-–])")
+
+
+def _one_party(word: str) -> str | None:
+    """The alpha-3 code of a country named by ``word``, the name of an organisation it
+    names ("EU" -> "European Union"), or None."""
+    from .gazetteer import find_countries, find_known_organizations
+
+    for h in find_countries(word):
+        if h.start == 0 and h.end == len(word) and h.kind == "name":
+            return h.key
+    for o in find_known_organizations(word):
+        if o.start == 0 and o.end == len(word):
+            return o.key
+    return None
