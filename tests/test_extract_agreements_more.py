@@ -294,3 +294,18 @@ def test_a_published_joint_statement_has_the_two_sides() -> None:
     # guard: a statement that is not joint
     assert titles(visit + "A statement was published at the end of the visit.") == []
     assert titles(visit + "Kask's statement was published at the end of the visit.") == []
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_a_signing_date_with_its_year_after_a_comma_keeps_that_year() -> None:
+    """"signed in Narva on October 30, 2016" dates the document 2016-10-30, not the page's
+    year: the year after the comma belongs to the date."""
+    found = agreements(MEETING + "The leaders reviewed the Peipus Fisheries Agreement, signed in Narva on October 30, 2016, which set catch limits.")
+    assert [(a.title, a.date) for a in found] == [("Peipus Fisheries Agreement", "2016-10-30")]
+
+
+def test_a_signing_date_without_a_year_takes_the_page_year() -> None:
+    found = agreements(MEETING + "The leaders reviewed the Peipus Fisheries Agreement, signed in Narva on October 30, which set catch limits.")
+    assert [(a.title, a.date) for a in found] == [("Peipus Fisheries Agreement", "2025-10-30")]

@@ -724,7 +724,7 @@ _SIGNED_IN_YEAR = re.compile(
 #: "..., which they signed on <date>" after the title
 _SIGNED_ON_AFTER = re.compile(
     r"(?:,)?\s+(?:that\s+|which\s+)?(?:(?:they|the\s+\w+\s+\w+|[A-Z]\w+(?:\s+and\s+[A-Z]\w+)?)\s+)?"
-    r"(?:was\s+|were\s+)?signed\s+(?:in\s+[A-Z]\w+\s+)?(?:in|on)\s+([^.;,]{3,30})")
+    r"(?:was\s+|were\s+)?signed\s+(?:in\s+[A-Z]\w+\s+)?(?:in|on)\s+([^.;,]{3,30}(?:,\s*\d{4}\b)?)")
 #: "both sides", "the two countries", "they": the parties are the countries in play
 _BOTH_SIDES = re.compile(
     r"\b(?:two|both)\s+(?:sides|countries|governments|leaders|neighbours)\b|\bthey\b", re.I
