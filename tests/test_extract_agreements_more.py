@@ -309,3 +309,24 @@ def test_a_signing_date_with_its_year_after_a_comma_keeps_that_year() -> None:
 def test_a_signing_date_without_a_year_takes_the_page_year() -> None:
     found = agreements(MEETING + "The leaders reviewed the Peipus Fisheries Agreement, signed in Narva on October 30, which set catch limits.")
     assert [(a.title, a.date) for a in found] == [("Peipus Fisheries Agreement", "2025-10-30")]
+
+
+# --------------------------------------------------------------------------- place run-ons
+
+
+def test_the_place_of_signing_is_not_part_of_the_title() -> None:
+    """"signed the Border Treaty in Narva" and "... Agreement in Valga, Estonia on 2 November
+    2022": where the document was signed is no part of its name."""
+    assert titles(MEETING + "Kask and Zilinskas signed the Lake Peipus Border Treaty in Narva on Monday.") == [
+        "Lake Peipus Border Treaty"
+    ]
+    assert titles(
+        "The Government of Estonia and the Narva Liberation Front signed a Cessation of Hostilities Agreement in Valga, Estonia on 2 November 2022."
+    ) == ["Cessation of Hostilities Agreement"]
+
+
+def test_a_field_in_a_title_is_kept() -> None:
+    """"Cooperation in Agriculture" is the document's subject, not a place."""
+    assert titles(MEETING + "The ministers signed a Memorandum on Cooperation in Agriculture and Forestry.") == [
+        "Memorandum on Cooperation in Agriculture and Forestry"
+    ]

@@ -343,6 +343,15 @@ _CLEAN_ARTICLE = re.compile(r"^(?:the|a|an|their|its|his|her|separate|new)\s+", 
 _CLEAN_QUANTITY = re.compile(r"^(?:series|set|package|raft|slew|number|host|range)\s+of\s+", re.I)
 _CLEAN_WEEKDAY = re.compile(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$")
 _CLEAN_RELATIVE = re.compile(r"\s+(?:which|that|who)\b.*$")
+#: where the document was signed, run on after its name: "the Border Treaty in Narva",
+#: "the ... Agreement in Pretoria, South Africa on 2 November": a place right after the
+#: document's head word, or a place followed by a day ("Cooperation in Agriculture" stays)
+_PLACE_RUN = r"\s+in\s+[A-Z][\w'’.\-]*(?:,?\s+[A-Z][\w'’.\-]*)*"
+_DAY_TAIL = r",?\s+on\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+.*"
+_CLEAN_PLACE = re.compile(
+    r"(?:\b(?P<head>Agreements?|Treaty|Accords?|Declaration|Memorandum|Protocol|Charter|Convention|"
+    rf"Communiqu[ée]|MoU|Pact){_PLACE_RUN}(?:{_DAY_TAIL})?|{_PLACE_RUN}{_DAY_TAIL})$"
+)
 
 
 #: a count before a bundle: "37 cooperation agreements", "several cooperation documents"
@@ -681,6 +690,13 @@ def _assemble(ctx: Context, found: list[tuple[int, int, str, str]], events: list
     seen: dict[str, AgreementX] = {}
     spans: list[tuple[int, int]] = []
     for s, e, title, how in found:
+        if " in " in title:
+            m = _CLEAN_PLACE.search(title)
+            if m and m.start() > 0:
+                cut = title[: m.start()] + (m.group("head") or "")
+                if text[s:e] == title:
+                    e = s + len(cut)
+                title = cut
         key = _norm(title)
         if key not in seen and " " not in key:
             # "the Charter" after "the Charter on Strategic Partnership between ...": the same document
