@@ -349,8 +349,7 @@ _CLEAN_RELATIVE = re.compile(r"\s+(?:which|that|who)\b.*$")
 _PLACE_RUN = r"\s+in\s+[A-Z][\w'’.\-]*(?:,?\s+[A-Z][\w'’.\-]*)*"
 _DAY_TAIL = r",?\s+on\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+.*"
 _CLEAN_PLACE = re.compile(
-    r"(?:\b(?P<head>Agreements?|Treaty|Accords?|Declaration|Memorandum|Protocol|Charter|Convention|"
-    rf"Communiqu[ée]|MoU|Pact){_PLACE_RUN}(?:{_DAY_TAIL})?|{_PLACE_RUN}{_DAY_TAIL})$"
+    rf"(?:\b(?P<head>{_NAMED_HEADS}){_PLACE_RUN}(?:{_DAY_TAIL})?|{_PLACE_RUN}{_DAY_TAIL})$"
 )
 
 

@@ -84,9 +84,11 @@ _TITLE_AFTER_COUNTRY = re.compile(r"(?:['’]s)?\s+(?P<w1>[\w\-]+)(?P<p1>['’]s
 #: words of a description "the <country> <title>" after the country word, up to three
 _DESCRIPTION_WORDS = re.compile(r"(?:['’]s)?[ \t]+([\w\-]+)(?:[ \t]+([\w\-]+))?(?:[ \t]+([\w\-]+))?")
 #: a verb that puts two sides face to face, right after a name: "A met B", "A held talks with B"
+#: what may stand between a name and its verb: a bracket ("(L)", "(centre)"), then a time word
+_ASIDE = r"(?:\s*\([^()\n]{1,30}\))?"
+_WHEN = r"\s+(?:(?:on\s+\w+|today|yesterday|also)\s+)?"
 _FACE_TO_FACE = re.compile(
-    r"(?:\s*\([^()\n]{1,30}\))?\s+(?:(?:on\s+\w+|today|yesterday|also)\s+)?"
-    r"(?:met(?:\s+with)?|meets(?:\s+with)?|(?:held|holds)\s+(?:talks|a\s+meeting|a\s+phone\s+call)\s+with|"
+    _ASIDE + _WHEN + r"(?:met(?:\s+with)?|meets(?:\s+with)?|(?:held|holds)\s+(?:talks|a\s+meeting|a\s+phone\s+call)\s+with|"
     r"spoke\s+(?:by\s+(?:tele)?phone\s+)?with|received|receives|hosted|hosts|welcomed|welcomes)\s+"
 )
 #: "A and his Chilean counterpart B": from the end of A to the country word
@@ -96,8 +98,7 @@ _COUNTERPART_WORD = re.compile(r"\s+counterpart,?\s+")
 _AND_THEN = re.compile(r"\s+and\s+")
 #: what "A and Chilean President B" do together as two sides
 _TOGETHER_AFTER = re.compile(
-    r"(?:\s*\([^()\n]{1,30}\))?,?\s+(?:(?:on\s+\w+|today|yesterday|also)\s+)?"
-    r"(?:held|hold|signed|sign)\s+(?:(?:a|an|their|the)\s+)?(?:[\w\-]+\s+){0,2}?"
+    _ASIDE + ",?" + _WHEN + r"(?:held|hold|signed|sign)\s+(?:(?:a|an|their|the)\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:talks|meeting|summit|retreat|agreements?|accords?|treaty|memorand\w*|statement|declaration)\b"
 )
 #: a capitalised word on the same line right after a description (a name), or after a comma
